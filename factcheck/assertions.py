@@ -1,0 +1,46 @@
+"""Typed assertions: what the rule engine compares. Everything here is already normalized."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .findings import Location
+from .values import Value
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    id: str
+    outlet: str  # entity id when the outlet resolves, else the outlet as written
+    published: dt.date
+    kind: str
+    path: str  # display path of the claim file
+    document: str | None
+    derived_from: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Assertion:
+    source: SourceInfo
+    claim: str
+    predicate: str
+    value_type: str
+    subject: str | None  # entity id; None when unresolved (then no cross-source comparison)
+    qualifiers: tuple[tuple[str, str], ...]  # sorted; values normalized, entity ids where they name one
+    value: Value
+    said_by: str | None  # entity id, or the mention as written when unresolved
+    as_of: dt.date
+    evidence: str | None
+    ignore: tuple[str, ...]
+    location: Location  # the claim's value, where findings about it point
+    claim_location: Location  # the claim's first line, where suppression comments sit
+
+    @property
+    def own_voice(self) -> bool:
+        return self.said_by is None
+
+    @property
+    def key(self) -> tuple[str | None, str, tuple[tuple[str, str], ...]]:
+        """What makes two claims about the same fact: subject, predicate, qualifiers."""
+        return (self.subject, self.predicate, self.qualifiers)

@@ -1,0 +1,85 @@
+"""Command line: parse arguments, run a command, choose the exit code (DESIGN.md §7).
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, configuration or internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+from typing import Callable, Sequence, TextIO
+
+from . import __version__
+from .config import ConfigError
+from .findings import SEVERITY_RANK
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .reporters import REPORTERS
+
+    parser = argparse.ArgumentParser(prog="factcheck", description="Cross-check claims across sources.")
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    lint = commands.add_parser("lint", help="lint claim files or directories", description="Lint claim files or directories.")
+    lint.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="claim files or directories (default: the configured corpus, else claims/)")
+    lint.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
+    lint.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of standard output")
+    lint.add_argument("--fail-on", choices=["error", "warning", "info"], default="error", help="lowest severity that makes the exit code 1 (default: error)")
+    lint.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    lint.add_argument("--entities", action="append", type=Path, default=[], metavar="FILE", help="an extra entity registry (repeatable)")
+    lint.add_argument("--predicates", action="append", type=Path, default=[], metavar="FILE", help="an extra predicate registry (repeatable)")
+    lint.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="an extra rules directory (repeatable)")
+    lint.set_defaults(handler=_lint)
+    return parser
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from .lint import LintOptions, run_lint
+    from .reporters import REPORTERS
+
+    result = run_lint(LintOptions(tuple(args.paths), tuple(args.entities), tuple(args.predicates), tuple(args.rules)))
+    reporter = REPORTERS[args.format]
+    if args.output:
+        _write_report(args.output, lambda stream: reporter(result, stream))
+    else:
+        reporter(result, sys.stdout)
+    if args.exit_zero:
+        return EXIT_OK
+    threshold = SEVERITY_RANK[args.fail_on]
+    failing = any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in result.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _write_report(path: Path, write: Callable[[TextIO], None]) -> None:
+    with path.open("w", encoding="utf-8") as stream:
+        write(stream)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except ConfigError as err:
+        for message in err.messages:
+            print(f"factcheck: configuration error: {message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception:  # an internal error must still exit 2 and say what happened
+        print("factcheck: internal error; please report this with the traceback below", file=sys.stderr)
+        traceback.print_exc()
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

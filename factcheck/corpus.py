@@ -1,0 +1,119 @@
+"""Find and load the corpus: claim files and entity registries, with cross-file identity checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loader import LoadedFile, load_file
+from .registry.entities import Entity, EntityRegistry
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Corpus:
+    files: list[LoadedFile] = field(default_factory=list)
+    entities: EntityRegistry = field(default_factory=EntityRegistry)
+
+    @property
+    def claim_files(self) -> list[LoadedFile]:
+        return [f for f in self.files if f.kind == "claims"]
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """YAML files under the given paths, sorted, each once; hidden directories are skipped.
+
+    A file named explicitly is always linted, whatever its suffix. Symlinked directories are not
+    followed, so a symlink loop cannot make the walk endless.
+    """
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            for directory, subdirs, names in os.walk(path):
+                subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+                for name in sorted(names):
+                    if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                        found.setdefault(Path(directory) / name)
+        else:
+            found.setdefault(path)
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def load_corpus(paths: list[Path], extra_entity_files: list[Path], cwd: Path, root: Path) -> Corpus:
+    corpus = Corpus()
+    seen = {p.resolve() for p in paths}
+    extras = [p for p in extra_entity_files if p.resolve() not in seen]
+    for path in [*paths, *extras]:
+        corpus.files.append(load_file(path, cwd, root))
+    _check_source_ids(corpus.claim_files)
+    corpus.entities = _build_registry([f for f in corpus.files if f.kind == "entities"])
+    return corpus
+
+
+def _check_source_ids(files: list[LoadedFile]) -> None:
+    first: dict[str, LoadedFile] = {}
+    for loaded in files:
+        source_id = loaded.source_id
+        if source_id is None:
+            continue
+        if source_id in first:
+            loaded.problem(
+                "FC003",
+                f"source id '{source_id}' is already used by {first[source_id].display}; source ids must be unique in the corpus",
+                ("source", "id"),
+                loaded.doc.position(("source", "id")) if loaded.doc else None,
+            )
+            loaded.source = None  # its claims would be confused with the other source's
+            loaded.claims = []
+        else:
+            first[source_id] = loaded
+
+
+def _build_registry(files: list[LoadedFile]) -> EntityRegistry:
+    registry = EntityRegistry()
+    owners: dict[str, str] = {}
+    for loaded in files:
+        for index, model in loaded.entities:
+            path = ("entities", index)
+            if model.id in owners:
+                loaded.problem(
+                    "FC003",
+                    f"entity id '{model.id}' is already defined in {owners[model.id]}; entity ids must be unique",
+                    path + ("id",),
+                    loaded.doc.position(path + ("id",)) if loaded.doc else None,
+                )
+                continue
+            owners[model.id] = loaded.display
+            _check_attributes(loaded, index, model.attributes)
+            registry.add(Entity(model.id, model.name, model.type, tuple(model.aliases), dict(model.attributes)))
+    for loaded in files:
+        for index, model in loaded.entities:
+            body = model.attributes.get("body")
+            if body is not None and str(body) not in registry:
+                path = ("entities", index, "attributes", "body")
+                loaded.problem("FC002", f"attributes.body: '{body}' is not an entity id", path, loaded.doc.position(path) if loaded.doc else None)
+    return registry
+
+
+def _check_attributes(loaded: LoadedFile, index: int, attributes: dict[str, object]) -> None:
+    """The attributes factcheck itself reads must have the right type; others are free-form."""
+    checks = {
+        "adopted_on": ("a date like 2017-12-22", dt.date.fromisoformat),
+        "members": ("a whole number", int),
+    }
+    for name, (expected, convert) in checks.items():
+        if name not in attributes:
+            continue
+        try:
+            convert(str(attributes[name]))
+        except ValueError:
+            path = ("entities", index, "attributes", name)
+            loaded.problem(
+                "FC002",
+                f"attributes.{name}: expected {expected}, found '{attributes[name]}'",
+                path,
+                loaded.doc.position(path) if loaded.doc else None,
+            )

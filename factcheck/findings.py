@@ -1,0 +1,63 @@
+"""Findings: immutable records of what is wrong and where, with identities that survive edits."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a file; `path` is relative to the working directory with forward slashes."""
+
+    path: str
+    line: int
+    column: int
+    source: str | None = None
+    claim: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "column": self.column, "source": self.source, "claim": self.claim}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's verdict. Rules leave name and severity empty; the engine stamps them from the rule file."""
+
+    code: str
+    message: str
+    location: Location
+    related: tuple[Location, ...] = ()
+    # What identifies this finding across edits (source ids, claim ids, key path, normalized values);
+    # never line numbers, so moving claims around a file keeps the fingerprint.
+    identity: tuple[str, ...] = ()
+    name: str = ""
+    severity: str = ""
+    suggestion: str | None = field(default=None, compare=False)
+
+    @property
+    def fingerprint(self) -> str:
+        parts = (self.code, *self.identity) if self.identity else (self.code, self.location.path, self.message)
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+    def stamped(self, name: str, severity: str) -> Finding:
+        return replace(self, name=name, severity=severity)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.location.path, self.location.line, self.location.column, self.code, self.message)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            **self.location.to_json(),
+            "related": [loc.to_json() for loc in self.related],
+            "fingerprint": self.fingerprint,
+        }
+
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}

@@ -1,0 +1,218 @@
+"""Read one corpus file into validated models, turning every structural defect into a finding.
+
+A broken claim does not hide the others: the source block and each claim validate on their own, so
+one typo costs one claim, not the file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .findings import Finding, Location
+from .models import ClaimModel, EntityModel, SourceModel
+from .validation import Problem, describe, did_you_mean, validate
+from .yamlload import KeyPath, Position, YamlDocument, YamlProblem, decode, load_yaml
+
+CLAIM_FILE_KEYS = ("source", "claims")
+REGISTRY_KEY = "entities"
+
+
+@dataclass(frozen=True)
+class ClaimEntry:
+    index: int
+    model: ClaimModel
+
+
+@dataclass
+class LoadedFile:
+    path: Path
+    display: str  # relative to the working directory, forward slashes: what users see
+    ident: str  # relative to the project root: what fingerprints hash
+    lines: list[str] = field(default_factory=list)
+    doc: YamlDocument | None = None
+    kind: str = "broken"  # claims | entities | broken
+    source: SourceModel | None = None
+    claims: list[ClaimEntry] = field(default_factory=list)
+    entities: list[tuple[int, EntityModel]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def source_id(self) -> str | None:
+        return self.source.id if self.source else None
+
+    def location(self, path: KeyPath, *, key: bool = False, claim: str | None = None) -> Location:
+        position = self.doc.position(path, key=key) if self.doc else Position(1, 1)
+        return self.at(position, claim)
+
+    def at(self, position: Position, claim: str | None = None) -> Location:
+        return Location(self.display, position.line, position.column, self.source_id, claim)
+
+    def key_name(self, path: KeyPath) -> str:
+        """A key path that names claims by id rather than index, so fingerprints survive reordering."""
+        parts: list[str] = []
+        for i, step in enumerate(path):
+            if isinstance(step, int) and i > 0 and path[i - 1] == "claims":
+                claim_id = self._claim_id_at(step)
+                parts.append(f"[{claim_id}]" if claim_id else f"[{step}]")
+            elif isinstance(step, int):
+                parts.append(f"[{step}]")
+            else:
+                parts.append(("." if parts else "") + step)
+        return "".join(parts)
+
+    def _claim_id_at(self, index: int) -> str | None:
+        claims = self.doc.data.get("claims") if self.doc and isinstance(self.doc.data, dict) else None
+        if isinstance(claims, list) and index < len(claims) and isinstance(claims[index], dict):
+            claim_id = claims[index].get("id")
+            return claim_id if isinstance(claim_id, str) else None
+        return None
+
+    def problem(
+        self, code: str, message: str, path: KeyPath, position: Position | None, claim: str | None = None, detail: str | None = None
+    ) -> None:
+        """Record a finding; `detail` (default: the message's first clause) joins the fingerprint."""
+        position = position or Position(1, 1)
+        detail = detail if detail is not None else message.split(":")[0].split(";")[0]
+        identity = (self.ident, self.source_id or "", claim or "", self.key_name(path), detail)
+        self.findings.append(Finding(code, message, self.at(position, claim), identity=identity))
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    try:
+        return Path(os.path.relpath(path, cwd)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+def load_file(path: Path, cwd: Path, root: Path) -> LoadedFile:
+    loaded = LoadedFile(path, display_path(path, cwd), display_path(path, root))
+    text = _read_text(loaded)
+    if text is None:
+        return loaded
+    loaded.lines = text.splitlines()
+    doc = load_yaml(text)
+    loaded.doc = doc
+    for issue in doc.problems:
+        _report_yaml(loaded, issue)
+    if doc.root is None and not doc.problems:
+        loaded.problem(
+            "FC002",
+            "file is empty: expected a mapping with 'source' and 'claims' (or 'entities' for a registry)",
+            (),
+            Position(1, 1),
+        )
+        return loaded
+    if doc.data is None:
+        return loaded
+    if not isinstance(doc.data, dict):
+        loaded.problem(
+            "FC002",
+            f"top level: expected a mapping with 'source' and 'claims', found {describe(doc.data)}",
+            (),
+            doc.position(()),
+        )
+        return loaded
+    if REGISTRY_KEY in doc.data:
+        _load_entities(loaded, doc)
+    else:
+        _load_claims(loaded, doc)
+    return loaded
+
+
+def _read_text(loaded: LoadedFile) -> str | None:
+    try:
+        data = loaded.path.read_bytes()
+    except IsADirectoryError:
+        loaded.problem("FC001", "cannot read file: it is a directory", (), Position(1, 1))
+        return None
+    except OSError as err:
+        loaded.problem("FC001", f"cannot read file: {err.strerror or err}", (), Position(1, 1))
+        return None
+    text, issue = decode(data)
+    if issue:
+        _report_yaml(loaded, issue)
+    return text
+
+
+def _report_yaml(loaded: LoadedFile, issue: YamlProblem) -> None:
+    loaded.problem(issue.code, issue.message, issue.key_path, issue.position)
+
+
+def _report(loaded: LoadedFile, problems: list[Problem], claim: str | None = None) -> None:
+    for problem in problems:
+        loaded.problem(problem.code, problem.message, problem.path, problem.position, claim)
+
+
+def _unknown_top_keys(loaded: LoadedFile, doc: YamlDocument, allowed: tuple[str, ...]) -> None:
+    for key in doc.data:
+        if key not in allowed:
+            guess = did_you_mean(key, allowed, cutoff=70)
+            hint = f"; did you mean '{guess}'?" if guess else f"; expected {' and '.join(repr(k) for k in allowed)}"
+            loaded.problem("FC002", f"unknown top-level field '{key}'{hint}", (key,), doc.position((key,), key=True))
+
+
+def _load_claims(loaded: LoadedFile, doc: YamlDocument) -> None:
+    data: dict[str, Any] = doc.data
+    _unknown_top_keys(loaded, doc, CLAIM_FILE_KEYS)
+    if "source" not in data:
+        loaded.problem("FC002", "missing required field 'source' (the block that says who published this)", ("source",), Position(1, 1))
+    else:
+        loaded.source, problems = validate(SourceModel, data["source"], doc, ("source",))
+        _report(loaded, problems)
+    loaded.kind = "claims"
+    claims = data.get("claims")
+    if claims is None:
+        if "claims" not in data:
+            loaded.problem("FC002", "missing required field 'claims' (a list of claims, may be empty)", ("claims",), Position(1, 1))
+        return
+    if not isinstance(claims, list):
+        loaded.problem("FC002", f"claims: expected a list of claims, found {describe(claims)}", ("claims",), doc.position(("claims",)))
+        return
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(claims):
+        path: KeyPath = ("claims", index)
+        claim_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+        if not isinstance(raw, dict):
+            loaded.problem("FC002", f"claim {index + 1}: expected a mapping, found {describe(raw)}", path, doc.position(path))
+            continue
+        model, problems = validate(ClaimModel, raw, doc, path)
+        _report(loaded, problems, claim_id)
+        if model is None:
+            continue
+        if model.subject is None and model.predicate != "quote":
+            loaded.problem(
+                "FC002", "missing required field 'subject' (only quotes may leave it out)", path + ("subject",), doc.position(path), model.id
+            )
+            continue
+        if model.id in seen:
+            loaded.problem(
+                "FC003",
+                f"claim id '{model.id}' is used twice in this file (first at line {seen[model.id]}); claim ids must be unique per file",
+                path + ("id",),
+                doc.position(path + ("id",)),
+                model.id,
+            )
+            continue
+        seen[model.id] = doc.position(path + ("id",)).line
+        loaded.claims.append(ClaimEntry(index, model))
+
+
+def _load_entities(loaded: LoadedFile, doc: YamlDocument) -> None:
+    loaded.kind = "entities"
+    _unknown_top_keys(loaded, doc, (REGISTRY_KEY,))
+    entities = doc.data[REGISTRY_KEY]
+    if not isinstance(entities, list):
+        loaded.problem("FC002", f"entities: expected a list of entities, found {describe(entities)}", (REGISTRY_KEY,), doc.position((REGISTRY_KEY,)))
+        return
+    for index, raw in enumerate(entities):
+        path: KeyPath = (REGISTRY_KEY, index)
+        if not isinstance(raw, dict):
+            loaded.problem("FC002", f"entity {index + 1}: expected a mapping, found {describe(raw)}", path, doc.position(path))
+            continue
+        model, problems = validate(EntityModel, raw, doc, path)
+        _report(loaded, problems)
+        if model is not None:
+            loaded.entities.append((index, model))

@@ -1,0 +1,1 @@
+"""Registries: the vocabularies claims are written in (entities, predicates, measure actions)."""

@@ -1,0 +1,128 @@
+"""Resolve mentions ("Resolution No. 2397", "Haley") to registry entities.
+
+Exact match after normalization first; then a fuzzy match that must be clearly ahead and must keep
+every run of digits, so "Resolution 2397" never becomes "Resolution 2371".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz, process
+
+FUZZY_MIN = 90
+FUZZY_LEAD = 5
+
+_NUMBER_WORD = re.compile(r"\b(?:no|nos|number|nr)\s+(?=\d)")
+_DROP = re.compile(r"[.'’‘`]")
+_SEPARATORS = re.compile(r"[^\w]+|_")
+_DIGITS = re.compile(r"\d+")
+
+
+def normalize_mention(text: str) -> str:
+    """Case, punctuation and spacing do not tell entities apart; 'No.' before a number neither."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _DROP.sub("", folded)
+    folded = " ".join(_SEPARATORS.sub(" ", folded).split())
+    folded = _NUMBER_WORD.sub("", folded)
+    return folded.removeprefix("the ") if folded != "the" else folded
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    attributes: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def mentions(self) -> tuple[str, ...]:
+        return (self.id, self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The entity a mention names, or why it names none (unknown, or ambiguous) with suggestions."""
+
+    entity: Entity | None
+    suggestions: tuple[str, ...] = ()
+    ambiguous: bool = False
+
+    def explain(self, mention: str, role: str) -> str:
+        if self.ambiguous:
+            message = f"{role} '{mention}' is ambiguous: it could be {_either(self.suggestions)}"
+        else:
+            message = f"{role} '{mention}' matches no entity in the registry"
+        if self.suggestions and not self.ambiguous:
+            message += f"; did you mean {_either(self.suggestions)}?"
+        elif not self.suggestions:
+            message += "; add it to entities.yaml (or an alias to an existing entity)"
+        return message
+
+
+def _either(names: Iterable[str]) -> str:
+    quoted = [f"'{name}'" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+class EntityRegistry:
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self._by_id: dict[str, Entity] = {}
+        self._by_key: dict[str, list[Entity]] = defaultdict(list)
+        self._cache: dict[str, Resolution] = {}
+        for entity in entities:
+            self.add(entity)
+
+    def add(self, entity: Entity) -> None:
+        self._by_id[entity.id] = entity
+        for mention in entity.mentions:
+            bucket = self._by_key[normalize_mention(mention)]
+            if entity not in bucket:
+                bucket.append(entity)
+        self._cache.clear()
+
+    def __contains__(self, entity_id: str) -> bool:
+        return entity_id in self._by_id
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def get(self, entity_id: str) -> Entity | None:
+        return self._by_id.get(entity_id)
+
+    def resolve(self, mention: str) -> Resolution:
+        cached = self._cache.get(mention)
+        if cached is None:
+            cached = self._cache[mention] = self._resolve(mention)
+        return cached
+
+    def _resolve(self, mention: str) -> Resolution:
+        key = normalize_mention(mention)
+        exact = self._by_key.get(key)
+        if exact:
+            if len(exact) == 1:
+                return Resolution(exact[0])
+            return Resolution(None, tuple(e.name for e in exact), ambiguous=True)
+        if not key:
+            return Resolution(None)
+        digits = _DIGITS.findall(key)
+        best: dict[str, float] = {}
+        for candidate, score, _ in process.extract(key, list(self._by_key), scorer=fuzz.WRatio, limit=20, score_cutoff=50):
+            for entity in self._by_key[candidate]:
+                best[entity.id] = max(best.get(entity.id, 0), score if _DIGITS.findall(candidate) == digits else -score)
+        ranked = sorted(best.items(), key=lambda item: (-abs(item[1]), item[0]))
+        same_digits = [(eid, score) for eid, score in ranked if score > 0]
+        if same_digits and same_digits[0][1] >= FUZZY_MIN:
+            top_id, top = same_digits[0]
+            runner_up = same_digits[1][1] if len(same_digits) > 1 else 0
+            if top - runner_up >= FUZZY_LEAD:
+                return Resolution(self._by_id[top_id])
+            close = [self._by_id[eid].name for eid, score in same_digits if top - score < FUZZY_LEAD]
+            return Resolution(None, tuple(close), ambiguous=True)
+        suggestions = tuple(self._by_id[eid].name for eid, score in ranked[:3] if abs(score) >= 60)
+        return Resolution(None, suggestions)

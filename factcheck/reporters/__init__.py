@@ -1,0 +1,15 @@
+"""Output formats, chosen by name from one table."""
+
+from __future__ import annotations
+
+from typing import Callable, TextIO
+
+from ..lint import LintResult
+from . import json_format, text_format
+
+Reporter = Callable[[LintResult, TextIO], None]
+
+REPORTERS: dict[str, Reporter] = {
+    "text": text_format.render,
+    "json": json_format.render,
+}

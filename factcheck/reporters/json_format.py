@@ -1,0 +1,13 @@
+"""The JSON contract of DESIGN.md §6: an array of findings sorted by path, line, column, code."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from ..lint import LintResult
+
+
+def render(result: LintResult, stream: TextIO) -> None:
+    json.dump([finding.to_json() for finding in result.findings], stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

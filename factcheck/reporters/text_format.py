@@ -1,0 +1,86 @@
+"""Human output: a header per finding, a code frame with the value underlined, related places, a summary.
+
+Colored on a terminal, plain when piped or written to a file (rich decides from the stream), and
+never wrapped, so each header stays one greppable `path:line:col: CODE` line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from typing import TextIO
+
+from rich.console import Console
+from rich.markup import escape
+
+from ..findings import SEVERITIES, Finding
+from ..lint import LintResult
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+CONTEXT_LINES = 1
+
+
+def render(result: LintResult, stream: TextIO) -> None:
+    console = Console(
+        file=stream,
+        highlight=False,
+        soft_wrap=True,
+        no_color=bool(os.environ.get("NO_COLOR")),
+        force_terminal=True if os.environ.get("FORCE_COLOR") else None,
+    )
+    for finding in result.findings:
+        _finding(console, finding, result.lines(finding.location.path))
+    console.print(summary(result.findings))
+
+
+def _finding(console: Console, finding: Finding, lines: list[str]) -> None:
+    loc = finding.location
+    style = _STYLE.get(finding.severity, "")
+    console.print(
+        f"[bold]{escape(loc.path)}:{loc.line}:{loc.column}[/]: [{style}]{finding.code}[/] "
+        f"[dim]\\[{finding.severity}][/] [{style}]{finding.name}[/]: {escape(finding.message)}"
+    )
+    frame = code_frame(lines, loc.line, loc.column)
+    if frame:
+        console.print(escape(frame), style="dim" if not frame else None)
+    for related in finding.related:
+        who = " ".join(part for part in (related.source, related.claim) if part)
+        console.print(f"   [dim]= related:[/] {escape(related.path)}:{related.line}:{related.column}" + (f" ({escape(who)})" if who else ""))
+    console.print()
+
+
+def code_frame(lines: list[str], line: int, column: int) -> str:
+    """The YAML lines around `line`, numbered, with the value at `column` underlined."""
+    if not lines or not 1 <= line <= len(lines):
+        return ""
+    first, last = max(1, line - CONTEXT_LINES), min(len(lines), line + CONTEXT_LINES)
+    width = len(str(last))
+    out = [f"{' ' * width} |"]
+    for number in range(first, last + 1):
+        text = lines[number - 1].replace("\t", " ")
+        out.append(f"{number:>{width}} | {text}".rstrip())
+        if number == line:
+            start = max(0, column - 1)
+            out.append(f"{' ' * width} | {' ' * start}{'^' * max(1, _token_length(text, start))}")
+    out.append(f"{' ' * width} |")
+    return "\n".join(out)
+
+
+def _token_length(text: str, start: int) -> int:
+    """Length of the scalar starting at `start`: a quoted string, or up to a comment or line end."""
+    rest = text[start:]
+    if rest[:1] in ("'", '"'):
+        end = rest.find(rest[0], 1)
+        return end + 1 if end > 0 else len(rest.rstrip())
+    comment = rest.find(" #")
+    return len((rest[:comment] if comment >= 0 else rest).rstrip())
+
+
+def summary(findings: list[Finding]) -> str:
+    if not findings:
+        return "All checks passed: no findings."
+    counts = Counter(f.severity for f in findings)
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in SEVERITIES]
+    total = len(findings)
+    files = len({f.location.path for f in findings})
+    return f"Found {total} finding{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}: {', '.join(parts)}."

@@ -1,0 +1,184 @@
+"""Load the rule set: rule instances, the predicate registry and the action vocabulary.
+
+Everything here is configuration: any defect is a ConfigError (exit 2) naming file, line, column and
+what is wrong, because linting with a half-read rule set would silently check less.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints
+
+from .checks import CHECKS
+from .config import ConfigError
+from .models import ID_PATTERN, ActionModel, PredicateModel, StrictModel
+from .registry.predicates import PredicateRegistry
+from .validation import did_you_mean, validate
+from .values import ActionVocabulary
+from .yamlload import decode, load_yaml
+
+class RuleModel(StrictModel):
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z]+[0-9]+$")]
+    name: Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+    check: str
+    severity: Literal["error", "warning", "info"]
+    summary: Annotated[str, StringConstraints(min_length=1)]
+    params: dict[str, Any] = Field(default_factory=dict)
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    check: str
+    severity: str
+    summary: str
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    path: str = ""
+
+
+@dataclass
+class RuleSet:
+    rules: dict[str, Rule] = field(default_factory=dict)  # by code
+    predicates: PredicateRegistry = field(default_factory=PredicateRegistry)
+    actions: ActionVocabulary = field(default_factory=lambda: ActionVocabulary.from_mapping({}))
+    files: list[Path] = field(default_factory=list)
+
+    def by_name(self, name: str) -> Rule | None:
+        return next((rule for rule in self.rules.values() if rule.name == name), None)
+
+
+def default_rules_dir() -> Path:
+    """The rule set shipped inside the package, for projects without a rules/ directory."""
+    return Path(str(resources.files("factcheck.default_rules")))
+
+
+def load_ruleset(rule_dirs: list[Path], predicate_files: list[Path] = ()) -> RuleSet:
+    errors: list[str] = []
+    ruleset = RuleSet()
+    action_table: dict[str, Any] = {}
+    for directory in rule_dirs:
+        if not directory.is_dir():
+            errors.append(f"{directory}: rules directory not found")
+            continue
+        codes_here: dict[str, str] = {}
+        for path in sorted(directory.glob("*.y*ml")):
+            ruleset.files.append(path)
+            data, doc = _read(path, errors)
+            if data is None:
+                continue
+            if isinstance(data, dict) and "predicates" in data:
+                _load_predicates(path, data, doc, ruleset, errors)
+            elif isinstance(data, dict) and "actions" in data:
+                _load_actions(path, data, doc, action_table, errors)
+            else:
+                _load_rule(path, data, doc, ruleset, codes_here, errors)
+    for path in predicate_files:
+        ruleset.files.append(path)
+        data, doc = _read(path, errors)
+        if data is not None:
+            _load_predicates(path, data, doc, ruleset, errors)
+    names: dict[str, str] = {}
+    for rule in ruleset.rules.values():
+        if rule.name in names and names[rule.name] != rule.code:
+            errors.append(f"{rule.path}: rule name '{rule.name}' is used by {names[rule.name]} and {rule.code}")
+        names[rule.name] = rule.code
+    if errors:
+        raise ConfigError(errors)
+    ruleset.actions = ActionVocabulary.from_mapping(action_table)
+    return ruleset
+
+
+def _read(path: Path, errors: list[str]) -> tuple[Any, Any]:
+    try:
+        text, problem = decode(path.read_bytes())
+    except OSError as err:
+        errors.append(f"{path}: cannot read: {err.strerror or err}")
+        return None, None
+    if problem:
+        errors.append(f"{path}:{problem.position.line}:{problem.position.column}: {problem.message}")
+        return None, None
+    doc = load_yaml(text)
+    for issue in doc.problems:
+        errors.append(f"{path}:{issue.position.line}:{issue.position.column}: {issue.message}")
+    if doc.problems:
+        return None, None
+    if not isinstance(doc.data, dict):
+        errors.append(f"{path}:1:1: expected a mapping, found {'nothing' if doc.data is None else type(doc.data).__name__}")
+        return None, None
+    return doc.data, doc
+
+
+def _load_predicates(path: Path, data: dict[str, Any], doc: Any, ruleset: RuleSet, errors: list[str]) -> None:
+    table = data.get("predicates")
+    extra = [key for key in data if key != "predicates"]
+    for key in extra:
+        pos = doc.position((key,), key=True)
+        errors.append(f"{path}:{pos.line}:{pos.column}: unknown top-level field '{key}'; expected 'predicates'")
+    if not isinstance(table, dict):
+        pos = doc.position(("predicates",))
+        errors.append(f"{path}:{pos.line}:{pos.column}: predicates: expected a mapping of predicate names")
+        return
+    parsed: dict[str, PredicateModel] = {}
+    for name, spec in table.items():
+        model, problems = validate(PredicateModel, spec, doc, ("predicates", name))
+        for problem in problems:
+            errors.append(f"{path}:{problem.position.line}:{problem.position.column}: predicate '{name}': {problem.message}")
+        if model is not None:
+            parsed[name] = model
+    ruleset.predicates.update(parsed)
+
+
+def _load_actions(path: Path, data: dict[str, Any], doc: Any, table: dict[str, Any], errors: list[str]) -> None:
+    actions = data.get("actions")
+    if not isinstance(actions, dict):
+        pos = doc.position(("actions",))
+        errors.append(f"{path}:{pos.line}:{pos.column}: actions: expected a mapping of action names")
+        return
+    for name, spec in actions.items():
+        model, problems = validate(ActionModel, spec or {}, doc, ("actions", name))
+        for problem in problems:
+            errors.append(f"{path}:{problem.position.line}:{problem.position.column}: action '{name}': {problem.message}")
+        if model is not None:
+            table[name] = {"synonyms": list(model.synonyms), "incompatible": list(model.incompatible)}
+    for name, spec in table.items():
+        for other in spec["incompatible"]:
+            if other not in table and other not in actions:
+                pos = doc.position(("actions", name, "incompatible"))
+                errors.append(f"{path}:{pos.line}:{pos.column}: action '{name}': incompatible action '{other}' is not defined")
+
+
+def _load_rule(path: Path, data: dict[str, Any], doc: Any, ruleset: RuleSet, codes_here: dict[str, str], errors: list[str]) -> None:
+    model, problems = validate(RuleModel, data, doc, ())
+    for problem in problems:
+        errors.append(f"{path}:{problem.position.line}:{problem.position.column}: {problem.message}")
+    if model is None:
+        return
+    check = CHECKS.get(model.check)
+    if check is None:
+        pos = doc.position(("check",))
+        guess = did_you_mean(model.check, tuple(CHECKS), cutoff=70)
+        hint = f"; did you mean '{guess}'?" if guess else f"; known checks: {', '.join(sorted(CHECKS))}"
+        errors.append(f"{path}:{pos.line}:{pos.column}: unknown check '{model.check}'{hint}")
+        return
+    for param, value in model.params.items():
+        spec = check.params.get(param)
+        pos = doc.position(("params", param), key=spec is None)
+        if spec is None:
+            known = ", ".join(sorted(check.params)) or "none"
+            errors.append(f"{path}:{pos.line}:{pos.column}: unknown param '{param}' for check '{model.check}' (accepted: {known})")
+    if model.code in codes_here:
+        pos = doc.position(("code",))
+        errors.append(f"{path}:{pos.line}:{pos.column}: rule code {model.code} is already defined in {codes_here[model.code]}")
+        return
+    codes_here[model.code] = path.name
+    params = {name: default for name, (_, default) in check.params.items()}
+    params.update(model.params)
+    ruleset.rules[model.code] = Rule(model.code, model.name, model.check, model.severity, model.summary, params, str(path))
+
+

@@ -1,0 +1,208 @@
+"""Read YAML through libyaml nodes so that every key and value keeps its line and column.
+
+ruamel.yaml's round-trip loader is far too slow for a large corpus (DESIGN.md §8), so files are
+composed with PyYAML's C loader, checked for what we refuse (anchors, aliases, custom tags,
+duplicate keys), and converted to plain data. The node tree is kept so positions can be looked up
+by key path only when a finding needs one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # the C loader is much faster; the pure-Python one behaves the same
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml missing
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+KeyPath = tuple[str | int, ...]
+
+_NULL = "tag:yaml.org,2002:null"
+_STANDARD_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "binary", "merge")
+)
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based line and column."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """Something wrong with a file at the YAML level; the code says which rule reports it."""
+
+    code: str
+    message: str
+    position: Position
+    key_path: KeyPath = ()
+
+
+@dataclass
+class YamlDocument:
+    """Plain data (dicts, lists, strings, None) plus the node tree it came from."""
+
+    data: Any
+    root: yaml.Node | None
+    problems: list[YamlProblem] = field(default_factory=list)
+
+    def position(self, path: KeyPath, *, key: bool = False) -> Position:
+        """Where the value at `path` (or its key) starts; the nearest existing ancestor otherwise."""
+        node = self.root
+        found = Position(1, 1) if node is None else _pos(node)
+        for step in path:
+            if isinstance(node, yaml.MappingNode):
+                match = next((kv for kv in node.value if kv[0].value == step), None)
+                if match is None:
+                    return found
+                key_node, node = match
+                found = _pos(key_node) if key and step == path[-1] else _pos(node)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+                found = _pos(node)
+            else:
+                return found
+        return found
+
+
+def _pos(node: yaml.Node | yaml.Event | yaml.Mark) -> Position:
+    mark = node if isinstance(node, yaml.Mark) else node.start_mark
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def decode(data: bytes) -> tuple[str | None, YamlProblem | None]:
+    """Strict UTF-8 (a BOM is allowed); the position of the first bad byte otherwise."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        bad = data[err.start : err.start + 1].hex()
+        return None, YamlProblem(
+            "FC001",
+            f"file is not valid UTF-8: byte 0x{bad} cannot be decoded; save the file as UTF-8",
+            Position(line, column),
+        )
+
+
+def load_yaml(text: str) -> YamlDocument:
+    """Compose one YAML document; every problem becomes a YamlProblem, never an exception."""
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return _broken("FC001", "file contains a NUL byte; YAML text cannot contain control characters", Position(line, column))
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as err:
+        return _broken("FC001", _yaml_error_message(err), _pos(err.problem_mark or err.context_mark))
+    except yaml.YAMLError as err:  # e.g. a reader error without a mark
+        return _broken("FC001", f"invalid YAML: {err}", Position(1, 1))
+    except RecursionError:
+        return _broken("FC001", "YAML nesting is too deep to read", Position(1, 1))
+    if len(nodes) > 1:
+        return _broken(
+            "FC002",
+            f"file holds {len(nodes)} YAML documents; expected exactly one (remove the '---' separators)",
+            _pos(nodes[1]),
+        )
+    root = nodes[0] if nodes else None
+    problems: list[YamlProblem] = []
+    if "&" in text or "*" in text:
+        problems.extend(_anchor_problems(text))
+    try:
+        data = _Converter(problems).convert(root, ()) if root is not None else None
+    except RecursionError:
+        return _broken("FC001", "YAML nesting is too deep to read", Position(1, 1))
+    return YamlDocument(data, root, problems)
+
+
+def _broken(code: str, message: str, position: Position) -> YamlDocument:
+    return YamlDocument(None, None, [YamlProblem(code, message, position)])
+
+
+def _yaml_error_message(err: yaml.MarkedYAMLError) -> str:
+    problem = (err.problem or "syntax error").strip()
+    context = (err.context or "").strip()
+    message = f"invalid YAML: {problem}"
+    if context:
+        where = f" (line {err.context_mark.line + 1})" if err.context_mark else ""
+        message += f" {context}{where}"
+    if "found character '\\t'" in problem or "tab" in problem:
+        message += "; indent with spaces, not tabs"
+    return message
+
+
+def _anchor_problems(text: str) -> list[YamlProblem]:
+    """Anchors and aliases are refused in claim files: they hide repetition and allow alias bombs."""
+    problems = []
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(
+                    YamlProblem("FC002", f"alias '*{event.anchor}' is not allowed; write the value out", _pos(event))
+                )
+            elif getattr(event, "anchor", None):
+                problems.append(
+                    YamlProblem("FC002", f"anchor '&{event.anchor}' is not allowed; remove it", _pos(event))
+                )
+    except yaml.YAMLError:  # already composed once, so this cannot happen; never crash on it
+        pass
+    return problems
+
+
+class _Converter:
+    """Node tree to plain data; reports duplicate keys, custom tags and non-scalar keys."""
+
+    def __init__(self, problems: list[YamlProblem]) -> None:
+        self.problems = problems
+        self.seen: set[int] = set()
+
+    def convert(self, node: yaml.Node, path: KeyPath) -> Any:
+        if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
+            self.problems.append(
+                YamlProblem("FC002", f"tag '{node.tag}' is not allowed; remove it", _pos(node), path)
+            )
+        elif node.tag not in _STANDARD_TAGS:
+            self.problems.append(
+                YamlProblem("FC002", f"tag '!!{node.tag.rsplit(':', 1)[-1]}' is not allowed; remove it", _pos(node), path)
+            )
+        if isinstance(node, yaml.ScalarNode):
+            return None if node.tag == _NULL else node.value
+        if id(node) in self.seen:  # an alias reuses its anchor's node; reported by _anchor_problems
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(
+                    YamlProblem("FC002", "a mapping key must be a plain string", _pos(key_node), path)
+                )
+                continue
+            key = key_node.value
+            if key in result:
+                self.problems.append(
+                    YamlProblem(
+                        "FC003",
+                        f"duplicate key '{key}': it already appears at line {_first_key_line(node, key)}; "
+                        "the second value would be lost, so merge or rename one",
+                        _pos(key_node),
+                        path + (key,),
+                    )
+                )
+                continue
+            result[key] = self.convert(value_node, path + (key,))
+        return result
+
+
+def _first_key_line(node: yaml.MappingNode, key: str) -> int:
+    return next(k.start_mark.line + 1 for k, _ in node.value if k.value == key)
