@@ -143,20 +143,30 @@ def _report_yaml(loaded: LoadedFile, issue: YamlProblem) -> None:
 
 def _report(loaded: LoadedFile, problems: list[Problem], claim: str | None = None) -> None:
     for problem in problems:
+        if loaded.doc and loaded.doc.is_masked(problem.path):
+            continue
         loaded.problem(problem.code, problem.message, problem.path, problem.position, claim)
 
 
-def _unknown_top_keys(loaded: LoadedFile, doc: YamlDocument, allowed: tuple[str, ...]) -> None:
+def _unknown_top_keys(loaded: LoadedFile, doc: YamlDocument, allowed: tuple[str, ...]) -> set[str]:
+    """Report unknown top-level keys; return the allowed keys they were probably meant to be."""
+    meant: set[str] = set()
     for key in doc.data:
         if key not in allowed:
             guess = did_you_mean(key, allowed, cutoff=70)
+            if guess and guess not in doc.data:
+                meant.add(guess)
             hint = f"; did you mean '{guess}'?" if guess else f"; expected {' and '.join(repr(k) for k in allowed)}"
             loaded.problem("FC002", f"unknown top-level field '{key}'{hint}", (key,), doc.position((key,), key=True))
+    return meant
 
 
 def _load_claims(loaded: LoadedFile, doc: YamlDocument) -> None:
     data: dict[str, Any] = doc.data
-    _unknown_top_keys(loaded, doc, CLAIM_FILE_KEYS)
+    meant = _unknown_top_keys(loaded, doc, CLAIM_FILE_KEYS)
+    if "source" in meant or "claims" in meant:
+        loaded.kind = "claims"
+        return  # the misspelt key is the one defect; its content is not checked under a wrong name
     if "source" not in data:
         loaded.problem("FC002", "missing required field 'source' (the block that says who published this)", ("source",), Position(1, 1))
     else:

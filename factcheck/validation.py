@@ -61,15 +61,31 @@ def validate(model: type[Model], data: Any, doc: YamlDocument, base: KeyPath) ->
     try:
         return model.model_validate(data), []
     except ValidationError as err:
+        errors = err.errors(include_url=False)
         problems: list[Problem] = []
         seen: set[KeyPath] = set()
-        for error in err.errors(include_url=False):
+        typos = _typo_targets(model, data, errors)
+        for error in errors:
             loc = _data_path(data, tuple(error["loc"]))
-            if loc in seen:
-                continue
+            if loc in seen or (error["type"] == "missing" and loc in typos):
+                continue  # one defect, one finding: a misspelt required key is not also "missing"
             seen.add(loc)
             problems.append(_problem(model, data, doc, base, loc, error))
         return None, problems
+
+
+def _typo_targets(model: type[BaseModel], data: Any, errors: list[Any]) -> set[KeyPath]:
+    """Paths of missing fields that an unknown key in the same mapping was probably meant to be."""
+    targets: set[KeyPath] = set()
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        loc = _data_path(data, tuple(error["loc"]))
+        owner = _model_at(model, loc)
+        guess = did_you_mean(str(loc[-1]), list(owner.model_fields), cutoff=70) if owner and loc else None
+        if guess:
+            targets.add(loc[:-1] + (guess,))
+    return targets
 
 
 def _data_path(data: Any, loc: KeyPath) -> KeyPath:
@@ -90,7 +106,12 @@ def _data_path(data: Any, loc: KeyPath) -> KeyPath:
 
 def _value_at(data: Any, path: KeyPath) -> Any:
     for step in path:
-        data = data[step] if isinstance(data, (dict, list)) else None
+        if isinstance(data, dict):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and step < len(data):
+            data = data[step]
+        else:
+            return None
     return data
 
 

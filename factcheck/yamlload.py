@@ -52,6 +52,12 @@ class YamlDocument:
     data: Any
     root: yaml.Node | None
     problems: list[YamlProblem] = field(default_factory=list)
+    # Values that came through a refused tag or alias: validation errors under them would only
+    # repeat the finding already made, so they are not reported.
+    masked: set[KeyPath] = field(default_factory=set)
+
+    def is_masked(self, path: KeyPath) -> bool:
+        return any(path[: len(prefix)] == prefix for prefix in self.masked)
 
     def position(self, path: KeyPath, *, key: bool = False) -> Position:
         """Where the value at `path` (or its key) starts; the nearest existing ancestor otherwise."""
@@ -72,8 +78,9 @@ class YamlDocument:
         return found
 
 
-def _pos(node: yaml.Node | yaml.Event | yaml.Mark) -> Position:
-    mark = node if isinstance(node, yaml.Mark) else node.start_mark
+def _pos(node: Any) -> Position:
+    """Position of a node, an event or a mark (the C loader's marks are not yaml.Mark)."""
+    mark = getattr(node, "start_mark", node)
     return Position(mark.line + 1, mark.column + 1)
 
 
@@ -117,11 +124,12 @@ def load_yaml(text: str) -> YamlDocument:
     problems: list[YamlProblem] = []
     if "&" in text or "*" in text:
         problems.extend(_anchor_problems(text))
+    converter = _Converter(problems)
     try:
-        data = _Converter(problems).convert(root, ()) if root is not None else None
+        data = converter.convert(root, ()) if root is not None else None
     except RecursionError:
         return _broken("FC001", "YAML nesting is too deep to read", Position(1, 1))
-    return YamlDocument(data, root, problems)
+    return YamlDocument(data, root, problems, converter.masked)
 
 
 def _broken(code: str, message: str, position: Position) -> YamlDocument:
@@ -133,7 +141,7 @@ def _yaml_error_message(err: yaml.MarkedYAMLError) -> str:
     context = (err.context or "").strip()
     message = f"invalid YAML: {problem}"
     if context:
-        where = f" (line {err.context_mark.line + 1})" if err.context_mark else ""
+        where = f" that started at line {err.context_mark.line + 1}, column {err.context_mark.column + 1}" if err.context_mark else ""
         message += f" {context}{where}"
     if "found character '\\t'" in problem or "tab" in problem:
         message += "; indent with spaces, not tabs"
@@ -164,19 +172,17 @@ class _Converter:
     def __init__(self, problems: list[YamlProblem]) -> None:
         self.problems = problems
         self.seen: set[int] = set()
+        self.masked: set[KeyPath] = set()
 
     def convert(self, node: yaml.Node, path: KeyPath) -> Any:
-        if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
-            self.problems.append(
-                YamlProblem("FC002", f"tag '{node.tag}' is not allowed; remove it", _pos(node), path)
-            )
-        elif node.tag not in _STANDARD_TAGS:
-            self.problems.append(
-                YamlProblem("FC002", f"tag '!!{node.tag.rsplit(':', 1)[-1]}' is not allowed; remove it", _pos(node), path)
-            )
+        if node.tag not in _STANDARD_TAGS:
+            shown = node.tag if not node.tag.startswith("tag:yaml.org,2002:") else "!!" + node.tag.split(":", 2)[-1]
+            self.problems.append(YamlProblem("FC002", f"tag '{shown}' is not allowed; remove it", _pos(node), path))
+            self.masked.add(path)
         if isinstance(node, yaml.ScalarNode):
             return None if node.tag == _NULL else node.value
-        if id(node) in self.seen:  # an alias reuses its anchor's node; reported by _anchor_problems
+        if id(node) in self.seen:  # an alias of a collection: never expanded (alias bombs); reported already
+            self.masked.add(path)
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):

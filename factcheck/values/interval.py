@@ -1,0 +1,103 @@
+"""Closed intervals: every number and date becomes one, and two values agree when theirs overlap."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+def format_number(x: float) -> str:
+    """A number as a reader writes it: no float noise, no useless '.0', no exponent (396000000)."""
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    if math.isnan(x):
+        return "nan"
+    if x == 0:
+        return "0"
+    text = format(Decimal(f"{x:.12g}"), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval [lo, hi]; an infinite end stands for an open-ended bound ("at least 9")."""
+
+    lo: float
+    hi: float
+
+    def __post_init__(self) -> None:
+        if math.isnan(self.lo) or math.isnan(self.hi):
+            raise ValueError("an interval end cannot be NaN")
+        if self.lo > self.hi:
+            raise ValueError(f"interval lower end {self.lo} is above its upper end {self.hi}")
+
+    @classmethod
+    def point(cls, value: float) -> Interval:
+        return cls(value, value)
+
+    @classmethod
+    def around(cls, value: float, half_width: float) -> Interval:
+        """[value - half_width, value + half_width]: a stated number and its implied precision."""
+        return cls(value - half_width, value + half_width)
+
+    @property
+    def is_point(self) -> bool:
+        return self.lo == self.hi
+
+    @property
+    def is_bounded(self) -> bool:
+        return not (math.isinf(self.lo) or math.isinf(self.hi))
+
+    @property
+    def width(self) -> float:
+        return self.hi - self.lo
+
+    def overlaps(self, other: Interval) -> bool:
+        """Closed intervals share a point: the agreement test for every numeric value."""
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def contains(self, x: float) -> bool:
+        return self.lo <= x <= self.hi
+
+    def intersection(self, other: Interval) -> Interval | None:
+        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
+        return Interval(lo, hi) if lo <= hi else None
+
+    def gap(self, other: Interval) -> float:
+        """Distance between two disjoint intervals (0 when they overlap)."""
+        if self.overlaps(other):
+            return 0.0
+        return other.lo - self.hi if self.hi < other.lo else self.lo - other.hi
+
+    def pad(self, amount: float) -> Interval:
+        """Widen both finite ends by an absolute amount."""
+        if amount < 0:
+            raise ValueError("cannot pad an interval by a negative amount")
+        return Interval(self.lo - amount, self.hi + amount)
+
+    def widen(self, fraction: float, about: float | None = None) -> Interval:
+        """Widen both ends by fraction * |about| (a predicate tolerance such as 2% of the stated value).
+
+        Without `about`, the reference is the largest finite end in absolute value.
+        """
+        if fraction < 0:
+            raise ValueError("cannot widen an interval by a negative fraction")
+        if about is None:
+            finite = [abs(x) for x in (self.lo, self.hi) if not math.isinf(x)]
+            about = max(finite, default=0.0)
+        return self.pad(fraction * abs(about))
+
+    def scale(self, factor: float) -> Interval:
+        """Multiply both ends (unit conversion); a negative factor swaps them."""
+        if factor == 0:
+            return Interval(0.0, 0.0)
+        lo, hi = self.lo * factor, self.hi * factor
+        return Interval(min(lo, hi), max(lo, hi))
+
+    def __str__(self) -> str:
+        left = "(-inf" if self.lo == -math.inf else f"[{format_number(self.lo)}"
+        right = "inf)" if self.hi == math.inf else f"{format_number(self.hi)}]"
+        return f"{left}, {right}"
