@@ -12,7 +12,8 @@ from .findings import Finding
 from .normalize import Normalizer
 from .ruleset import RuleSet, default_rules_dir, load_ruleset
 
-# FC001 is reported whatever the rule set says: a file that cannot be read was not checked at all.
+# FC001 is always reported, as an error, whatever the rule set says: a file that cannot be read was
+# not checked at all, and silence would look like a pass.
 ALWAYS_REPORTED = {"FC001": ("invalid-yaml", "error")}
 
 
@@ -77,9 +78,9 @@ def _stamp(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
     stamped = []
     for finding in findings:
         rule = ruleset.rules.get(finding.code)
-        if rule is not None:
-            stamped.append(finding.stamped(rule.name, rule.severity))
-        elif finding.code in ALWAYS_REPORTED:
+        if finding.code in ALWAYS_REPORTED:
             name, severity = ALWAYS_REPORTED[finding.code]
-            stamped.append(finding.stamped(name, severity))
+            stamped.append(finding.stamped(rule.name if rule else name, severity))
+        elif rule is not None:
+            stamped.append(finding.stamped(rule.name, rule.severity))
     return sorted(set(stamped), key=Finding.sort_key)

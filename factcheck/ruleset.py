@@ -7,7 +7,6 @@ what is wrong, because linting with a half-read rule set would silently check le
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -54,8 +53,14 @@ class RuleSet:
 
 
 def default_rules_dir() -> Path:
-    """The rule set shipped inside the package, for projects without a rules/ directory."""
-    return Path(str(resources.files("factcheck.default_rules")))
+    """The rule set shipped with factcheck, for projects without a rules/ directory.
+
+    A regular install carries it as package data (factcheck/default_rules, built from rules/); a
+    source checkout or editable install reads the repository's rules/ directly.
+    """
+    package = Path(__file__).resolve().parent
+    installed = package / "default_rules"
+    return installed if installed.is_dir() else package.parent / "rules"
 
 
 def load_ruleset(rule_dirs: list[Path], predicate_files: list[Path] = ()) -> RuleSet:

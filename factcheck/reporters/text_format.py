@@ -40,30 +40,30 @@ def _finding(console: Console, finding: Finding, lines: list[str]) -> None:
         f"[bold]{escape(loc.path)}:{loc.line}:{loc.column}[/]: [{style}]{finding.code}[/] "
         f"[dim]\\[{finding.severity}][/] [{style}]{finding.name}[/]: {escape(finding.message)}"
     )
-    frame = code_frame(lines, loc.line, loc.column)
-    if frame:
-        console.print(escape(frame), style="dim" if not frame else None)
+    for text, is_marker in code_frame(lines, loc.line, loc.column):
+        console.print(escape(text), style=style if is_marker else "dim", highlight=False)
     for related in finding.related:
         who = " ".join(part for part in (related.source, related.claim) if part)
         console.print(f"   [dim]= related:[/] {escape(related.path)}:{related.line}:{related.column}" + (f" ({escape(who)})" if who else ""))
     console.print()
 
 
-def code_frame(lines: list[str], line: int, column: int) -> str:
-    """The YAML lines around `line`, numbered, with the value at `column` underlined."""
+def code_frame(lines: list[str], line: int, column: int) -> list[tuple[str, bool]]:
+    """The YAML lines around `line`, numbered, then a marker line underlining the value at `column`."""
     if not lines or not 1 <= line <= len(lines):
-        return ""
+        return []
     first, last = max(1, line - CONTEXT_LINES), min(len(lines), line + CONTEXT_LINES)
     width = len(str(last))
-    out = [f"{' ' * width} |"]
+    gutter = " " * width + " |"
+    out = [(gutter, False)]
     for number in range(first, last + 1):
         text = lines[number - 1].replace("\t", " ")
-        out.append(f"{number:>{width}} | {text}".rstrip())
+        out.append((f"{number:>{width}} | {text}".rstrip(), False))
         if number == line:
             start = max(0, column - 1)
-            out.append(f"{' ' * width} | {' ' * start}{'^' * max(1, _token_length(text, start))}")
-    out.append(f"{' ' * width} |")
-    return "\n".join(out)
+            out.append((f"{gutter} {' ' * start}{'^' * max(1, _token_length(text, start))}", True))
+    out.append((gutter, False))
+    return out
 
 
 def _token_length(text: str, start: int) -> int:

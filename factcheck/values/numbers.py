@@ -92,6 +92,8 @@ class ParsedNumber:
     kind: str  # "digits" | "words" | "fraction"
     start: int
     end: int  # position just after the number in the folded text
+    digits: str = ""  # the digits as written, separators removed ("" for words and fractions)
+    multiplier: int = 1  # the magnitude written after the digits ("million" -> 10**6)
 
     @property
     def is_integer(self) -> bool:
@@ -293,7 +295,9 @@ def read_number(s: str, pos: int = 0, *, magnitudes: bool = True) -> ParsedNumbe
                 end = mag.end()
         digits = text.replace(",", "").replace(" ", "")
         value = Fraction(Decimal(digits)) * multiplier
-        return ParsedNumber(value, implied_half_width(digits, multiplier), "digits", pos, end)
+        return ParsedNumber(
+            value, implied_half_width(digits, multiplier), "digits", pos, end, digits, multiplier
+        )
     return _read_words(s, pos)
 
 
@@ -323,11 +327,8 @@ def read_ordinal(s: str, pos: int = 0) -> tuple[int, int] | None:
         words = [w for w, _ in tokens[:n]]
         if words[-1] not in ORDINAL_WORDS:
             continue
+        # "twenty-first" reads as "twenty one", "two hundredth" as "two hundred".
         cardinal_words = words[:-1] + [ORDINAL_WORDS[words[-1]]]
-        if len(words) > 1 and words[-1] in ("hundredth", "thousandth", "millionth", "billionth"):
-            pass  # "two hundredth": the ordinal word is a magnitude of the words before it
-        elif len(words) > 1 and ORDINAL_WORDS[words[-1]] in SMALL and words[-2] in SMALL:
-            continue  # "two first" is not an ordinal
         try:
             value = cardinal_from_words(cardinal_words)
         except _NotANumber:

@@ -1,0 +1,210 @@
+"""Quotes and free-text statements, compared word by word.
+
+Text is Unicode-normalized (NFKC, plain quotes and dashes, single spaces) and compared through its
+word tokens: lower case, punctuation stripped, digits kept. Abbreviation dots go ("O.K." -> "ok",
+"U.S." -> "us"), apostrophes inside words stay ("he's" -> "he's"), thousands separators go and
+decimal points stay ("400,870,018" -> "400870018", "7.5" -> "7.5").
+
+Fuzzy matching never lets a number or a negation change pass unnoticed (DESIGN.md §3): two quotes
+that differ only in a number are *near*-identical (so drift is reported with the changed number),
+and statements with different numbers or negations never agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from decimal import Decimal, InvalidOperation
+
+from rapidfuzz import fuzz
+
+from .base import Agreement, Comparison, ParseContext, Value, ValueParseError, clean_text, scalar_text
+from .numbers import read_number, read_ordinal
+
+QUOTE_EXPECTED = "the quoted words as text"
+TEXT_EXPECTED = "a statement as text"
+NEGATIONS = frozenset({"not", "no", "never", "none", "nor", "without", "cannot", "neither"})
+
+_RAW_TOKEN = re.compile(r"[^\W_]+(?:[.,'][^\W_]+)*")
+_INNER = re.compile(r"[.,]")
+
+Tokens = Sequence[str]
+
+
+def normalize(text: str) -> str:
+    """NFKC, curly quotes and dashes to plain ones, whitespace collapsed."""
+    return clean_text(text)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens with punctuation stripped (digits kept)."""
+    out: list[str] = []
+    for match in _RAW_TOKEN.finditer(normalize(text).casefold()):
+        out.extend(_split_token(match.group()))
+    return out
+
+
+def _split_token(token: str) -> list[str]:
+    """Inside a token, keep '.' and drop ',' between digits; drop '.' elsewhere; split at other ','."""
+    pieces: list[str] = []
+    current = ""
+    for i, ch in enumerate(token):
+        if ch in ".,":
+            digits = token[i - 1].isdigit() and i + 1 < len(token) and token[i + 1].isdigit()
+            if ch == "." and digits:
+                current += ch
+            elif ch == "," and not digits:
+                pieces.append(current)
+                current = ""
+            continue  # a thousands comma or an abbreviation dot
+        current += ch
+    pieces.append(current)
+    return [p for p in pieces if p]
+
+
+def _as_tokens(value: str | Tokens) -> list[str]:
+    return tokens(value) if isinstance(value, str) else list(value)
+
+
+def is_excerpt(short: str | Tokens, long: str | Tokens) -> bool:
+    """True when short's words are a contiguous run of long's (equal texts included)."""
+    a, b = _as_tokens(short), _as_tokens(long)
+    if not a or len(a) > len(b):
+        return False
+    return f" {' '.join(a)} " in f" {' '.join(b)} "
+
+
+def quote_relation(a: str | Tokens, b: str | Tokens, near: float = 85) -> str:
+    """'same' | 'excerpt' (either way round) | 'near' (rapidfuzz ratio >= near) | 'different'."""
+    ta, tb = _as_tokens(a), _as_tokens(b)
+    if not ta or not tb:
+        return "same" if ta == tb else "different"
+    if ta == tb:
+        return "same"
+    if is_excerpt(ta, tb) or is_excerpt(tb, ta):
+        return "excerpt"
+    if fuzz.ratio(" ".join(ta), " ".join(tb)) >= near:
+        return "near"
+    return "different"
+
+
+def word_diff(a: str | Tokens, b: str | Tokens) -> str:
+    """What changed from a to b, word by word: '-[sends] +[sent]'; '' when the words are equal."""
+    ta, tb = _as_tokens(a), _as_tokens(b)
+    changes: list[str] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if op in ("replace", "delete"):
+            changes.append(f"-[{' '.join(ta[i1:i2])}]")
+        if op in ("replace", "insert"):
+            changes.append(f"+[{' '.join(tb[j1:j2])}]")
+    return " ".join(changes)
+
+
+def negations(value: str | Tokens) -> Counter[str]:
+    """The negation words of a text ("didn't" and "cannot" count as "not")."""
+    found: Counter[str] = Counter()
+    for token in _as_tokens(value):
+        if token.endswith("n't"):
+            found["not"] += 1
+        elif token == "cannot":
+            found["not"] += 1
+        elif token in NEGATIONS:
+            found[token] += 1
+    return found
+
+
+def numbers(value: str | Tokens) -> Counter[str]:
+    """The numbers a text states, normalized: '7.5 million' = '7,500,000', 'fifteen' = '15', 'third' = '#3'."""
+    joined = " ".join(_as_tokens(value))
+    found: Counter[str] = Counter()
+    pos = 0
+    while pos < len(joined):
+        end = joined.find(" ", pos)
+        end = len(joined) if end < 0 else end
+        ordinal = read_ordinal(joined, pos)
+        number = read_number(joined, pos) if ordinal is None else None
+        if ordinal is not None and _at_boundary(joined, ordinal[1]):
+            found[f"#{ordinal[0]}"] += 1
+            end = ordinal[1]
+        elif number is not None and _at_boundary(joined, number.end):
+            found[str(number.value)] += 1
+            end = number.end
+        elif any(ch.isdigit() for ch in joined[pos:end]):
+            found[_digit_run(joined[pos:end])] += 1  # "2397a", "s2397": still a number change
+        pos = end + 1
+    return found
+
+
+def _at_boundary(s: str, end: int) -> bool:
+    """A number must end where a token ends ('15th' is an ordinal, not 15 and 'th')."""
+    return end >= len(s) or s[end] == " "
+
+
+def _digit_run(token: str) -> str:
+    try:
+        return str(Decimal(token).normalize())
+    except InvalidOperation:
+        return token
+
+
+def statements_agree(a: str, b: str, threshold: float = 90) -> bool:
+    """rapidfuzz WRatio >= threshold on normalized text, with equal negations and equal numbers."""
+    ta, tb = tokens(a), tokens(b)
+    if not ta or not tb:
+        return False
+    if negations(ta) != negations(tb) or numbers(ta) != numbers(tb):
+        return False
+    return fuzz.WRatio(" ".join(ta), " ".join(tb)) >= threshold
+
+
+# ---------------------------------------------------------------------------------------------
+# The value type.
+
+
+@dataclass(frozen=True)
+class Text(Value):
+    """A quote (kind 'quote') or a statement (kind 'text')."""
+
+    text: str
+    normalized: str
+    tokens: tuple[str, ...]
+    kind: str = "text"  # "quote" | "text"
+
+    def describe(self) -> str:
+        shown = self.normalized if len(self.normalized) <= 80 else self.normalized[:77].rstrip() + "..."
+        return f"'{shown}'"
+
+    def canonical(self) -> str:
+        return f"{self.kind} " + " ".join(self.tokens)
+
+
+def parse_text(raw: str | int | float | dict | list, ctx: ParseContext, kind: str = "text") -> Text:
+    expected = QUOTE_EXPECTED if kind == "quote" else TEXT_EXPECTED
+    what = "a quote" if kind == "quote" else "a statement"
+    text = scalar_text(raw, what, expected)
+    words = tokens(text)
+    if not words:
+        raise ValueParseError(f"'{text}' has no words; it is not {what}", expected)
+    return Text(text, normalize(text), tuple(words), kind)
+
+
+def compare_texts(a: Text, b: Text) -> Comparison:
+    """Quotes: same/excerpt agree, near-identical disagree (drift), else incomparable.
+    Statements: agree when statements_agree, else incomparable (never a conflict)."""
+    if a.kind != b.kind:
+        return Comparison(Agreement.INCOMPARABLE, f"a {a.kind} and a {b.kind} are not compared")
+    if a.kind == "quote":
+        relation = quote_relation(a.tokens, b.tokens)
+        if relation == "same":
+            return Comparison(Agreement.AGREE)
+        if relation == "excerpt":
+            return Comparison(Agreement.AGREE, "one quote is an excerpt of the other")
+        if relation == "near":
+            return Comparison(Agreement.DISAGREE, word_diff(a.tokens, b.tokens))
+        return Comparison(Agreement.INCOMPARABLE, "different quotes")
+    if statements_agree(a.normalized, b.normalized):
+        return Comparison(Agreement.AGREE)
+    return Comparison(Agreement.INCOMPARABLE, "the statements do not match")

@@ -1,0 +1,90 @@
+"""The command line: exit codes, formats, plain output when piped."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+CLEAN = """\
+source:
+  id: clean
+  outlet: NPR
+  published: 2017-12-22
+claims:
+  - id: vote
+    subject: Resolution 2397
+    predicate: vote
+    value: 15-to-nothing
+"""
+ENTITIES = """\
+entities:
+  - {id: unscr-2397, name: UN Security Council Resolution 2397, type: resolution, aliases: [Resolution 2397], attributes: {body: unsc}}
+  - {id: unsc, name: United Nations Security Council, type: organization, attributes: {members: 15}}
+  - {id: npr, name: NPR, type: outlet}
+"""
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "entities.yaml").write_text(ENTITIES, encoding="utf-8")
+    (tmp_path / "claims" / "clean.yaml").write_text(CLEAN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_clean_corpus_exits_0(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint"]) == 0
+    assert "no findings" in capsys.readouterr().out
+
+
+def test_error_finding_exits_1(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (corpus / "claims" / "broken.yaml").write_text("source: [\n", encoding="utf-8")
+    assert main(["lint", "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert [(f["code"], f["path"], f["line"]) for f in findings] == [("FC001", "claims/broken.yaml", 2)]
+    assert main(["lint", "--exit-zero"]) == 0
+
+
+def test_warning_exits_0_unless_fail_on_warning(corpus: Path) -> None:
+    (corpus / "claims" / "clean.yaml").write_text(CLEAN.replace("Resolution 2397", "Resolution 2398"), encoding="utf-8")
+    assert main(["lint"]) == 0  # FC005 is a warning
+    assert main(["lint", "--fail-on", "warning"]) == 1
+
+
+def test_broken_rule_file_exits_2(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = corpus / "extra-rules"
+    rules.mkdir()
+    (rules / "bad.yaml").write_text("code: FC900\nname: bad\ncheck: no_such_check\nseverity: error\nsummary: x\n", encoding="utf-8")
+    assert main(["lint", "--rules", str(rules)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.yaml:3:8: unknown check 'no_such_check'" in err
+
+
+def test_missing_path_exits_2(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "nowhere"]) == 2
+    assert "nowhere: no such file or directory" in capsys.readouterr().err
+
+
+def test_output_file_and_plain_text(corpus: Path) -> None:
+    (corpus / "claims" / "broken.yaml").write_text("source:\n  id: Bad Id\n", encoding="utf-8")
+    assert main(["lint", "--output", "report.txt"]) == 1
+    report = (corpus / "report.txt").read_text(encoding="utf-8")
+    assert "\x1b[" not in report
+    assert "claims/broken.yaml:2:7: FC002 [error] invalid-claim-file:" in report
+    assert "2 |   id: Bad Id" in report and "^^^^^^" in report
+
+
+def test_python_dash_m_runs_as_a_subprocess(corpus: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    run = subprocess.run([sys.executable, "-m", "factcheck", "lint", "--format", "json"], capture_output=True, text=True, env=env, cwd=corpus)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == []
