@@ -134,6 +134,7 @@ def _read_text(loaded: LoadedFile) -> str | None:
     text, issue = decode(data)
     if issue:
         _report_yaml(loaded, issue)
+        loaded.lines = data.decode("utf-8", errors="replace").splitlines()  # for the code frame only
     return text
 
 

@@ -15,7 +15,6 @@ from .loader import ClaimEntry, LoadedFile
 from .registry.entities import EntityRegistry, normalize_mention
 from .ruleset import RuleSet
 from .values import ParseContext, ValueParseError, parse_value
-from .validation import describe
 from .yamlload import KeyPath
 
 
@@ -86,7 +85,7 @@ class Normalizer:
         try:
             value = parse_value(predicate.type, claim.value, context)
         except ValueParseError as err:
-            message = f"{claim.predicate} value {describe(claim.value)} is not a valid {predicate.type}: {err.message}"
+            message = f"{claim.predicate} ({predicate.type}): {err.message}"
             if err.expected:
                 message += f"; expected {err.expected}"
             self._report(loaded, "FC006", message, base + ("value",), claim.id)

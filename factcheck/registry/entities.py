@@ -111,18 +111,21 @@ class EntityRegistry:
         if not key:
             return Resolution(None)
         digits = _DIGITS.findall(key)
-        best: dict[str, float] = {}
+        any_digits: dict[str, float] = {}  # best score per entity, for suggestions
+        same_digits: dict[str, float] = {}  # best score per entity whose digits agree, for resolution
         for candidate, score, _ in process.extract(key, list(self._by_key), scorer=fuzz.WRatio, limit=20, score_cutoff=50):
             for entity in self._by_key[candidate]:
-                best[entity.id] = max(best.get(entity.id, 0), score if _DIGITS.findall(candidate) == digits else -score)
-        ranked = sorted(best.items(), key=lambda item: (-abs(item[1]), item[0]))
-        same_digits = [(eid, score) for eid, score in ranked if score > 0]
-        if same_digits and same_digits[0][1] >= FUZZY_MIN:
-            top_id, top = same_digits[0]
-            runner_up = same_digits[1][1] if len(same_digits) > 1 else 0
+                any_digits[entity.id] = max(any_digits.get(entity.id, 0), score)
+                if _DIGITS.findall(candidate) == digits:
+                    same_digits[entity.id] = max(same_digits.get(entity.id, 0), score)
+        ranked = sorted(same_digits.items(), key=lambda item: (-item[1], item[0]))
+        if ranked and ranked[0][1] >= FUZZY_MIN:
+            top_id, top = ranked[0]
+            runner_up = ranked[1][1] if len(ranked) > 1 else 0
             if top - runner_up >= FUZZY_LEAD:
                 return Resolution(self._by_id[top_id])
-            close = [self._by_id[eid].name for eid, score in same_digits if top - score < FUZZY_LEAD]
+            close = [self._by_id[eid].name for eid, score in ranked if top - score < FUZZY_LEAD]
             return Resolution(None, tuple(close), ambiguous=True)
-        suggestions = tuple(self._by_id[eid].name for eid, score in ranked[:3] if abs(score) >= 60)
+        ranked = sorted(any_digits.items(), key=lambda item: (-item[1], item[0]))
+        suggestions = tuple(self._by_id[eid].name for eid, score in ranked[:3] if score >= 60)
         return Resolution(None, suggestions)

@@ -72,8 +72,11 @@ def _token_length(text: str, start: int) -> int:
     if rest[:1] in ("'", '"'):
         end = rest.find(rest[0], 1)
         return end + 1 if end > 0 else len(rest.rstrip())
-    comment = rest.find(" #")
-    return len((rest[:comment] if comment >= 0 else rest).rstrip())
+    for stop in (" #", ": "):  # a plain scalar ends before a comment; a key before its colon
+        index = rest.find(stop)
+        if index >= 0:
+            rest = rest[:index]
+    return len(rest.rstrip())
 
 
 def summary(findings: list[Finding]) -> str:

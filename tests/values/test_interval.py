@@ -1,0 +1,58 @@
+"""Intervals: overlap, widening and the printed form used in messages."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from factcheck.values import Interval, format_number
+
+
+@pytest.mark.parametrize(
+    ("interval", "text"),
+    [
+        (Interval(71.25, 75.5), "[71.25, 75.5]"),
+        (Interval(396_000_000.0, 404_000_000.0), "[396000000, 404000000]"),
+        (Interval(0.95 * 75, 75.5), "[71.25, 75.5]"),  # no float noise
+        (Interval(88.5, 89.5), "[88.5, 89.5]"),
+        (Interval(-math.inf, 404_000_000.0), "(-inf, 404000000]"),
+        (Interval(7_450_000.0, math.inf), "[7450000, inf)"),
+        (Interval(400_870_017.5, 400_870_018.5), "[400870017.5, 400870018.5]"),
+        (Interval(1e15, 2e15), "[1000000000000000, 2000000000000000]"),
+        (Interval(-0.0, 0.0), "[0, 0]"),
+    ],
+)
+def test_str(interval: Interval, text: str) -> None:
+    assert str(interval) == text
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlap"),
+    [
+        (Interval(1, 2), Interval(2, 3), True),  # closed: a shared end point is an overlap
+        (Interval(1, 2), Interval(2.0001, 3), False),
+        (Interval(-math.inf, 5), Interval(5, math.inf), True),
+        (Interval(0, 10), Interval(3, 4), True),
+    ],
+)
+def test_overlaps(a: Interval, b: Interval, overlap: bool) -> None:
+    assert a.overlaps(b) is overlap
+    assert b.overlaps(a) is overlap
+
+
+def test_widen_and_pad() -> None:
+    assert Interval(88.5, 89.5).widen(0.02, about=89) == Interval(88.5 - 1.78, 89.5 + 1.78)
+    assert Interval(-math.inf, 100).widen(0.1) == Interval(-math.inf, 110)
+    assert Interval(1, 2).pad(1) == Interval(0, 3)
+    with pytest.raises(ValueError):
+        Interval(2, 1)
+    with pytest.raises(ValueError):
+        Interval(1, 2).widen(-0.1)
+
+
+def test_format_number() -> None:
+    assert format_number(7.0) == "7"
+    assert format_number(0.1 + 0.2) == "0.3"
+    assert format_number(-math.inf) == "-inf"
+    assert format_number(404_000_000.00000006) == "404000000"
