@@ -80,7 +80,8 @@ class ActionVocabulary:
         """Action names whose names or synonyms look like word (for did-you-mean messages)."""
         if not self.words:
             return []
-        matches = process.extract(normalize_action_word(word), list(self.words), scorer=fuzz.WRatio, limit=limit * 3)
+        query = normalize_action_word(word)
+        matches = process.extract(query, list(self.words), scorer=fuzz.WRatio, limit=limit * 3)
         found: list[str] = []
         for candidate, score, _ in matches:
             name = self.words[candidate]

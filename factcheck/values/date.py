@@ -1,9 +1,10 @@
 """Dates as ranges of whole days ("December 2017" is 2017-12-01..2017-12-31).
 
 Two dates agree when their day ranges share a day. Relative forms ("yesterday", "Wednesday",
-"Dec. 22" without a year) count from the source's publication day, always backwards: a news story
-reports what has happened. Datetimes keep the date as written (no time-zone conversion), which is
-why two single days one day apart get a message saying the gap may be a time zone.
+"Dec. 22" without a year) count from the source's publication day, backwards: a news story
+reports what has happened (deadlines, which lie ahead, read them forwards: see read_days).
+Datetimes keep the date as written (no time-zone conversion), which is why two single days one
+day apart get a message saying the gap may be a time zone.
 
 Ranges for vague parts of a period (explicit so that nobody has to guess):
   year:  early = Jan-Apr, mid = May-Aug, late = Sep-Dec; beginning/start = January,
@@ -65,6 +66,8 @@ _YEAR = re.compile(rf"(?:the year )?{_Y}")
 _WEEKDAY = re.compile(rf"(?:(?P<last>last|this past|past) )?{_WD}")
 _PART_OF = re.compile(r"(?:the )?(?P<part>end|close|start|beginning|middle) of (?P<what>.+)")
 _EARLY_LATE = re.compile(r"(?P<part>early|mid|late)(?: |-)(?P<what>.+)")
+_PERIOD_STEPS = {"this": 0, "the": 0, "last": -1, "the past": -1, "next": 1, "the next": 1, "the coming": 1}
+_RELATIVE_PERIOD = re.compile(r"(?P<which>" + "|".join(_PERIOD_STEPS) + r") (?P<unit>year|month|week)")
 _RELATIVE_DAY = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
                  "yesterday": -1, "tomorrow": 1}
 
@@ -139,8 +142,12 @@ def parse_date(raw: str | int | float | dict | list, ctx: ParseContext) -> DateV
     return DateValue(text, first, last)
 
 
-def read_days(text: str, ctx: ParseContext) -> tuple[dt.date, dt.date]:
-    """The day range a date text names (shared with deadlines' "by <date>")."""
+def read_days(text: str, ctx: ParseContext, *, future: bool = False) -> tuple[dt.date, dt.date]:
+    """The day range a date text names (shared with deadlines' "by <date>").
+
+    Dates without a year, bare weekdays and bare months look back from publication; with
+    future=True (deadlines: "by March 22", "by Friday") they look forward instead.
+    """
     s = fold(text)
     for filler in ("on ", "in "):
         if s.startswith(filler):
@@ -150,7 +157,7 @@ def read_days(text: str, ctx: ParseContext) -> tuple[dt.date, dt.date]:
         raise ValueParseError(f"'{text}' is not a date: it is empty", EXPECTED)
     published = ctx.reference_day
     try:
-        result = _read(s, published)
+        result = _read(s, published, future)
     except ValueError as err:  # an impossible day such as February 30
         raise ValueParseError(f"'{text}' is not a date: {err}", EXPECTED) from None
     if result is None:
@@ -158,7 +165,7 @@ def read_days(text: str, ctx: ParseContext) -> tuple[dt.date, dt.date]:
     return result
 
 
-def _read(s: str, published: dt.date) -> tuple[dt.date, dt.date] | None:
+def _read(s: str, published: dt.date, future: bool = False) -> tuple[dt.date, dt.date] | None:
     if _ISO_DATE.fullmatch(s):
         day = dt.date.fromisoformat(s)
         return day, day
@@ -174,7 +181,7 @@ def _read(s: str, published: dt.date) -> tuple[dt.date, dt.date] | None:
     for form in _YEARLESS_FORMS:
         match = form.fullmatch(s)
         if match:
-            day = _latest_day(MONTHS[match["month"]], int(match["day"]), published)
+            day = _nearest_day(MONTHS[match["month"]], int(match["day"]), published, future)
             _check_weekday(match, day)
             return day, day
     match = _MONTH_YEAR.fullmatch(s)
@@ -194,21 +201,23 @@ def _read(s: str, published: dt.date) -> tuple[dt.date, dt.date] | None:
         back = (published.weekday() - WEEKDAYS[match["weekday"]]) % 7
         if match["last"] and back == 0:
             back = 7  # "last Tuesday" in a Tuesday story is a week ago, not today
+        if future and not match["last"]:
+            back = -((WEEKDAYS[match["weekday"]] - published.weekday()) % 7)  # "by Friday": the coming one
         day = published - dt.timedelta(days=back)
         return day, day
     if s.startswith("earlier "):
-        period = _period(s[len("earlier "):], published)
+        period = _period(s[len("earlier "):], published, future)
         if period is not None and period[0] <= published <= period[1]:
             return period[0], published
         return None
     match = _PART_OF.fullmatch(s) or _EARLY_LATE.fullmatch(s)
     if match:
-        period = _period(match["what"], published)
+        period = _period(match["what"], published, future)
         return _part(match["part"], period, match["what"]) if period else None
-    return _period(s, published)
+    return _period(s, published, future)
 
 
-def _period(s: str, published: dt.date) -> tuple[dt.date, dt.date] | None:
+def _period(s: str, published: dt.date, future: bool = False) -> tuple[dt.date, dt.date] | None:
     """A whole year, month or week: '2019', 'December 2019', 'this year', 'last month', 'next week'."""
     match = _MONTH_YEAR.fullmatch(s)
     if match:
@@ -218,13 +227,15 @@ def _period(s: str, published: dt.date) -> tuple[dt.date, dt.date] | None:
         year = int(match["year"])
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     match = _MONTH_ONLY.fullmatch(s)
-    if match:  # "December": the latest December that has begun by publication
+    if match:  # "December": the latest December begun by publication (for deadlines: the next one)
         month = MONTHS[match["month"]]
+        if future:
+            return _month(published.year if month >= published.month else published.year + 1, month)
         return _month(published.year if month <= published.month else published.year - 1, month)
-    match = re.fullmatch(r"(?P<which>this|the|last|next|the past|the next|the coming) (?P<unit>year|month|week)", s)
+    match = _RELATIVE_PERIOD.fullmatch(s)
     if not match:
         return None
-    step = {"this": 0, "the": 0, "last": -1, "the past": -1, "next": 1, "the next": 1, "the coming": 1}[match["which"]]
+    step = _PERIOD_STEPS[match["which"]]
     if match["unit"] == "year":
         year = published.year + step
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -260,28 +271,30 @@ def _month(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _latest_day(month: int, day: int, published: dt.date) -> dt.date:
-    """The latest month/day on or before publication ("Dec. 22" in a 2017-12-22 story)."""
+def _nearest_day(month: int, day: int, published: dt.date, future: bool = False) -> dt.date:
+    """The latest month/day on or before publication ("Dec. 22" in a 2017-12-22 story), or for
+    deadlines the earliest on or after it."""
     if not 1 <= day <= 31 or day > max(calendar.monthrange(y, month)[1] for y in (2000, 2001)):
         raise ValueError(f"{calendar.month_name[month]} has no day {day}")
-    year = published.year
-    for _ in range(8):  # February 29 may be a few years back
+    year, step = published.year, 1 if future else -1
+    for _ in range(9):  # February 29 may be a few years away
         try:
             candidate = dt.date(year, month, day)
         except ValueError:
-            year -= 1
+            year += step
             continue
-        if candidate <= published:
+        if (candidate >= published) if future else (candidate <= published):
             return candidate
-        year -= 1
-    raise ValueError(f"no {calendar.month_name[month]} {day} before {published}")  # pragma: no cover
+        year += step
+    raise ValueError(f"no {calendar.month_name[month]} {day} near {published}")  # pragma: no cover
 
 
 def _check_weekday(match: re.Match[str], day: dt.date) -> None:
     """'Friday, Dec. 22, 2017' must name the right weekday; a wrong one is a typo, not a detail."""
     weekday = match.groupdict().get("weekday")
     if weekday and WEEKDAYS[weekday] != day.weekday():
-        raise ValueError(f"{day.isoformat()} is a {calendar.day_name[day.weekday()]}, not a {calendar.day_name[WEEKDAYS[weekday]]}")
+        actual, written = calendar.day_name[day.weekday()], calendar.day_name[WEEKDAYS[weekday]]
+        raise ValueError(f"{day.isoformat()} is a {actual}, not a {written}")
 
 
 _KNOWN_WORDS = set(MONTHS) | set(WEEKDAYS) | {

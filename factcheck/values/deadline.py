@@ -70,7 +70,11 @@ def compare_deadlines(a: Deadline | DateValue, b: Deadline | DateValue) -> Compa
 
 
 def parse_deadline(raw: str | int | float | dict | list, ctx: ParseContext) -> Deadline:
+    """A duration from the anchor, or a date form ("by the end of 2019"); ValueParseError otherwise."""
     anchor = ctx.deadline_anchor
+    if isinstance(raw, dt.date):  # a loader that already turned the text into a date
+        day = raw.date() if isinstance(raw, dt.datetime) else raw
+        return Deadline(day.isoformat(), day, day)
     if isinstance(raw, dict):
         try:
             duration = parse_quantity(raw, ctx)
@@ -95,7 +99,9 @@ def parse_deadline(raw: str | int | float | dict | list, ctx: ParseContext) -> D
         duration = parse_quantity(rest, ctx)
     except ValueParseError as err:
         if explicit:
-            raise ValueParseError(f"'{text}' is not a deadline: '{rest}' is not a duration ({err.message})", EXPECTED) from None
+            raise ValueParseError(
+                f"'{text}' is not a deadline: '{rest}' is not a duration ({err.message})", EXPECTED
+            ) from None
         try:
             return _from_date(text, s, ctx)
         except ValueParseError:
@@ -107,7 +113,7 @@ def parse_deadline(raw: str | int | float | dict | list, ctx: ParseContext) -> D
 
 def _from_date(text: str, date_text: str, ctx: ParseContext) -> Deadline:
     try:
-        first, last = read_days(date_text, ctx)
+        first, last = read_days(date_text, ctx, future=True)
     except ValueParseError as err:
         raise ValueParseError(f"'{text}' is not a deadline: {err.message}", EXPECTED) from None
     return Deadline(text, first, last)

@@ -74,8 +74,10 @@ class Measure(Value):
 
 def parse_measure(raw: str | int | float | dict | list, ctx: ParseContext) -> Measure:
     if not isinstance(raw, dict):
-        shown = f"'{render_raw(raw)}' is {type_name_of(raw)}" if isinstance(raw, (str, int, float)) else f"{type_name_of(raw)} is given"
-        raise ValueParseError(f"{shown}; a measure is a mapping of its parts", EXPECTED)
+        found = f"'{render_raw(raw)}' is {type_name_of(raw)}" if isinstance(raw, (str, int, float)) else (
+            f"{type_name_of(raw)} is given"
+        )
+        raise ValueParseError(f"{found}; a measure is a mapping of its parts", EXPECTED)
     check_keys(raw, KEYS, "a measure", EXPECTED)
     text = render_raw(raw)
     for key in ("action", "target"):

@@ -103,8 +103,10 @@ class ParsedNumber:
 def implied_half_width(digits: str, multiplier: int | Fraction = 1) -> Fraction:
     """d = min(half a unit of the last significant digit, 1% of |v|) for digits times a magnitude.
 
-    >>> float(implied_half_width("400", 10**6))   # $400 million: last significant digit is 100M
+    >>> float(implied_half_width("400", 10**6))  # "$400 million": min(100M / 2, 1% of 400M)
     4000000.0
+    >>> float(implied_half_width("400.9", 10**6))  # "$400.9 million": min(0.1M / 2, 1% of 400.9M)
+    50000.0
     """
     digits = digits.replace(",", "").replace(" ", "").lstrip("-")
     value = abs(Fraction(Decimal(digits))) * multiplier

@@ -68,14 +68,16 @@ UNIT_WORDS: dict[str, UnitWord] = {
     **_table("day", "months|month", MONTH, "month"),
     **_table("day", "years|year|yrs|yr", YEAR, "year"),
 }
-CURRENCIES = frozenset({"USD", "GBP", "EUR", "JPY", "CNY", "KRW", "CHF"})
 # Currency signs before the number. "$" is the US dollar; other dollars must be written as a code.
 CURRENCY_PREFIXES: dict[str, str] = {
     "us$": "USD", "u.s.$": "USD", "$": "USD", "£": "GBP", "€": "EUR",
     "usd": "USD", "gbp": "GBP", "eur": "EUR", "jpy": "JPY", "cny": "CNY", "krw": "KRW", "chf": "CHF",
 }
 _PREFIX = re.compile(r"(?P<cur>us ?\$|u\.s\. ?\$|\$|£|€|(?:usd|gbp|eur|jpy|cny|krw|chf)(?= ?[\d.]))(?: ?)")
-_UNIT_PHRASES = sorted(UNIT_WORDS, key=len, reverse=True)
+# Longest first; a unit word must end at a word boundary ("t" is not the start of "times").
+_UNIT = re.compile(
+    " ?(?P<u>" + "|".join(re.escape(u) for u in sorted(UNIT_WORDS, key=len, reverse=True)) + r")(?:(?<!\w)|(?!\w))"
+)
 
 # Hedges and bounds before the number, longest first so "just under" wins over "under".
 HEDGES: dict[str, str] = {
@@ -93,7 +95,9 @@ HEDGES: dict[str, str] = {
                      "below", "a maximum of", "maximum of", "at maximum", "fewer than",
                      "as much as", "as many as", "not exceeding", "no greater than"], "at most"),
 }
-_HEDGE_PHRASES = sorted(HEDGES, key=len, reverse=True)
+_HEDGE = re.compile(
+    "(?P<h>" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")(?: |(?<=~))"
+)
 _SUFFIX_BOUNDS = {" or more": "at least", " or above": "at least", " or less": "at most",
                   " or fewer": "at most", " or below": "at most"}
 
@@ -237,14 +241,13 @@ class _QuantityParser:
                 return
 
     def _hedge(self) -> str | None:
-        for phrase in _HEDGE_PHRASES:
-            if phrase == "~" and self.s.startswith("~", self.pos):
-                self.pos += 2 if self.s.startswith("~ ", self.pos) else 1
-                return HEDGES[phrase]
-            if self.s.startswith(phrase + " ", self.pos):
-                self.pos += len(phrase) + 1
-                return HEDGES[phrase]
-        return None
+        match = _HEDGE.match(self.s, self.pos)
+        if not match:
+            return None
+        self.pos = match.end()
+        if self.s.startswith(" ", self.pos):  # "~ 5%"
+            self.pos += 1
+        return HEDGES[match["h"]]
 
     def _currency(self) -> str | None:
         match = _PREFIX.match(self.s, self.pos)
@@ -290,15 +293,10 @@ class _QuantityParser:
 
     def _unit(self, currency: str | None) -> UnitWord | None:
         """The unit word after the number (attached like '89%' and '525,000t', or after a space)."""
-        s = self.s
-        start = self.pos + 1 if s.startswith(" ", self.pos) else self.pos
-        found: UnitWord | None = None
-        for phrase in _UNIT_PHRASES:
-            end = start + len(phrase)
-            if s.startswith(phrase, start) and not (phrase[-1].isalnum() and end < len(s) and s[end].isalnum()):
-                found = UNIT_WORDS[phrase]
-                self.pos = end
-                break
+        match = _UNIT.match(self.s, self.pos)
+        found = UNIT_WORDS[match["u"]] if match else None
+        if match:
+            self.pos = match.end()
         if currency is None:
             return found
         if found is not None and found.base != currency:
@@ -367,7 +365,8 @@ class _QuantityParser:
             lo, hi = unit.convert(first.value), unit.convert(second.value)
             dlo, dhi = unit.convert(first.half_width), unit.convert(second.half_width)
             if lo > hi:
-                raise self.fail(f"the range runs backwards ({render_raw(float(first.value))} > {render_raw(float(second.value))})")
+                low, high = render_raw(float(first.value)), render_raw(float(second.value))
+                raise self.fail(f"the range runs backwards ({low} > {high})")
             if hedge not in (None, "about"):
                 raise self.fail(f"'{hedge}' cannot qualify a range")
             grow = Fraction(1, 20) if hedge == "about" else Fraction(0)
@@ -448,7 +447,9 @@ def parse_unit(text: str) -> Unit:
             period = _RATE_PERIODS[match["unit"].rstrip("s")]
             count = read_number(match["n"], 0, magnitudes=False) if match["n"] else None
             if match["n"] and (count is None or count.end != len(match["n"]) or count.value <= 0):
-                raise ValueParseError(f"'{text}': '{match['n']}' is not a number of periods", f"a unit such as {_UNIT_EXAMPLES}")
+                raise ValueParseError(
+                    f"'{text}': '{match['n']}' is not a number of periods", f"a unit such as {_UNIT_EXAMPLES}"
+                )
             period *= count.value if count else 1
         rate = period / YEAR
     if word is None and rate is None:

@@ -118,8 +118,12 @@ def negations(value: str | Tokens) -> Counter[str]:
 
 def numbers(value: str | Tokens) -> Counter[str]:
     """The numbers a text states, normalized: '7.5 million' = '7,500,000', 'fifteen' = '15', 'third' = '#3'."""
-    joined = " ".join(_as_tokens(value))
-    found: Counter[str] = Counter()
+    return Counter(key for _, _, key in _number_spans(" ".join(_as_tokens(value))))
+
+
+def _number_spans(joined: str) -> list[tuple[int, int, str]]:
+    """(start, end, normalized number) for each number in space-joined tokens."""
+    spans: list[tuple[int, int, str]] = []
     pos = 0
     while pos < len(joined):
         end = joined.find(" ", pos)
@@ -127,15 +131,24 @@ def numbers(value: str | Tokens) -> Counter[str]:
         ordinal = read_ordinal(joined, pos)
         number = read_number(joined, pos) if ordinal is None else None
         if ordinal is not None and _at_boundary(joined, ordinal[1]):
-            found[f"#{ordinal[0]}"] += 1
             end = ordinal[1]
+            spans.append((pos, end, f"#{ordinal[0]}"))
         elif number is not None and _at_boundary(joined, number.end):
-            found[str(number.value)] += 1
             end = number.end
+            spans.append((pos, end, str(number.value)))
         elif any(ch.isdigit() for ch in joined[pos:end]):
-            found[_digit_run(joined[pos:end])] += 1  # "2397a", "s2397": still a number change
+            spans.append((pos, end, _digit_run(joined[pos:end])))  # "2397a": still a number change
         pos = end + 1
-    return found
+    return spans
+
+
+def _with_numbers_normalized(joined: str) -> str:
+    """Numbers in one normal form, so fuzzy matching weighs words ('7.5 million' = '7,500,000')."""
+    out, last = [], 0
+    for start, end, key in _number_spans(joined):
+        out.append(joined[last:start] + key)
+        last = end
+    return "".join(out) + joined[last:]
 
 
 def _at_boundary(s: str, end: int) -> bool:
@@ -157,7 +170,9 @@ def statements_agree(a: str, b: str, threshold: float = 90) -> bool:
         return False
     if negations(ta) != negations(tb) or numbers(ta) != numbers(tb):
         return False
-    return fuzz.WRatio(" ".join(ta), " ".join(tb)) >= threshold
+    # The numbers are equal by now; compare the wording with them in one normal form.
+    a_text, b_text = _with_numbers_normalized(" ".join(ta)), _with_numbers_normalized(" ".join(tb))
+    return fuzz.WRatio(a_text, b_text) >= threshold
 
 
 # ---------------------------------------------------------------------------------------------

@@ -27,7 +27,11 @@ PARTS = ("for", "against", "abstain")
 # Words around a tally that add nothing: "a 15-to-nothing vote", "adopted by a vote of 13 to 2".
 _PRE = (
     r"(?:(?:it |the resolution )?(?:(?:was|were) )?(?:adopted|passed|approved|carried|voted|agreed)"
-    r"(?: to)? )?(?:(?:by|with|in|on|after) )?(?:(?:a|an|the) )?(?:(?:recorded |final )?vote of )?"
+    r"(?: to)? )?(?:(?:by|with|in|on|after) )?(?:(?:a|an|the) )?(?P<unanimous>unanimous(?:ly)? )?"
+    r"(?:(?:recorded |final )?vote of )?"
+)
+_VERB_ONLY = re.compile(
+    r"(?:it |the resolution )?(?:(?:was|were) )?(?:adopted|passed|approved|carried|voted|agreed)"
 )
 _POST = r"(?: (?:vote|votes|margin|tally|result|decision))?"
 _SEP = r" ?(?:-to-|-|to|:) ?"
@@ -35,12 +39,14 @@ _CLAUSES: list[tuple[str, re.Pattern[str]]] = [
     ("tally", re.compile(
         rf"{_PRE}(?P<a>\d+)(?: votes?)?{_SEP}(?P<b>\d+)(?:{_SEP}(?P<c>\d+))?(?P<more>(?:{_SEP}\d+)+)?{_POST}")),
     ("for", re.compile(
-        rf"{_PRE}(?P<n>\d+)(?: votes?)? (?:in favou?r(?: of (?:it|the resolution|the measure))?|for|yes|ayes?|yeas?)"
+        rf"{_PRE}(?P<n>\d+)(?: votes?)? "
+        r"(?:in favou?r(?: of (?:it|the resolution|the measure))?|for|yes|ayes?|yeas?)"
         rf"(?: votes?)?")),
     ("against", re.compile(
         rf"{_PRE}(?P<n>\d+)(?: votes?)? (?:against|noes|nays?|opposed|no votes?)")),
     ("abstain", re.compile(
-        r"(?P<n>\d+) (?:abstentions?|abstaining|abstained|abstainers?|(?:countries|members|states) abstaining)"
+        rf"{_PRE}(?P<n>\d+) "
+        r"(?:abstentions?|abstaining|abstained|abstainers?|(?:countries|members|states) abstaining)"
         r"|abstentions?:? (?P<n2>\d+)")),
     ("unanimous", re.compile(
         rf"{_PRE}unanimous(?:ly)?(?: (?:adopted|passed|approved|carried|vote|votes|decision|support|consent))?")),
@@ -48,6 +54,7 @@ _CLAUSES: list[tuple[str, re.Pattern[str]]] = [
 _SPLIT = re.compile(r"\s*[,;]\s*(?:(?:and|with|plus) )?|\s+(?:and|with|plus)\s+")
 _ZERO = re.compile(r"\b(?:nothing|none|nil|zero)\b|\bno(?= (?:votes? )?(?:against|abstentions?|nays?)\b)")
 _WORD_START = re.compile(r"\b[a-z]")
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,10 @@ def parse_vote(raw: str | int | float | dict | list, ctx: ParseContext) -> Vote:
     clauses = [c for c in _SPLIT.split(s) if c]
     if not clauses:
         raise ValueParseError(f"'{text}' is not a vote", EXPECTED)
-    for clause in clauses:
+    informative = [c for c in clauses if not _VERB_ONLY.fullmatch(c)]  # "adopted, with 15 in favor"
+    if not informative:
+        raise ValueParseError(f"'{text}' states no tally", EXPECTED)
+    for clause in informative:
         kind, match = _match(clause)
         if kind is None or match is None:
             raise ValueParseError(f"'{text}' is not a vote: '{clause}' is not a tally or a vote part", EXPECTED)
@@ -108,11 +118,14 @@ def parse_vote(raw: str | int | float | dict | list, ctx: ParseContext) -> Vote:
             if match["c"] is not None:
                 found["abstain"] = int(match["c"])
         elif kind == "unanimous":
-            unanimous = True
-            found = {"against": 0, "abstain": 0}
+            found = {}
         else:
             found = {kind: int(match["n"] if match["n"] is not None else match["n2"])}
-        for part, value in found.items():
+        stated = list(found.items())
+        if kind == "unanimous" or match.groupdict().get("unanimous"):  # also "a unanimous 15-0 vote"
+            unanimous = True
+            stated += [("against", 0), ("abstain", 0)]
+        for part, value in stated:
             if parts.get(part, value) != value:
                 raise ValueParseError(
                     f"'{text}' contradicts itself: {part} is both {parts[part]} and {value}", EXPECTED
@@ -146,7 +159,7 @@ def _digits(s: str) -> str:
             out.append(s[pos:start] + str(int(number.value)))
             pos = number.end
         else:
-            end = re.compile(r"[a-z]+").match(s, start).end()  # type: ignore[union-attr]
+            end = _WORD.match(s, start).end()  # type: ignore[union-attr]
             out.append(s[pos:end])
             pos = end
     return "".join(out)
@@ -165,7 +178,8 @@ def _parse_mapping(raw: dict, ctx: ParseContext) -> Vote:
             raise ValueParseError(f"{text}: '{key}' is {type_name_of(value)}, not a number of votes", EXPECTED)
         s = fold(str(value))
         number = read_number(s, 0, magnitudes=False)
-        if number is None or number.end != len(s) or not number.is_integer or number.kind == "fraction" or number.value < 0:
+        whole = number is not None and number.end == len(s) and number.kind != "fraction"
+        if number is None or not whole or not number.is_integer or number.value < 0:
             raise ValueParseError(f"{text}: '{key}: {render_raw(value)}' is not a number of votes", EXPECTED)
         parts[key] = int(number.value)
     if all(v is None for v in parts.values()):

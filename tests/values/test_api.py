@@ -1,0 +1,136 @@
+"""The public API of factcheck.values: what the rest of factcheck codes against."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import doctest
+
+import pytest
+
+import factcheck.values as values
+from factcheck.values import (
+    VALUE_TYPES, ActionVocabulary, Agreement, Comparison, ParseContext, Value, ValueParseError, compare,
+    parse_value,
+)
+
+from .support import ACTIONS, ctx
+
+SAMPLES: dict[str, object] = {
+    "quantity": "$400 million",
+    "count": "the fourth",
+    "date": "Dec. 22",
+    "deadline": "within 24 months",
+    "vote": "15-to-nothing",
+    "measure": {"action": "ban", "target": "coal", "direction": "export", "amount": "7.5 million metric tons a year"},
+    "quote": "It sends the unambiguous message to Pyongyang",
+    "text": "The United States drafted the resolution",
+}
+
+
+def test_value_types() -> None:
+    assert VALUE_TYPES == ("quantity", "count", "date", "deadline", "vote", "measure", "quote", "text")
+    assert set(SAMPLES) == set(VALUE_TYPES)
+
+
+def test_public_names() -> None:
+    for name in ("ParseContext", "ValueParseError", "Agreement", "Comparison", "Value", "parse_value",
+                 "compare", "VALUE_TYPES", "ActionVocabulary"):
+        assert hasattr(values, name)
+    assert [a.name for a in Agreement] == ["AGREE", "DISAGREE", "INCOMPARABLE"]
+    assert Comparison(Agreement.AGREE).detail == ""
+
+
+def test_parse_context_defaults() -> None:
+    context = ParseContext(published=dt.date(2017, 12, 22))
+    assert (context.as_of, context.anchor, context.body_members, context.tolerance, context.actions) == (None, None, None, 0.0, None)
+    hash(ctx())  # frozen, and hashable even with a vocabulary
+
+
+@pytest.mark.parametrize("type_name", VALUE_TYPES)
+def test_every_type_parses_to_a_frozen_value(type_name: str) -> None:
+    value = parse_value(type_name, SAMPLES[type_name], ctx(body_members=15))  # type: ignore[arg-type]
+    assert isinstance(value, Value)
+    assert dataclasses.is_dataclass(value)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        value.text = "changed"  # type: ignore[misc]
+    assert value.text
+    assert isinstance(value.describe(), str) and value.describe()
+    hash(value)
+    assert compare(value, value).outcome is Agreement.AGREE
+
+
+@pytest.mark.parametrize("type_name", VALUE_TYPES)
+def test_canonical_is_deterministic(type_name: str) -> None:
+    first = parse_value(type_name, SAMPLES[type_name], ctx(body_members=15))  # type: ignore[arg-type]
+    second = parse_value(type_name, SAMPLES[type_name], ctx(body_members=15))  # type: ignore[arg-type]
+    assert first.canonical() == second.canonical()
+    assert " at 0x" not in first.canonical() and "object" not in first.canonical()
+
+
+def test_same_meaning_same_canonical() -> None:
+    context = ctx(body_members=15)
+    pairs = [
+        ("quantity", "89%", "89 per cent"),
+        ("count", "10th", "tenth"),
+        ("date", "Dec. 22", "2017-12-22"),
+        ("vote", "unanimously", "15-0-0"),
+        ("quote", "“Tough posturing.”", "tough posturing"),
+    ]
+    for type_name, a, b in pairs:
+        assert parse_value(type_name, a, context).canonical() == parse_value(type_name, b, context).canonical()
+
+
+def test_mapping_text_is_compact() -> None:
+    value = parse_value("quantity", {"value": "400870018", "unit": "USD"}, ctx())
+    assert value.text == "{value: 400870018, unit: USD}"
+    assert value.describe() == "'{value: 400870018, unit: USD}' [400870017.5, 400870018.5] USD"
+
+
+def test_different_types_are_incomparable() -> None:
+    context = ctx(body_members=15)
+    parsed = {name: parse_value(name, raw, context) for name, raw in SAMPLES.items()}  # type: ignore[arg-type]
+    for a_name, a in parsed.items():
+        for b_name, b in parsed.items():
+            if a_name == b_name or {a_name, b_name} <= {"date", "deadline"} or {a_name, b_name} == {"quote", "text"}:
+                continue
+            assert compare(a, b).outcome is Agreement.INCOMPARABLE, (a_name, b_name)
+    same_number = (parse_value("quantity", "16", context), parse_value("count", "16", context))
+    assert compare(*same_number).outcome is Agreement.INCOMPARABLE
+
+
+def test_unknown_type_is_a_configuration_error() -> None:
+    with pytest.raises(ValueError, match="unknown value type"):
+        parse_value("colour", "red", ctx())
+
+
+def test_value_parse_error_fields() -> None:
+    with pytest.raises(ValueParseError) as info:
+        parse_value("quantity", "lots", ctx())
+    err = info.value
+    assert "lots" in err.message
+    assert err.expected.startswith("a quantity such as '7.5 million metric tons', '$400 million', '89 percent'")
+    assert str(err) == f"{err.message}; expected {err.expected}"
+    assert isinstance(err, Exception)
+
+
+ERRORS_FOR_EVERY_TYPE = ["", "   ", None, ["a", "list"]]
+
+
+@pytest.mark.parametrize("type_name", VALUE_TYPES)
+@pytest.mark.parametrize("raw", ERRORS_FOR_EVERY_TYPE, ids=repr)
+def test_empty_and_wrong_shapes_fail_for_every_type(type_name: str, raw: object) -> None:
+    with pytest.raises(ValueParseError) as info:
+        parse_value(type_name, raw, ctx())  # type: ignore[arg-type]
+    assert info.value.message and info.value.expected
+
+
+def test_action_vocabulary_is_the_same_class() -> None:
+    assert isinstance(ACTIONS, ActionVocabulary)
+
+
+def test_doctests() -> None:
+    import factcheck.values.numbers
+
+    for module in (values, factcheck.values.numbers):
+        assert doctest.testmod(module).failed == 0
