@@ -85,7 +85,7 @@ class Normalizer:
         try:
             value = parse_value(predicate.type, claim.value, context)
         except ValueParseError as err:
-            message = f"{claim.predicate} ({predicate.type}): {err.message}"
+            message = err.message
             if err.expected:
                 message += f"; expected {err.expected}"
             self._report(loaded, "FC006", message, base + ("value",), claim.id)
