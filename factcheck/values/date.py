@@ -184,13 +184,6 @@ def _read(s: str, published: dt.date, future: bool = False) -> tuple[dt.date, dt
             day = _nearest_day(MONTHS[match["month"]], int(match["day"]), published, future)
             _check_weekday(match, day)
             return day, day
-    match = _MONTH_YEAR.fullmatch(s)
-    if match:
-        return _month(int(match["year"]), MONTHS[match["month"]])
-    match = _YEAR.fullmatch(s)
-    if match:
-        year = int(match["year"])
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if s in _RELATIVE_DAY:
         day = published + dt.timedelta(days=_RELATIVE_DAY[s])
         return day, day
