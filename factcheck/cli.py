@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="claim files or directories (default: the configured corpus, else claims/)")
     lint.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
     lint.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of standard output")
+    lint.add_argument("--select", action="append", default=[], metavar="CODES", help="only these rules: codes, names or prefixes like FC1, comma-separated (repeatable)")
+    lint.add_argument("--ignore", action="append", default=[], metavar="CODES", help="skip these rules: codes, names or prefixes, comma-separated (repeatable)")
     lint.add_argument("--fail-on", choices=["error", "warning", "info"], default="error", help="lowest severity that makes the exit code 1 (default: error)")
     lint.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     lint.add_argument("--entities", action="append", type=Path, default=[], metavar="FILE", help="an extra entity registry (repeatable)")
@@ -44,7 +46,15 @@ def _lint(args: argparse.Namespace) -> int:
     from .lint import LintOptions, run_lint
     from .reporters import REPORTERS
 
-    result = run_lint(LintOptions(tuple(args.paths), tuple(args.entities), tuple(args.predicates), tuple(args.rules)))
+    options = LintOptions(
+        paths=tuple(args.paths),
+        entities=tuple(args.entities),
+        predicates=tuple(args.predicates),
+        rules=tuple(args.rules),
+        select=_codes(args.select),
+        ignore=_codes(args.ignore),
+    )
+    result = run_lint(options)
     reporter = REPORTERS[args.format]
     if args.output:
         _write_report(args.output, lambda stream: reporter(result, stream))
@@ -55,6 +65,10 @@ def _lint(args: argparse.Namespace) -> int:
     threshold = SEVERITY_RANK[args.fail_on]
     failing = any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in result.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _codes(values: list[str]) -> tuple[str, ...]:
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
 
 
 def _write_report(path: Path, write: Callable[[TextIO], None]) -> None:

@@ -9,13 +9,12 @@ from .assertions import Assertion
 from .config import ConfigError, Settings, find_settings
 from .corpus import Corpus, discover, load_corpus
 from .findings import Finding
+from . import engine
+from .context import RuleContext
+from .engine import Selection
 from .normalize import Normalizer
+from .suppression import collect
 from .ruleset import RuleSet, default_rules_dir, load_ruleset
-
-# FC001 is always reported, as an error, whatever the rule set says: a file that cannot be read was
-# not checked at all, and silence would look like a pass.
-ALWAYS_REPORTED = {"FC001": ("invalid-yaml", "error")}
-
 
 @dataclass(frozen=True)
 class LintOptions:
@@ -23,6 +22,8 @@ class LintOptions:
     entities: tuple[Path, ...] = ()
     predicates: tuple[Path, ...] = ()
     rules: tuple[Path, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
 
 
 @dataclass
@@ -69,18 +70,7 @@ def run_lint(options: LintOptions, cwd: Path | None = None) -> LintResult:
     corpus = load_corpus(files, [*settings.paths("entities"), *options.entities], cwd, settings.root)
     normalizer = Normalizer(corpus.entities, ruleset, settings.root)
     assertions = [a for loaded in corpus.files for a in normalizer.file(loaded)]
-    raw = [finding for loaded in corpus.files for finding in loaded.findings]
-    return LintResult(_stamp(raw, ruleset), corpus, ruleset, assertions)
-
-
-def _stamp(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
-    """Give each finding its rule's name and severity; drop codes the rule set does not enable."""
-    stamped = []
-    for finding in findings:
-        rule = ruleset.rules.get(finding.code)
-        if finding.code in ALWAYS_REPORTED:
-            name, severity = ALWAYS_REPORTED[finding.code]
-            stamped.append(finding.stamped(rule.name if rule else name, severity))
-        elif rule is not None:
-            stamped.append(finding.stamped(rule.name, rule.severity))
-    return sorted(set(stamped), key=Finding.sort_key)
+    context = RuleContext(assertions, ruleset.predicates, corpus.entities, settings.root, suppressions=collect(corpus.files))
+    load_findings = [finding for loaded in corpus.files for finding in loaded.findings]
+    findings = engine.run(ruleset, context, load_findings, Selection(options.select, options.ignore))
+    return LintResult(findings, corpus, ruleset, assertions)

@@ -171,19 +171,39 @@ def _load_rule(path: Path, data: dict[str, Any], doc: Any, ruleset: RuleSet, cod
         hint = f"; did you mean '{guess}'?" if guess else f"; known checks: {', '.join(sorted(CHECKS))}"
         errors.append(f"{path}:{pos.line}:{pos.column}: unknown check '{model.check}'{hint}")
         return
+    params = {name: default for name, (_, default) in check.params.items()}
     for param, value in model.params.items():
         spec = check.params.get(param)
         pos = doc.position(("params", param), key=spec is None)
         if spec is None:
             known = ", ".join(sorted(check.params)) or "none"
             errors.append(f"{path}:{pos.line}:{pos.column}: unknown param '{param}' for check '{model.check}' (accepted: {known})")
+            continue
+        try:
+            params[param] = _coerce(value, spec[0])
+        except (TypeError, ValueError):
+            errors.append(f"{path}:{pos.line}:{pos.column}: param '{param}' expects {_TYPE_WORDS.get(spec[0], spec[0].__name__)}, found {value!r}")
     if model.code in codes_here:
         pos = doc.position(("code",))
         errors.append(f"{path}:{pos.line}:{pos.column}: rule code {model.code} is already defined in {codes_here[model.code]}")
         return
     codes_here[model.code] = path.name
-    params = {name: default for name, (_, default) in check.params.items()}
-    params.update(model.params)
     ruleset.rules[model.code] = Rule(model.code, model.name, model.check, model.severity, model.summary, params, str(path))
 
 
+
+
+_TYPE_WORDS = {float: "a number", int: "a whole number", bool: "true or false", str: "text"}
+
+
+def _coerce(value: Any, kind: type) -> Any:
+    """Params arrive as YAML text; give them the type the rule type declares."""
+    if kind is bool:
+        if str(value).lower() in ("true", "yes", "on"):
+            return True
+        if str(value).lower() in ("false", "no", "off"):
+            return False
+        raise ValueError(value)
+    if isinstance(value, (dict, list)) or value is None:
+        raise TypeError(value)
+    return kind(value)

@@ -1,37 +1,47 @@
 """The rule types (`check:` in a rule file), in one explicit table.
 
 A rule type is code: what to look for. A rule instance in `rules/*.yaml` is data: its code, name,
-severity and parameters. The engine stamps code, name and severity on what a type yields.
+severity and parameters. The engine stamps code, name and severity on what a type yields; a type
+never sets them itself.
 
-Load checks find problems while files are read and normalized (FC001-FC006); they have no
-generator of their own, but they are rule types like any other so that rule files can name them,
-select them and set their severity.
+Load checks (FC001-FC006) find problems while files are read and normalized; they have no generator
+of their own, but they are rule types like any other so that rule files can name them, select them
+and set their severity.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from . import (
+    claimant_disagreement,
+    contradicts_primary,
+    scope_mismatch,
+    unsupported,
+    unused_suppression,
+    value_conflict,
+)
+from .base import CheckType
 
+LOAD_CHECKS = (
+    CheckType("invalid_yaml", "The file cannot be read as YAML: syntax errors, bad encoding, NUL bytes, unreadable files."),
+    CheckType("invalid_claim_file", "The file's structure is wrong: a missing or unknown field, a wrong type, an anchor, alias or tag."),
+    CheckType("duplicate_id", "A source id repeats in the corpus, a claim id in a file, an entity id in the registry, or a mapping key repeats."),
+    CheckType("unknown_predicate", "A claim's predicate is not in the predicate registry."),
+    CheckType("unresolved_entity", "A subject, speaker, outlet or measure target names no entity, or several."),
+    CheckType("invalid_value", "A claim's value does not parse for its predicate's type."),
+)
 
-@dataclass(frozen=True)
-class CheckType:
-    """What a rule type is and which params it accepts (name -> (python type, default))."""
-
-    name: str
-    stage: str  # "load": reported by the loader/normalizer
-    description: str
-    params: dict[str, tuple[type, Any]] = field(default_factory=dict)
-
-
-CHECKS: dict[str, CheckType] = {
-    check.name: check
-    for check in (
-        CheckType("invalid_yaml", "load", "The file cannot be read as YAML: syntax errors, bad encoding, NUL bytes, unreadable files."),
-        CheckType("invalid_claim_file", "load", "The file's structure is wrong: a missing or unknown field, a wrong type, an anchor, alias or tag."),
-        CheckType("duplicate_id", "load", "A source id repeats in the corpus, a claim id in a file, an entity id in the registry, or a mapping key repeats."),
-        CheckType("unknown_predicate", "load", "A claim's predicate is not in the predicate registry."),
-        CheckType("unresolved_entity", "load", "A subject, speaker, outlet or measure target names no entity, or several."),
-        CheckType("invalid_value", "load", "A claim's value does not parse for its predicate's type."),
+CORPUS_CHECKS = tuple(
+    module.CHECK
+    for module in (
+        value_conflict,
+        claimant_disagreement,
+        scope_mismatch,
+        contradicts_primary,
+        unsupported,
+        unused_suppression,
     )
-}
+)
+
+CHECKS: dict[str, CheckType] = {check.name: check for check in (*LOAD_CHECKS, *CORPUS_CHECKS)}
+
+__all__ = ["CHECKS", "CheckType"]

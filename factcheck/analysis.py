@@ -1,0 +1,263 @@
+"""Shared cross-source analysis: which claims disagree, which agree, which sources are independent.
+
+Claims are compared only inside an index bucket — same subject, predicate and qualifiers (and for
+keyed predicates such as measures, the same key fields) — so the work grows with the number of
+claims, not its square. Inside a bucket, claims with the same normalized value are compared once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .assertions import Assertion
+from .registry.entities import EntityRegistry, normalize_mention
+from .registry.predicates import PredicateRegistry
+from .values import Agreement, Comparison, compare
+from .values.text import statements_agree
+
+if TYPE_CHECKING:
+    from .documents import DocumentStore
+
+Bucket = tuple[object, ...]
+SHINGLE = 8  # words per run when comparing documents for near-duplicates
+NEAR_DUPLICATE = 0.8  # Jaccard similarity of shingle sets
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Two claims about the same fact or measure that cannot both be true."""
+
+    a: Assertion
+    b: Assertion
+    comparison: Comparison
+    kind: str  # "fact" (single-valued predicate), "measure" (keyed), "direction" (measure vs primary)
+
+    @property
+    def primary(self) -> Assertion | None:
+        """The primary side when exactly one side is primary (then the rule is contradicts-primary)."""
+        a_primary, b_primary = self.a.source.kind == "primary", self.b.source.kind == "primary"
+        if a_primary == b_primary:
+            return None
+        return self.a if a_primary else self.b
+
+    @property
+    def other(self) -> Assertion:
+        """The non-primary side (or b when neither or both are primary)."""
+        return self.b if self.primary is self.a else self.a
+
+    @property
+    def claimants_differ(self) -> bool:
+        return bool(self.a.said_by and self.b.said_by and self.a.said_by != self.b.said_by)
+
+
+class Analysis:
+    def __init__(
+        self,
+        assertions: Sequence[Assertion],
+        predicates: PredicateRegistry,
+        entities: EntityRegistry,
+        documents: DocumentStore,
+    ) -> None:
+        self.assertions = assertions
+        self.predicates = predicates
+        self.entities = entities
+        self.documents = documents
+
+    # -- buckets -------------------------------------------------------------------------------
+
+    @cached_property
+    def buckets(self) -> dict[Bucket, list[Assertion]]:
+        """Comparable claims: single-valued facts, and keyed many-valued facts (measures)."""
+        table: dict[Bucket, list[Assertion]] = defaultdict(list)
+        for a in self.assertions:
+            bucket = self.bucket_of(a)
+            if bucket is not None:
+                table[bucket].append(a)
+        return table
+
+    def bucket_of(self, a: Assertion) -> Bucket | None:
+        predicate = self.predicates.get(a.predicate)
+        if a.subject is None or predicate is None or a.value_type in ("quote", "text"):
+            return None
+        if predicate.cardinality == "one":
+            return (a.subject, a.predicate, a.qualifiers)
+        if predicate.key:
+            return (a.subject, a.predicate, a.qualifiers, tuple(getattr(a.value, field, None) for field in predicate.key))
+        return (a.subject, a.predicate, a.qualifiers, a.value.canonical())
+
+    # -- disagreements and agreement -----------------------------------------------------------
+
+    @cached_property
+    def disagreements(self) -> list[Disagreement]:
+        found: list[Disagreement] = []
+        for bucket, members in self.buckets.items():
+            predicate = self.predicates.get(str(bucket[1]))
+            kind = "fact" if predicate and predicate.cardinality == "one" else "measure"
+            changes = bool(predicate and predicate.changes)
+            for x, y, comparison in self._compared_pairs(members, changes):
+                if comparison.disagree:
+                    found.append(Disagreement(x, y, comparison, kind))
+        found.extend(self._direction_mismatches())
+        return found
+
+    @cached_property
+    def conflicted(self) -> set[tuple[str, str]]:
+        """(source, claim) of every claim in a disagreement: such claims are not 'unsupported'."""
+        return {(a.source.id, a.claim) for d in self.disagreements for a in (d.a, d.b)}
+
+    def _compared_pairs(self, members: list[Assertion], changes: bool) -> Iterator[tuple[Assertion, Assertion, Comparison]]:
+        for left, right, comparison in self._group_pairs(members):
+            for x in left:
+                for y in right:
+                    if x is not y and (not changes or x.as_of == y.as_of):
+                        yield x, y, comparison
+
+    def _group_pairs(self, members: list[Assertion]) -> Iterator[tuple[list[Assertion], list[Assertion], Comparison]]:
+        """Claims grouped by normalized value; each pair of groups compared once."""
+        groups: dict[str, list[Assertion]] = defaultdict(list)
+        for a in members:
+            groups[a.value.canonical()].append(a)
+        values = list(groups.values())
+        for i, left in enumerate(values):
+            for right in values[i + 1 :]:
+                yield left, right, compare(left[0].value, right[0].value)
+
+    def _direction_mismatches(self) -> Iterator[Disagreement]:
+        """A measure whose target the primary source states only in the opposite direction."""
+        primary: dict[tuple[object, ...], dict[str | None, Assertion]] = defaultdict(dict)
+        for a in self.assertions:
+            if a.value_type == "measure" and a.source.kind == "primary" and a.subject is not None:
+                primary[(a.subject, a.qualifiers, a.value.target)].setdefault(a.value.direction, a)
+        for a in self.assertions:
+            if a.value_type != "measure" or a.source.kind == "primary" or a.value.direction is None:
+                continue
+            stated = primary.get((a.subject, a.qualifiers, a.value.target), {})
+            opposite = "import" if a.value.direction == "export" else "export"
+            if stated and a.value.direction not in stated and opposite in stated:
+                detail = f"the primary source states this measure on {opposite}s only, not on {a.value.direction}s"
+                yield Disagreement(a, stated[opposite], Comparison(Agreement.DISAGREE, detail), "direction")
+
+    @cached_property
+    def independence(self) -> dict[str, str]:
+        """Source id -> its independence group: same outlet, derived_from (transitively) and
+        near-duplicate documents all count as one source."""
+        sources = {a.source.id: a.source for a in self.assertions}
+        parent = {sid: sid for sid in sources}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(x: str, y: str) -> None:
+            rx, ry = find(x), find(y)
+            if rx != ry:
+                parent[max(rx, ry)] = min(rx, ry)
+
+        by_outlet: dict[str, list[str]] = defaultdict(list)
+        for sid, source in sources.items():
+            by_outlet[source.outlet].append(sid)
+        for members in by_outlet.values():
+            for sid in members[1:]:
+                union(members[0], sid)
+        for sid, source in sources.items():
+            for name in source.derived_from:
+                if name in sources:
+                    union(sid, name)
+                    continue
+                resolved = self.entities.resolve(name).entity
+                outlet = resolved.id if resolved else normalize_mention(name)
+                for other in by_outlet.get(outlet, ()):
+                    union(sid, other)
+        for x, y in self._near_duplicate_documents(sources.values()):
+            union(x, y)
+        return {sid: find(sid) for sid in sources}
+
+    def _near_duplicate_documents(self, sources: Iterable[object]) -> Iterator[tuple[str, str]]:
+        """Pairs of sources whose documents share most 8-word runs, found through a run index."""
+        shingles: dict[str, set[int]] = {}
+        for source in sources:
+            path = getattr(source, "document", None)
+            document = self.documents.get(path) if path else None
+            if document is None:
+                continue
+            words = document.words
+            shingles[source.id] = {hash(tuple(words[i : i + SHINGLE])) for i in range(max(1, len(words) - SHINGLE + 1))}
+        index: dict[int, list[str]] = defaultdict(list)
+        for sid in sorted(shingles):
+            for shingle in shingles[sid]:
+                index[shingle].append(sid)
+        shared: dict[tuple[str, str], int] = defaultdict(int)
+        for holders in index.values():
+            for i, x in enumerate(holders):
+                for y in holders[i + 1 :]:
+                    shared[(x, y)] += 1
+        for (x, y), count in sorted(shared.items()):
+            union_size = len(shingles[x]) + len(shingles[y]) - count
+            if union_size and count / union_size >= NEAR_DUPLICATE:
+                yield x, y
+
+    def independent(self, a: Assertion, b: Assertion) -> bool:
+        return self.independence[a.source.id] != self.independence[b.source.id]
+
+    def unsupported(self, statement_threshold: float) -> Iterator[Assertion]:
+        """Own-voice claims, not quotes, not from primary or opinion sources, in no disagreement,
+        that no independent source and no primary source agrees with."""
+        supported = self._supported_typed() | self._supported_statements(statement_threshold)
+        for a in self.assertions:
+            if a.said_by is not None or a.value_type == "quote" or a.source.kind in ("primary", "opinion"):
+                continue
+            if a.subject is None or (a.source.id, a.claim) in self.conflicted:
+                continue
+            if (a.source.id, a.claim) not in supported:
+                yield a
+
+    def _supports(self, supporter: Assertion, claim: Assertion) -> bool:
+        if supporter.source.kind == "opinion" or supporter.source.id == claim.source.id:
+            return False
+        return supporter.source.kind == "primary" or self.independent(supporter, claim)
+
+    def _supported_typed(self) -> set[tuple[str, str]]:
+        supported: set[tuple[str, str]] = set()
+        for members in self.buckets.values():
+            groups: dict[str, list[Assertion]] = defaultdict(list)
+            for a in members:
+                groups[a.value.canonical()].append(a)
+            values = list(groups.values())
+            agreeing: dict[int, list[int]] = {i: [i] for i in range(len(values))}
+            for i, left in enumerate(values):
+                for j in range(i + 1, len(values)):
+                    if compare(left[0].value, values[j][0].value).agree:
+                        agreeing[i].append(j)
+                        agreeing[j].append(i)
+            for i, group in enumerate(values):
+                candidates = [s for j in agreeing[i] for s in values[j]]
+                for a in group:
+                    if any(self._supports(s, a) for s in candidates):
+                        supported.add((a.source.id, a.claim))
+        return supported
+
+    def _supported_statements(self, threshold: float) -> set[tuple[str, str]]:
+        by_subject: dict[tuple[object, ...], list[Assertion]] = defaultdict(list)
+        for a in self.assertions:
+            if a.value_type == "text" and a.subject is not None:
+                by_subject[(a.subject, a.predicate, a.qualifiers)].append(a)
+        supported: set[tuple[str, str]] = set()
+        for members in by_subject.values():
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    if (self._supports(a, b) or self._supports(b, a)) and statements_agree(a.value.text, b.value.text, threshold):
+                        if self._supports(b, a):
+                            supported.add((a.source.id, a.claim))
+                        if self._supports(a, b):
+                            supported.add((b.source.id, b.claim))
+        return supported
+
+    def subject_name(self, a: Assertion) -> str:
+        entity = self.entities.get(a.subject) if a.subject else None
+        return entity.name if entity else str(a.subject)

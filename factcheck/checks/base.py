@@ -1,0 +1,29 @@
+"""What every rule type module provides: a CheckType with its metadata and its generator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..context import RuleContext
+    from ..findings import Finding
+
+Generator = Callable[["RuleContext", Mapping[str, Any]], "Iterator[Finding]"]
+
+
+@dataclass(frozen=True)
+class CheckType:
+    """A rule type: its name (the `check:` of rule files), what it looks for, the params it accepts
+    (name -> (python type, default)), and the generator of findings (None for load checks)."""
+
+    name: str
+    description: str
+    params: dict[str, tuple[type, Any]] = field(default_factory=dict)
+    run: Generator | None = None
+
+    @property
+    def is_load_check(self) -> bool:
+        """Load checks are reported by the loader and normalizer, not by a generator."""
+        return self.run is None

@@ -1,0 +1,26 @@
+"""FC102 claimant-disagreement: as value-conflict, but two different named claimants disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..context import RuleContext
+from ..findings import Finding
+from .base import CheckType
+from .conflicts import disagreement_finding
+
+
+def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Reporting two people who disagree is not an error of the outlets, so it is its own rule."""
+    analysis = ctx.analysis
+    for d in analysis.disagreements:
+        if d.kind == "fact" and d.primary is None and d.claimants_differ:
+            yield disagreement_finding(analysis, d)
+
+
+CHECK = CheckType(
+    name="claimant_disagreement",
+    description="A single-valued fact on which two different named claimants (said_by) give values that do not overlap.",
+    run=check,
+)

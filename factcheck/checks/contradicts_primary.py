@@ -1,0 +1,30 @@
+"""FC106 contradicts-primary: a claim disagrees with a `kind: primary` source."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..context import RuleContext
+from ..findings import Finding
+from .base import CheckType
+from .conflicts import disagreement_finding
+
+
+def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Replaces FC101/FC102/FC103 for pairs with exactly one primary side; always at the other claim."""
+    analysis = ctx.analysis
+    for d in analysis.disagreements:
+        if d.primary is not None:
+            yield disagreement_finding(analysis, d)
+
+
+CHECK = CheckType(
+    name="contradicts_primary",
+    description=(
+        "A claim disagrees with an authoritative (kind: primary) source: a different value for the same "
+        "fact, a measure described with another action, force, amount or deadline, or a measure stated "
+        "in the opposite direction (exports vs imports)."
+    ),
+    run=check,
+)

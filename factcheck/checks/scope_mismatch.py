@@ -1,0 +1,28 @@
+"""FC103 scope-mismatch: two descriptions of the same measure disagree (action, force, amount, deadline)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..context import RuleContext
+from ..findings import Finding
+from .base import CheckType
+from .conflicts import disagreement_finding
+
+
+def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
+    analysis = ctx.analysis
+    for d in analysis.disagreements:
+        if d.kind == "measure" and d.primary is None:
+            yield disagreement_finding(analysis, d)
+
+
+CHECK = CheckType(
+    name="scope_mismatch",
+    description=(
+        "Measures with the same subject, target and direction whose actions are incompatible (ban vs cap), "
+        "whose force differs (binding vs non-binding), or whose amounts or deadlines do not overlap."
+    ),
+    run=check,
+)

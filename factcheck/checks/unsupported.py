@@ -1,0 +1,30 @@
+"""FC201 unsupported: an own-voice claim that no independent source and no primary source agrees with."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..context import RuleContext, claim_finding
+from ..findings import Finding
+from .base import CheckType
+
+
+def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Independence matters: an outlet and its syndicated copy are one source."""
+    analysis = ctx.analysis
+    for a in analysis.unsupported(float(params["statement_similarity"])):
+        message = f"{a.predicate} of {analysis.subject_name(a)} is stated only by {a.source.id}: no independent or primary source agrees"
+        yield claim_finding(a, message, a.value.canonical())
+
+
+CHECK = CheckType(
+    name="unsupported",
+    description=(
+        "An own-voice claim (not a quote, not from a primary or opinion source, in no conflict) that no "
+        "independent source and no primary source agrees with. Same outlet, derived_from (transitively) "
+        "and near-duplicate documents count as one source. Statements agree by fuzzy match."
+    ),
+    params={"statement_similarity": (float, 90.0)},
+    run=check,
+)

@@ -1,0 +1,30 @@
+"""FC101 value-conflict: two sources give incompatible values for the same single-valued fact."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..context import RuleContext
+from ..findings import Finding
+from .base import CheckType
+from .conflicts import disagreement_finding
+
+
+def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Own voice on either side, or the same claimant on both: the sources themselves disagree."""
+    analysis = ctx.analysis
+    for d in analysis.disagreements:
+        if d.kind == "fact" and d.primary is None and not d.claimants_differ:
+            yield disagreement_finding(analysis, d)
+
+
+CHECK = CheckType(
+    name="value_conflict",
+    description=(
+        "Claims about the same subject, predicate and qualifiers (with overlapping as_of for facts that "
+        "change) whose value intervals do not overlap, where at least one side is the outlet's own voice "
+        "or both quote the same claimant."
+    ),
+    run=check,
+)

@@ -1,0 +1,73 @@
+"""What a rule type sees: the normalized corpus, its shared analyses, and helpers that place findings.
+
+Rule types only read from here and yield findings; code, name and severity are stamped later by the
+engine, so nothing here knows about them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .analysis import Analysis
+from .assertions import Assertion
+from .documents import DocumentStore
+from .findings import Finding, Location
+from .models import PredicateModel
+from .registry.entities import EntityRegistry
+from .registry.predicates import PredicateRegistry
+from .suppression import Suppression
+
+
+@dataclass
+class RuleContext:
+    assertions: Sequence[Assertion]
+    predicates: PredicateRegistry
+    entities: EntityRegistry
+    root: Path
+    documents: DocumentStore = field(default_factory=DocumentStore)
+    suppressions: Sequence[Suppression] = ()
+    # Filled by the engine before the unused-suppression rule runs: the suppressions that silenced
+    # something, the (code, name) of the rules that ran, and of all rules in the rule set.
+    used_suppressions: set[Suppression] = field(default_factory=set)
+    rules_run: set[tuple[str, str]] = field(default_factory=set)
+    all_rules: set[tuple[str, str]] = field(default_factory=set)
+
+    def predicate(self, name: str) -> PredicateModel | None:
+        return self.predicates.get(name)
+
+    @cached_property
+    def quotes(self) -> list[Assertion]:
+        return [a for a in self.assertions if a.value_type == "quote"]
+
+    @cached_property
+    def analysis(self) -> Analysis:
+        """Conflicts, support and independence, computed once and shared by the rules that need them."""
+        return Analysis(self.assertions, self.predicates, self.entities, self.documents)
+
+
+def placement_key(a: Assertion) -> tuple[object, ...]:
+    """Later-published source first by day, then the path that sorts later, then the later claim."""
+    return (a.source.published, a.source.path, a.location.line, a.location.column)
+
+
+def pair_finding(a: Assertion, b: Assertion, message: str, *values: str, at: Assertion | None = None) -> Finding:
+    """A finding about two claims, reported once: at `at`, else at the later of the two."""
+    if at is None:
+        at = max(a, b, key=placement_key)
+    other = b if at is a else a
+    ends = sorted([(a.source.id, a.claim), (b.source.id, b.claim)])
+    identity = (*(part for end in ends for part in end), *values)
+    return Finding("", message, at.location, (other.location,), identity=identity)
+
+
+def claim_finding(a: Assertion, message: str, *values: str, location: Location | None = None) -> Finding:
+    """A finding about one claim, at its value unless told otherwise."""
+    return Finding("", message, location or a.location, (), identity=(a.source.id, a.claim, *values))
+
+
+def short(a: Assertion) -> str:
+    """How a claim is named in messages: 'source (claim)'."""
+    return f"{a.source.id} ({a.claim})"

@@ -1,0 +1,80 @@
+"""The rule engine: run the enabled rule types, stamp their findings, apply suppressions.
+
+Stamping happens here and only here: a rule type yields what it found, and the rule file decides its
+code, name and severity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from .checks import CHECKS
+from .context import RuleContext
+from .findings import Finding
+from .ruleset import Rule, RuleSet
+from .suppression import apply
+
+UNUSED_SUPPRESSION = "unused_suppression"
+# FC001 is always reported, as an error, whatever the rule set, selection or suppressions say: a file
+# that cannot be read was not checked at all, and silence would look like a pass.
+ALWAYS_REPORTED = {"FC001": ("invalid-yaml", "error")}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """--select / --ignore: codes, names or code prefixes such as FC1 (case-insensitive)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def enabled(self, rule: Rule) -> bool:
+        if self.select and not any(_matches(entry, rule) for entry in self.select):
+            return False
+        return not any(_matches(entry, rule) for entry in self.ignore)
+
+
+def _matches(entry: str, rule: Rule) -> bool:
+    entry = entry.strip()
+    return entry.casefold() == rule.name.casefold() or (bool(entry) and rule.code.upper().startswith(entry.upper()))
+
+
+def run(ruleset: RuleSet, ctx: RuleContext, load_findings: Iterable[Finding], selection: Selection = Selection()) -> list[Finding]:
+    enabled = [rule for rule in sorted(ruleset.rules.values(), key=lambda r: r.code) if selection.enabled(rule)]
+    found = [f for f in (_stamp(f, ruleset, selection) for f in load_findings) if f is not None]
+    for rule in enabled:
+        check = CHECKS[rule.check]
+        if check.run is None or rule.check == UNUSED_SUPPRESSION:
+            continue
+        found.extend(_as(rule, finding) for finding in check.run(ctx, rule.params))
+    kept, used = apply(_unique(found), ctx.suppressions)
+    ctx.used_suppressions = used
+    ctx.rules_run = {(rule.code, rule.name) for rule in enabled}
+    ctx.all_rules = {(rule.code, rule.name) for rule in ruleset.rules.values()}
+    for rule in enabled:
+        if rule.check == UNUSED_SUPPRESSION:
+            # An ignore of this rule itself can only be judged now: it silences stale-suppression
+            # findings on its claim, and is used when it does.
+            stale = [_as(rule, finding) for finding in CHECKS[rule.check].run(ctx, rule.params)]
+            kept_stale, _ = apply(stale, ctx.suppressions)
+            kept.extend(kept_stale)
+    return sorted(_unique(kept), key=Finding.sort_key)
+
+
+def _as(rule: Rule, finding: Finding) -> Finding:
+    return replace(finding, code=rule.code, name=rule.name, severity=rule.severity)
+
+
+def _stamp(finding: Finding, ruleset: RuleSet, selection: Selection) -> Finding | None:
+    """Load findings carry their code already; name and severity come from the rule file."""
+    rule = ruleset.rules.get(finding.code)
+    if finding.code in ALWAYS_REPORTED:
+        name, severity = ALWAYS_REPORTED[finding.code]
+        return finding.stamped(rule.name if rule else name, severity)
+    if rule is None or not selection.enabled(rule):
+        return None
+    return finding.stamped(rule.name, rule.severity)
+
+
+def _unique(findings: Sequence[Finding]) -> list[Finding]:
+    return list(dict.fromkeys(findings))

@@ -1,0 +1,78 @@
+"""Suppressions: a claim's `ignore:` list and `# factcheck: ignore[...]` comments.
+
+A suppression on any claim a finding involves (its location or a related claim) silences it. FC001
+cannot be suppressed: a file that cannot be read was never checked. Suppressions that silence
+nothing are reported by the unused-suppression rule, so stale ones do not pile up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .findings import Finding, Location
+from .loader import LoadedFile
+
+COMMENT = re.compile(r"#\s*factcheck:\s*ignore\[([^\]]*)\]", re.IGNORECASE)
+UNSUPPRESSIBLE = frozenset({"FC001"})
+
+
+@dataclass(frozen=True)
+class Suppression:
+    source: str
+    claim: str
+    entry: str  # a code, a name, or a code prefix such as FC2
+    location: Location
+    origin: str  # "ignore" (the claim's list) or "comment"
+
+    def matches(self, code: str, name: str) -> bool:
+        entry = self.entry.strip()
+        return entry.casefold() == name.casefold() or code.upper().startswith(entry.upper()) and entry[:1].isalpha() and any(c.isdigit() for c in entry)
+
+
+def collect(files: Iterable[LoadedFile]) -> list[Suppression]:
+    found: list[Suppression] = []
+    for loaded in files:
+        if loaded.source is None:
+            continue
+        for entry in loaded.claims:
+            claim = entry.model
+            path = ("claims", entry.index)
+            for i, code in enumerate(claim.ignore):
+                found.append(Suppression(loaded.source.id, claim.id, code, loaded.location(path + ("ignore", i), claim=claim.id), "ignore"))
+            first = loaded.location(path).line
+            for number in (first, first - 1):
+                if not 1 <= number <= len(loaded.lines):
+                    continue
+                line = loaded.lines[number - 1]
+                if number != first and not line.lstrip().startswith("#"):
+                    continue  # the line above counts only when it is a comment of its own
+                for match in COMMENT.finditer(line):
+                    column = match.start() + 1
+                    for code in (c.strip() for c in match.group(1).split(",")):
+                        if code:
+                            where = Location(loaded.display, number, column, loaded.source.id, claim.id)
+                            found.append(Suppression(loaded.source.id, claim.id, code, where, "comment"))
+    return found
+
+
+def apply(findings: Sequence[Finding], suppressions: Sequence[Suppression]) -> tuple[list[Finding], set[Suppression]]:
+    """The findings left after suppression, and the suppressions that silenced something."""
+    by_claim: dict[tuple[str | None, str | None], list[Suppression]] = defaultdict(list)
+    for suppression in suppressions:
+        by_claim[(suppression.source, suppression.claim)].append(suppression)
+    kept: list[Finding] = []
+    used: set[Suppression] = set()
+    for finding in findings:
+        if finding.code in UNSUPPRESSIBLE:
+            kept.append(finding)
+            continue
+        involved = [finding.location, *finding.related]
+        matching = [s for loc in involved for s in by_claim.get((loc.source, loc.claim), ()) if s.matches(finding.code, finding.name)]
+        if matching:
+            used.update(matching)
+        else:
+            kept.append(finding)
+    return kept, used

@@ -1,0 +1,97 @@
+"""One harness for every rule's YAML case file (tests/rules/<rule-name>.yaml), like sqlfluff's.
+
+Each case is a small project written to a temporary directory and linted with only the rule under
+test enabled; the findings must be exactly the expected ones, no more, no fewer.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from factcheck.checks import CHECKS
+from factcheck.lint import LintOptions, run_lint
+from factcheck.ruleset import default_rules_dir, load_ruleset
+
+CASES_DIR = Path(__file__).parent / "rules"
+SHARED_ENTITIES = CASES_DIR / "entities.yaml"
+
+
+def _case_files() -> list[Path]:
+    return sorted(p for p in CASES_DIR.glob("*.yaml") if p != SHARED_ENTITIES)
+
+
+def _cases() -> list[Any]:
+    params = []
+    for path in _case_files():
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in spec["cases"]:
+            params.append(pytest.param(spec["rule"], case, id=f"{spec['rule']}: {case['name']}"))
+    return params
+
+
+def _run_case(rule: str, case: dict[str, Any], tmp_path: Path) -> list[dict[str, Any]]:
+    for name, content in case["files"].items():
+        target = tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    if "entities.yaml" not in case["files"]:
+        shutil.copy(SHARED_ENTITIES, tmp_path / "entities.yaml")
+    cwd = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        result = run_lint(LintOptions(paths=(Path("."),), select=(rule,)))
+    finally:
+        os.chdir(cwd)
+    return [
+        {
+            "code": f.code,
+            "file": f.location.path,
+            "claim": f.location.claim,
+            "line": f.location.line,
+            "related": [f"{r.path}:{r.claim}" for r in f.related],
+            "message": f.message,
+        }
+        for f in result.findings
+    ]
+
+
+@pytest.mark.parametrize(("rule", "case"), _cases())
+def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
+    found = _run_case(rule, case, tmp_path)
+    expected = case.get("findings") or []
+    assert case["expect"] in ("pass", "fail")
+    assert (case["expect"] == "fail") == bool(expected), "a fail case lists findings, a pass case none"
+    comparable = ("code", "file", "claim", "line", "related")
+    actual = sorted(({k: f[k] for k in comparable} for f in found), key=str)
+    wanted = sorted(({k: e.get(k, [] if k == "related" else None) for k in comparable} for e in expected), key=str)
+    assert actual == wanted, "\n".join(f"{f['code']} {f['file']}:{f['line']} {f['message']}" for f in found)
+    for want in expected:
+        if "message" in want:
+            messages = [f["message"] for f in found if f["code"] == want["code"] and f["claim"] == want.get("claim")]
+            assert any(want["message"] in m for m in messages), messages
+
+
+def test_every_rule_has_pass_and_fail_cases() -> None:
+    ruleset = load_ruleset([default_rules_dir()])
+    covered: dict[str, set[str]] = {}
+    for path in _case_files():
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert path.stem == spec["rule"], f"{path.name} must be named after its rule"
+        covered[spec["rule"]] = {case["expect"] for case in spec["cases"]}
+    checks_with_rules = {rule.check for rule in ruleset.rules.values()}
+    assert checks_with_rules == set(CHECKS), "every registered rule type has a rule file, and no rule file names an unknown type"
+    for rule in ruleset.rules.values():
+        assert covered.get(rule.name) == {"pass", "fail"}, f"{rule.code} {rule.name} needs pass and fail cases in tests/rules/{rule.name}.yaml"
+
+
+def test_default_rule_files_load() -> None:
+    ruleset = load_ruleset([default_rules_dir()])
+    assert {r.code for r in ruleset.rules.values()} >= {"FC001", "FC101", "FC201", "FC301"}
+    assert ruleset.predicates.get("vote") is not None
+    assert ruleset.actions.normalize("prohibit") == "ban"
