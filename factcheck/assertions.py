@@ -35,6 +35,13 @@ class Assertion:
     ignore: tuple[str, ...]
     location: Location  # the claim's value, where findings about it point
     claim_location: Location  # the claim's first line, where suppression comments sit
+    evidence_location: Location | None = None
+    # For a mapping value (a measure, a typed quantity): where each of its keys' values is, so a
+    # finding about the force or the amount points there rather than at the whole mapping.
+    field_locations: tuple[tuple[str, Location], ...] = ()
+
+    def field_location(self, name: str) -> Location:
+        return dict(self.field_locations).get(name, self.location)
 
     @property
     def own_voice(self) -> bool:

@@ -109,6 +109,12 @@ class Normalizer:
             ignore=tuple(claim.ignore),
             location=loaded.location(base + ("value",), claim=claim.id),
             claim_location=loaded.location(base, claim=claim.id),
+            evidence_location=loaded.location(base + ("evidence",), claim=claim.id) if claim.evidence else None,
+            field_locations=tuple(
+                (str(key), loaded.location(base + ("value", key), claim=claim.id)) for key in claim.value
+            )
+            if isinstance(claim.value, dict)
+            else (),
         )
 
     def _entity(self, loaded: LoadedFile, mention: str, role: str, path: KeyPath, claim: str | None) -> str | None:

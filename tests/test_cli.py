@@ -24,6 +24,11 @@ claims:
     predicate: vote
     value: 15-to-nothing
 """
+PRIMARY = """\
+source: {id: unscr-2397, outlet: United Nations Security Council, published: 2017-12-22, kind: primary}
+claims:
+  - {id: vote, subject: Resolution 2397, predicate: vote, value: {for: 15, against: 0, abstain: 0}}
+"""
 ENTITIES = """\
 entities:
   - {id: unscr-2397, name: UN Security Council Resolution 2397, type: resolution, aliases: [Resolution 2397], attributes: {body: unsc}}
@@ -37,6 +42,7 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "claims").mkdir()
     (tmp_path / "claims" / "entities.yaml").write_text(ENTITIES, encoding="utf-8")
     (tmp_path / "claims" / "clean.yaml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "claims" / "unscr-2397.yaml").write_text(PRIMARY, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -79,8 +79,8 @@ def test_extra_registries_from_the_command_line(tmp_path: Path, monkeypatch: pyt
     (corpus / "s1.yaml").write_text(CLAIMS.replace("a landslide", "15-0"), encoding="utf-8")
     (tmp_path / "more-entities.yaml").write_text(ENTITIES + "  - {id: r9, name: Resolution 9, type: resolution}\n", encoding="utf-8")
     (tmp_path / "more-predicates.yaml").write_text("predicates:\n  votes: {type: vote, cardinality: one}\n", encoding="utf-8")
-    assert main(["lint", "corpus", "--format", "json"]) == 1
+    assert main(["lint", "corpus", "--format", "json", "--select", "FC0"]) == 1
     capsys.readouterr()
-    code = main(["lint", "corpus", "--format", "json", "--entities", "more-entities.yaml", "--predicates", "more-predicates.yaml"])
+    code = main(["lint", "corpus", "--format", "json", "--select", "FC0", "--entities", "more-entities.yaml", "--predicates", "more-predicates.yaml"])
     assert json.loads(capsys.readouterr().out) == []
     assert code == 0

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..analysis import Analysis, Disagreement
 from ..assertions import Assertion
 from ..context import pair_finding, placement_key, short
 from ..findings import Finding
+from ..values import compare
 
 
 def fact_label(analysis: Analysis, a: Assertion) -> str:
@@ -31,4 +34,23 @@ def disagreement_finding(analysis: Analysis, d: Disagreement) -> Finding:
             message += f"; {detail.split('; ', 1)[-1]}"
     else:
         message = f"{fact_label(analysis, at)}: {detail}: {versus}"
-    return pair_finding(at, other, message, at.value.canonical(), other.value.canonical(), at=at)
+    finding = pair_finding(at, other, message, at.value.canonical(), other.value.canonical(), at=at)
+    field = _differing_field(d) if d.kind != "fact" else None
+    return replace(finding, location=at.field_location(field)) if field else finding
+
+
+def _differing_field(d: Disagreement) -> str | None:
+    """The measure field the disagreement is about, so the finding underlines it."""
+    if d.kind == "direction":
+        return "direction"
+    a, b = d.a.value, d.b.value
+    vocabulary = getattr(a, "vocabulary", None)
+    if vocabulary is not None and vocabulary.incompatible(a.action, b.action):
+        return "action"
+    if getattr(a, "force", None) != getattr(b, "force", None):
+        return "force"
+    for field in ("amount", "deadline"):
+        left, right = getattr(a, field, None), getattr(b, field, None)
+        if left is not None and right is not None and compare(left, right).disagree:
+            return field
+    return None

@@ -22,7 +22,7 @@ from .quantity import Quantity, compare_quantities, parse_quantity
 EXPECTED = (
     "a mapping {action, target, direction, amount, deadline, force, condition} with at least action "
     "and target, e.g. {action: ban, target: coal, direction: export} or "
-    "{action: cap, target: refined petroleum products, direction: import, amount: 500,000 barrels a year}"
+    "{action: cap, target: refined petroleum products, direction: import, amount: '500,000 barrels a year'}"
 )
 KEYS = ("action", "target", "direction", "amount", "deadline", "force", "condition")
 DIRECTIONS = {"export": "export", "exports": "export", "import": "import", "imports": "import"}
