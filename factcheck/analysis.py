@@ -54,6 +54,14 @@ class Disagreement:
         return bool(self.a.said_by and self.b.said_by and self.a.said_by != self.b.said_by)
 
 
+def _by_value(members: Iterable[Assertion]) -> dict[str, list[Assertion]]:
+    """Claims grouped by normalized value: claims that say the same thing are compared once."""
+    groups: dict[str, list[Assertion]] = defaultdict(list)
+    for a in members:
+        groups[a.value.canonical()].append(a)
+    return groups
+
+
 class Analysis:
     def __init__(
         self,
@@ -110,18 +118,35 @@ class Analysis:
         return {(a.source.id, a.claim) for d in self.disagreements for a in (d.a, d.b)}
 
     def _compared_pairs(self, members: list[Assertion], changes: bool) -> Iterator[tuple[Assertion, Assertion, Comparison]]:
+        """Each claim against one claim of every group of values it disagrees with: a primary one
+        when there is one, else the earliest, when that came first. Linear in the claims, where
+        every pair would be quadratic, and still one finding per claim that needs one."""
+        if changes:  # facts that change are compared only when they hold on the same day
+            by_day: dict[object, list[Assertion]] = defaultdict(list)
+            for a in members:
+                by_day[a.as_of].append(a)
+            for same_day in by_day.values():
+                yield from self._compared_pairs(same_day, False)
+            return
+        seen: set[frozenset[int]] = set()
         for left, right, comparison in self._group_pairs(members):
-            for x in left:
-                for y in right:
-                    if x is not y and (not changes or x.as_of == y.as_of):
-                        yield x, y, comparison
+            if not comparison.disagree:
+                continue
+            for mine, theirs in ((left, right), (right, left)):
+                earliest = min(theirs, key=lambda a: a.placement)
+                primary = next((a for a in theirs if a.source.kind == "primary"), None)
+                for x in mine:
+                    partner = primary if primary is not None and x.source.kind != "primary" else earliest
+                    if partner is earliest and x.placement < earliest.placement:
+                        continue  # reported when the later claim is visited
+                    pair = frozenset((id(x), id(partner)))
+                    if pair not in seen:
+                        seen.add(pair)
+                        yield x, partner, comparison
 
     def _group_pairs(self, members: list[Assertion]) -> Iterator[tuple[list[Assertion], list[Assertion], Comparison]]:
         """Claims grouped by normalized value; each pair of groups compared once."""
-        groups: dict[str, list[Assertion]] = defaultdict(list)
-        for a in members:
-            groups[a.value.canonical()].append(a)
-        values = list(groups.values())
+        values = list(_by_value(members).values())
         for i, left in enumerate(values):
             for right in values[i + 1 :]:
                 yield left, right, compare(left[0].value, right[0].value)
@@ -225,10 +250,7 @@ class Analysis:
     def _supported_typed(self) -> set[tuple[str, str]]:
         supported: set[tuple[str, str]] = set()
         for members in self.buckets.values():
-            groups: dict[str, list[Assertion]] = defaultdict(list)
-            for a in members:
-                groups[a.value.canonical()].append(a)
-            values = list(groups.values())
+            values = list(_by_value(members).values())
             agreeing: dict[int, list[int]] = {i: [i] for i in range(len(values))}
             for i, left in enumerate(values):
                 for j in range(i + 1, len(values)):

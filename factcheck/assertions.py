@@ -40,6 +40,12 @@ class Assertion:
     # finding about the force or the amount points there rather than at the whole mapping.
     field_locations: tuple[tuple[str, Location], ...] = ()
 
+    @property
+    def placement(self) -> tuple[object, ...]:
+        """Report order (DESIGN.md §5): the later-published source by day, then the path that sorts
+        later, then the claim later in the file."""
+        return (self.source.published, self.source.path, self.location.line, self.location.column)
+
     def field_location(self, name: str) -> Location:
         return dict(self.field_locations).get(name, self.location)
 

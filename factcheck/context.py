@@ -49,8 +49,8 @@ class RuleContext:
 
 
 def placement_key(a: Assertion) -> tuple[object, ...]:
-    """Later-published source first by day, then the path that sorts later, then the later claim."""
-    return (a.source.published, a.source.path, a.location.line, a.location.column)
+    """Where a finding about two claims goes: the later one (see Assertion.placement)."""
+    return a.placement
 
 
 def pair_finding(a: Assertion, b: Assertion, message: str, *values: str, at: Assertion | None = None) -> Finding:

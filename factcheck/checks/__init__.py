@@ -14,7 +14,12 @@ from __future__ import annotations
 from . import (
     claimant_disagreement,
     contradicts_primary,
+    event_after_publication,
+    evidence_not_found,
+    misattributed_quote,
+    quote_drift,
     scope_mismatch,
+    unattributed_quote,
     unsupported,
     unused_suppression,
     value_conflict,
@@ -36,8 +41,13 @@ CORPUS_CHECKS = tuple(
         value_conflict,
         claimant_disagreement,
         scope_mismatch,
+        quote_drift,
+        misattributed_quote,
         contradicts_primary,
         unsupported,
+        unattributed_quote,
+        evidence_not_found,
+        event_after_publication,
         unused_suppression,
     )
 )

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..analysis import Analysis, Disagreement
 from ..assertions import Assertion
-from ..context import pair_finding, placement_key, short
+from ..context import pair_finding, short
 from ..findings import Finding
 from ..values import compare
 
@@ -21,7 +21,7 @@ def fact_label(analysis: Analysis, a: Assertion) -> str:
 
 def disagreement_finding(analysis: Analysis, d: Disagreement) -> Finding:
     """Reported at the later claim (at the non-primary claim when one side is primary)."""
-    at = d.other if d.primary else max(d.a, d.b, key=placement_key)
+    at = d.other if d.primary else max(d.a, d.b, key=lambda x: x.placement)
     other = d.b if at is d.a else d.a
     who = ""
     if at.said_by or other.said_by:

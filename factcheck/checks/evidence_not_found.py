@@ -1,0 +1,98 @@
+"""FC203 evidence-not-found: a claim's evidence (or a quote's words) is not in its source document.
+
+Evidence is the editor's pointer into the article; if it is not there, the claim was copied from
+somewhere else, mistyped, or the number in it was changed. Matching is on the document's reading
+text (markup stripped, whitespace collapsed) and fuzzy, but a changed number or negation is never
+"close enough" (DESIGN.md §3); the message names the closest line of the raw file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..assertions import Assertion
+from ..context import RuleContext, claim_finding
+from ..findings import Finding, Location
+from .base import CheckType
+
+_SHOWN = 80
+_DOCUMENT_KEY = re.compile(r"^\s*document\s*:\s*")
+
+
+def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Each claim with a readable document; an unreadable document is reported once per source."""
+    threshold = float(params.get("threshold", 90.0))
+    unreadable: set[str] = set()
+    for a in ctx.assertions:
+        path = a.source.document
+        if path is None:
+            continue
+        document = ctx.documents.get(path)
+        if document is None:
+            if a.source.id not in unreadable:
+                unreadable.add(a.source.id)
+                yield _unreadable(a, path)
+            continue
+        if a.evidence is not None:
+            what, wanted = "evidence", a.evidence
+        elif a.value_type == "quote":
+            what, wanted = "quote", str(getattr(a.value, "text", ""))
+        else:
+            continue
+        match = document.find(wanted, threshold)
+        if match.found:
+            continue
+        closest = f"closest (line {match.line}, {match.score:.0f}%"
+        if match.rejected == "numbers":
+            closest += ", other numbers"
+        elif match.rejected == "negation":
+            closest += ", other negation"
+        message = f'{what} "{_clip(wanted)}" not found in {_shown_path(a, path)}; {closest}): "{match.excerpt}"'
+        location = a.evidence_location if what == "evidence" and a.evidence_location else a.location
+        yield claim_finding(a, message, what, " ".join(wanted.split()), location=location)
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3].rstrip() + "..."
+
+
+def _shown_path(a: Assertion, document: str) -> str:
+    """The document as the claim file names it: relative to the claim file's directory."""
+    try:
+        return Path(os.path.relpath(document, Path(a.source.path).resolve().parent)).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(document).as_posix()
+
+
+def _unreadable(a: Assertion, document: str) -> Finding:
+    """At the source's `document:` key when the claim file shows it, else at the file's first line."""
+    line, column = 1, 1
+    try:
+        lines = Path(a.source.path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    for number, text in enumerate(lines, start=1):
+        found = _DOCUMENT_KEY.match(text)
+        if found:
+            line, column = number, found.end() + 1
+            break
+    location = Location(a.source.path, line, column, a.source.id, None)
+    message = f"document {_shown_path(a, document)} cannot be read; no evidence of {a.source.id} is checked"
+    return Finding("", message, location, (), identity=(a.source.id, "source.document"))
+
+
+CHECK = CheckType(
+    name="evidence_not_found",
+    description=(
+        "A claim's `evidence` (or, for a quote without evidence, its words) is not found in "
+        "`source.document`: matched on the text with markup stripped and whitespace collapsed, fuzzy "
+        "(rapidfuzz partial ratio >= `threshold`) but never across a changed number or negation."
+    ),
+    params={"threshold": (float, 90.0)},
+    run=check,
+)
