@@ -7,6 +7,7 @@ claims, not its square. Inside a bucket, claims with the same normalized value a
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from .assertions import Assertion
 from .registry.entities import EntityRegistry, normalize_mention
 from .registry.predicates import PredicateRegistry
 from .values import Agreement, Comparison, compare
-from .values.text import statements_agree
+from .values.text import statements_agree, tokens
 
 if TYPE_CHECKING:
     from .documents import DocumentStore
@@ -52,6 +53,34 @@ class Disagreement:
     @property
     def claimants_differ(self) -> bool:
         return bool(self.a.said_by and self.b.said_by and self.a.said_by != self.b.said_by)
+
+
+CANDIDATE_OVERLAP = 0.7  # share of a statement's words another must contain to be compared at all
+
+
+def _statement_candidates(members: list[Assertion]) -> Iterator[tuple[Assertion, Assertion]]:
+    """Pairs of statements worth a fuzzy comparison (prefix filtering, as in set-similarity joins).
+
+    Two statements that agree share most of their words, so they share at least one of the rarest
+    words of each: index every statement's words, probe with each statement's rarest words, and
+    compare only what the probe finds. Each unordered pair is yielded once.
+    """
+    words = [set(tokens(a.value.text)) for a in members]
+    frequency: dict[str, int] = defaultdict(int)
+    for bag in words:
+        for word in bag:
+            frequency[word] += 1
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, bag in enumerate(words):
+        for word in bag:
+            postings[word].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, bag in enumerate(words):
+        rarest = sorted(bag, key=lambda w: (frequency[w], w))
+        prefix = rarest[: len(rarest) - math.ceil(CANDIDATE_OVERLAP * len(rarest)) + 1]
+        pairs.update((min(i, j), max(i, j)) for word in prefix for j in postings[word] if j != i)
+    for i, j in sorted(pairs):
+        yield members[i], members[j]
 
 
 def _by_value(members: Iterable[Assertion]) -> dict[str, list[Assertion]]:
@@ -265,19 +294,20 @@ class Analysis:
         return supported
 
     def _supported_statements(self, threshold: float) -> set[tuple[str, str]]:
+        """Statements agree by fuzzy match; candidates come from a word index, never all pairs."""
         by_subject: dict[tuple[object, ...], list[Assertion]] = defaultdict(list)
         for a in self.assertions:
             if a.value_type == "text" and a.subject is not None:
                 by_subject[(a.subject, a.predicate, a.qualifiers)].append(a)
         supported: set[tuple[str, str]] = set()
         for members in by_subject.values():
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    if (self._supports(a, b) or self._supports(b, a)) and statements_agree(a.value.text, b.value.text, threshold):
-                        if self._supports(b, a):
-                            supported.add((a.source.id, a.claim))
-                        if self._supports(a, b):
-                            supported.add((b.source.id, b.claim))
+            for a, b in _statement_candidates(members):
+                a_backs_b, b_backs_a = self._supports(a, b), self._supports(b, a)
+                if (a_backs_b or b_backs_a) and statements_agree(a.value.text, b.value.text, threshold):
+                    if b_backs_a:
+                        supported.add((a.source.id, a.claim))
+                    if a_backs_b:
+                        supported.add((b.source.id, b.claim))
         return supported
 
     def subject_name(self, a: Assertion) -> str:

@@ -1,0 +1,81 @@
+"""Suppressions with several rules running: what they silence, what is stale, what cannot be silenced."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+
+ENTITIES = Path(__file__).parent / "rules" / "entities.yaml"
+NEWS = """\
+source: {{id: news, outlet: NPR, published: 2017-12-22}}
+claims:
+  {comment}
+  - id: strongest{inline}
+    subject: Resolution 2397
+    predicate: statement
+    value: The resolution is the strongest ever
+    ignore: {ignore}
+  - id: vote
+    subject: Resolution 2397
+    predicate: vote
+    value: 15-0
+"""
+OTHER = """\
+source: {id: other, outlet: AFP, published: 2017-12-23}
+claims:
+  - id: vote
+    subject: Resolution 2397
+    predicate: vote
+    value: 15-0
+"""
+
+
+def _lint(tmp_path: Path, capsys: pytest.CaptureFixture[str], *, ignore: str = "[]", comment: str = "", inline: str = "", select: str = "FC201,FC301") -> list[tuple[str, int]]:
+    shutil.copy(ENTITIES, tmp_path / "entities.yaml")
+    (tmp_path / "news.yaml").write_text(NEWS.format(ignore=ignore, comment=comment, inline=inline), encoding="utf-8")
+    (tmp_path / "other.yaml").write_text(OTHER, encoding="utf-8")
+    main(["lint", str(tmp_path), "--format", "json", "--select", select])
+    return [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)]
+
+
+def test_unsuppressed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _lint(tmp_path, capsys) == [("FC201", 7)]
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        {"ignore": "[FC201]"},
+        {"ignore": "[unsupported]"},
+        {"ignore": "[FC2]"},
+        {"comment": "# factcheck: ignore[FC201]"},
+        {"inline": "  # factcheck: ignore[unsupported]"},
+    ],
+)
+def test_suppressed_by_list_name_prefix_or_comment(tmp_path: Path, capsys: pytest.CaptureFixture[str], how: dict[str, str]) -> None:
+    assert _lint(tmp_path, capsys, **how) == []
+
+
+def test_a_comment_two_lines_up_or_after_code_does_not_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _lint(tmp_path, capsys, comment="# factcheck: ignore[FC201]\n  # another comment") == [("FC201", 8)]
+
+
+def test_stale_suppression_of_a_rule_that_ran(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    found = _lint(tmp_path, capsys, ignore="[FC201, FC101]", select="FC1,FC201,FC301")
+    assert found == [("FC301", 8)]  # FC101 ran and found nothing on this claim
+
+
+def test_suppression_of_a_rule_that_did_not_run_is_not_stale(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _lint(tmp_path, capsys, ignore="[FC201, FC101]", select="FC201,FC301") == []
+
+
+def test_invalid_yaml_cannot_be_suppressed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(ENTITIES, tmp_path / "entities.yaml")
+    (tmp_path / "broken.yaml").write_text("# factcheck: ignore[FC001]\nsource: [\n", encoding="utf-8")
+    assert main(["lint", str(tmp_path), "--format", "json", "--ignore", "FC001"]) == 1
+    assert [f["code"] for f in json.loads(capsys.readouterr().out)] == ["FC001"]
