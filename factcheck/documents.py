@@ -53,12 +53,15 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026)\s*")
 
 
-def _fold_char(ch: str, _cache: dict[str, str] = {}) -> str:  # noqa: B006 - a deliberate memo
+_FOLDED: dict[str, str] = {}  # a memo: documents repeat few distinct characters
+
+
+def _fold_char(ch: str) -> str:
     """One character as values.text.normalize sees it, case-folded (may be 0..n characters)."""
-    folded = _cache.get(ch)
+    folded = _FOLDED.get(ch)
     if folded is None:
         folded = unicodedata.normalize("NFKC", ch).translate(_DASHES).translate(_QUOTES).casefold()
-        _cache[ch] = folded
+        _FOLDED[ch] = folded
     return folded
 
 
@@ -105,9 +108,9 @@ class Document:
     """A document's raw lines and its reading text, with an exact map back to raw lines."""
 
     path: str
-    raw: str
-    raw_lines: list[str] = field(init=False)
-    text: str = field(init=False)
+    raw: str = field(repr=False)
+    raw_lines: list[str] = field(init=False, repr=False)
+    text: str = field(init=False, repr=False)
     _offsets: list[int] = field(init=False, repr=False)  # text index -> raw offset
     _line_starts: list[int] = field(init=False, repr=False)
 
@@ -175,6 +178,10 @@ class Document:
             alignment = fuzz.partial_ratio_alignment(needle, haystack)
             score, start, end = alignment.score, alignment.dest_start, alignment.dest_end
         start, end = _widen_to_words(haystack, start, end)
+        while start < end and haystack[start] == " ":
+            start += 1
+        while end > start and haystack[end - 1] == " ":
+            end -= 1
         rejected = None
         if score >= threshold:
             rejected = _facts_differ(needle, haystack[start:end])

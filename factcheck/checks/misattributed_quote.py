@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..context import RuleContext, pair_finding, placement_key
+from ..assertions import Assertion
+from ..context import RuleContext, pair_finding, placement_key, short
 from ..findings import Finding
 from ..quote_index import candidate_pairs, quote_tokens
 from ..values.text import quote_relation, word_diff
 from .base import CheckType
 
-_HOW = {"same": "the same words", "excerpt": "overlapping words", "near": "near-identical words"}
 
 
 def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -35,14 +35,23 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         at = max(a, b, key=placement_key)
         other = b if at is a else a
-        shown = at.value.describe()
-        message = (
-            f"{_HOW[relation]} {shown} attributed to {at.said_by} in {at.source.id} ({at.claim}) "
-            f"and to {other.said_by} in {other.source.id} ({other.claim})"
-        )
-        if relation == "near":
-            message += f": {word_diff(quote_tokens(other), quote_tokens(at))}"
-        yield pair_finding(at, other, message, at.said_by, other.said_by, at=at)
+        message = _message(at, other, relation)
+        speakers = sorted((str(at.said_by), str(other.said_by)))
+        yield pair_finding(at, other, message, *speakers, *sorted((a.value.canonical(), b.value.canonical())), at=at)
+
+
+def _message(at: Assertion, other: Assertion, relation: str) -> str:
+    """Both speakers and both sources, and how the words relate (with the word diff when near)."""
+    here = f"by {at.said_by} in {short(at)}"
+    there = f"by {other.said_by} in {short(other)}"
+    if relation == "same":
+        return f"the same words {at.value.describe()} are quoted {here} and {there}"
+    if relation == "excerpt" and len(quote_tokens(at)) < len(quote_tokens(other)):
+        return f"quote {at.value.describe()} {here} is an excerpt of a quote {there}"
+    if relation == "excerpt":
+        return f"quote {at.value.describe()} {here} contains {other.value.describe()}, quoted {there}"
+    diff = word_diff(quote_tokens(other), quote_tokens(at))
+    return f"near-identical words {at.value.describe()} are quoted {here} and {there}: {diff}"
 
 
 CHECK = CheckType(

@@ -30,7 +30,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
         other = b if at is a else a
         diff = word_diff(quote_tokens(other), quote_tokens(at))
         message = f"quote by {at.said_by} differs from {short(other)}: {diff}"
-        yield pair_finding(at, other, message, other.value.canonical(), at.value.canonical(), at=at)
+        yield pair_finding(at, other, message, *sorted((a.value.canonical(), b.value.canonical())), at=at)
 
 
 CHECK = CheckType(

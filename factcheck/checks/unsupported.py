@@ -8,13 +8,15 @@ from typing import Any
 from ..context import RuleContext, claim_finding
 from ..findings import Finding
 from .base import CheckType
+from .conflicts import fact_label
 
 
 def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     """Independence matters: an outlet and its syndicated copy are one source."""
     analysis = ctx.analysis
     for a in analysis.unsupported(float(params["statement_similarity"])):
-        message = f"{a.predicate} of {analysis.subject_name(a)} is stated only by {a.source.id}: no independent or primary source agrees"
+        label = fact_label(analysis, a)
+        message = f"{label}: {a.value.describe()} appears only in {a.source.id}; no independent or primary source agrees"
         yield claim_finding(a, message, a.value.canonical())
 
 
