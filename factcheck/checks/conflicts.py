@@ -33,7 +33,9 @@ def disagreement_finding(analysis: Analysis, d: Disagreement) -> Finding:
         if "time-zone" in detail:
             message += f"; {detail.split('; ', 1)[-1]}"
     else:
-        message = f"{fact_label(analysis, at)}: {detail}: {versus}"
+        target = analysis.entities.get(str(getattr(at.value, "target", "")))
+        on = f" on {target.name}" if target else ""
+        message = f"{fact_label(analysis, at)}{on}: {detail}, in {short(other)}{who}"
     finding = pair_finding(at, other, message, at.value.canonical(), other.value.canonical(), at=at)
     field = _differing_field(d) if d.kind != "fact" else None
     return replace(finding, location=at.field_location(field)) if field else finding

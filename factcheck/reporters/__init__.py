@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Callable, TextIO
 
 from ..lint import LintResult
-from . import json_format, text_format
+from . import concise_format, json_format, text_format
 
 Reporter = Callable[[LintResult, TextIO], None]
 
 REPORTERS: dict[str, Reporter] = {
     "text": text_format.render,
+    "concise": concise_format.render,
     "json": json_format.render,
 }

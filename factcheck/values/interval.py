@@ -15,6 +15,9 @@ def format_number(x: float) -> str:
         return "nan"
     if x == 0:
         return "0"
+    if x != int(x):  # six significant digits are plenty for a reader, but keep one decimal
+        whole_digits = len(str(int(abs(x)))) if abs(x) >= 1 else 0
+        x = round(x, max(1, 6 - whole_digits))
     text = format(Decimal(f"{x:.12g}"), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")

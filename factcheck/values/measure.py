@@ -56,7 +56,7 @@ class Measure(Value):
         if self.force != "binding":
             parts.append(self.force)
         if self.condition:
-            parts.append(f"if {self.condition}")
+            parts.append(f"(condition: {self.condition})")
         return " ".join(parts)
 
     def canonical(self) -> str:
