@@ -33,8 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of standard output")
     lint.add_argument("--select", action="append", default=[], metavar="CODES", help="only these rules: codes, names or prefixes like FC1, comma-separated (repeatable)")
     lint.add_argument("--ignore", action="append", default=[], metavar="CODES", help="skip these rules: codes, names or prefixes, comma-separated (repeatable)")
-    lint.add_argument("--fail-on", choices=["error", "warning", "info"], default="error", help="lowest severity that makes the exit code 1 (default: error)")
+    lint.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that makes the exit code 1 (default: the configured fail-on, else error)")
     lint.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    lint.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of the findings")
+    lint.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in FILE (default: the configured baseline)")
+    lint.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE and exit 0")
     lint.add_argument("--entities", action="append", type=Path, default=[], metavar="FILE", help="an extra entity registry (repeatable)")
     lint.add_argument("--predicates", action="append", type=Path, default=[], metavar="FILE", help="an extra predicate registry (repeatable)")
     lint.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="an extra rules directory (repeatable)")
@@ -43,8 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _lint(args: argparse.Namespace) -> int:
+    from . import baseline
     from .lint import LintOptions, run_lint
-    from .reporters import REPORTERS
+    from .reporters import REPORTERS, statistics
 
     options = LintOptions(
         paths=tuple(args.paths),
@@ -55,14 +59,25 @@ def _lint(args: argparse.Namespace) -> int:
         ignore=_codes(args.ignore),
     )
     result = run_lint(options)
-    reporter = REPORTERS[args.format]
+    settings = result.settings
+    if args.write_baseline:
+        count = baseline.write(args.write_baseline, result.findings)
+        print(f"factcheck: wrote {count} finding{'s' if count != 1 else ''} to baseline {args.write_baseline}", file=sys.stderr)
+        return EXIT_OK
+    baseline_file = args.baseline or (settings.path("baseline") if settings else None)
+    if baseline_file:
+        outcome = baseline.apply(result.findings, baseline.read(baseline_file))
+        result.findings = outcome.findings
+        print(f"factcheck: baseline {baseline_file}: {outcome.matched} known finding(s) hidden, {outcome.gone} entr{'y' if outcome.gone == 1 else 'ies'} no longer occur", file=sys.stderr)
+    reporter = statistics.render if args.statistics else REPORTERS[args.format]
     if args.output:
         _write_report(args.output, lambda stream: reporter(result, stream))
     else:
         reporter(result, sys.stdout)
     if args.exit_zero:
         return EXIT_OK
-    threshold = SEVERITY_RANK[args.fail_on]
+    fail_on = args.fail_on or (settings.config.fail_on if settings else None) or "error"
+    threshold = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in result.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
 

@@ -1,7 +1,7 @@
 """Find the project and its settings: `[tool.factcheck]` in pyproject.toml, or factcheck.toml.
 
 The project root bounds what factcheck may read (a claim file's `document` must stay inside it) and
-anchors relative paths in the configuration.
+anchors relative paths in the configuration. Command-line flags win over the file.
 """
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 CONFIG_FILES = ("factcheck.toml", "pyproject.toml")
 
@@ -22,21 +24,43 @@ class ConfigError(Exception):
         self.messages = messages
 
 
+Paths = str | list[str]
+
+
+class ConfigModel(BaseModel):
+    """The keys of [tool.factcheck] (DESIGN.md §7); unknown keys are errors, as in claim files."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+    claims: Paths | None = None
+    rules: Paths | None = None
+    entities: Paths | None = None
+    predicates: Paths | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
+    fail_on: Literal["error", "warning", "info"] | None = Field(default=None, alias="fail-on")
+    baseline: str | None = None
+
+
 @dataclass(frozen=True)
 class Settings:
     root: Path
     config_file: Path | None = None
-    values: dict[str, Any] = field(default_factory=dict)
+    config: ConfigModel = field(default_factory=ConfigModel)
 
     def paths(self, key: str) -> list[Path]:
         """A path or list of paths from the configuration, relative to the file that set it."""
-        raw = self.values.get(key)
+        raw = getattr(self.config, key)
         if raw is None:
             return []
         items = [raw] if isinstance(raw, str) else raw
-        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-            raise ConfigError([f"{self.config_file}: '{key}' must be a path or a list of paths"])
         return [(self.root / item).resolve() for item in items]
+
+    def path(self, key: str) -> Path | None:
+        raw = getattr(self.config, key)
+        return (self.root / raw).resolve() if raw else None
 
 
 def find_settings(start: Path) -> Settings:
@@ -49,7 +73,7 @@ def find_settings(start: Path) -> Settings:
                 continue
             table = _read_table(candidate)
             if table is not None:
-                return Settings(directory, candidate, table)
+                return Settings(directory, candidate, _validate(candidate, table))
     return Settings(start)
 
 
@@ -60,10 +84,30 @@ def _read_table(path: Path) -> dict[str, Any] | None:
         raise ConfigError([f"{path}: cannot read: {err}"]) from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError([f"{path}: invalid TOML: {err}"]) from None
+    tool = data.get("tool", {})
     if path.name == "factcheck.toml":
-        table = data.get("tool", {}).get("factcheck", data)
+        table = tool.get("factcheck", data) if isinstance(tool, dict) else data
     else:
-        table = data.get("tool", {}).get("factcheck")
+        table = tool.get("factcheck") if isinstance(tool, dict) else None
     if table is not None and not isinstance(table, dict):
         raise ConfigError([f"{path}: [tool.factcheck] must be a table"])
     return table
+
+
+def _validate(path: Path, table: dict[str, Any]) -> ConfigModel:
+    from .validation import describe, did_you_mean
+
+    try:
+        return ConfigModel.model_validate(table)
+    except ValidationError as err:
+        keys = [f.alias or name for name, f in ConfigModel.model_fields.items()]
+        messages = []
+        for error in err.errors(include_url=False):
+            key = ".".join(str(part) for part in error["loc"] if not str(part).startswith(("list[", "str")))
+            if error["type"] == "extra_forbidden":
+                guess = did_you_mean(key, keys, cutoff=70)
+                hint = f"; did you mean '{guess}'?" if guess else f"; known keys: {', '.join(keys)}"
+                messages.append(f"{path}: [tool.factcheck] unknown key '{key}'{hint}")
+            else:
+                messages.append(f"{path}: [tool.factcheck] {key}: {error['msg'].lower()}, found {describe(error.get('input'))}")
+        raise ConfigError(list(dict.fromkeys(messages))) from None

@@ -29,12 +29,13 @@ class Selection:
     ignore: tuple[str, ...] = ()
 
     def enabled(self, rule: Rule) -> bool:
-        if self.select and not any(_matches(entry, rule) for entry in self.select):
+        if self.select and not any(matches(entry, rule) for entry in self.select):
             return False
-        return not any(_matches(entry, rule) for entry in self.ignore)
+        return not any(matches(entry, rule) for entry in self.ignore)
 
 
-def _matches(entry: str, rule: Rule) -> bool:
+def matches(entry: str, rule: Rule) -> bool:
+    """A selection entry names a rule by code, name or code prefix (case-insensitive)."""
     entry = entry.strip()
     return entry.casefold() == rule.name.casefold() or (bool(entry) and rule.code.upper().startswith(entry.upper()))
 

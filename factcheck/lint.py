@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from fnmatch import fnmatch
 from pathlib import Path
 
 from .assertions import Assertion
 from .config import ConfigError, Settings, find_settings
 from .corpus import Corpus, discover, load_corpus
-from .findings import Finding
 from . import engine
 from .context import RuleContext
 from .engine import Selection
+from .findings import Finding
 from .normalize import Normalizer
-from .suppression import collect
 from .ruleset import RuleSet, default_rules_dir, load_ruleset
+from .suppression import collect
+
 
 @dataclass(frozen=True)
 class LintOptions:
@@ -32,6 +34,7 @@ class LintResult:
     corpus: Corpus
     ruleset: RuleSet
     assertions: list[Assertion] = field(default_factory=list)
+    settings: Settings | None = None
 
     def lines(self, display_path: str) -> list[str]:
         """The lines of a linted file, for code frames."""
@@ -49,9 +52,7 @@ def rule_dirs(settings: Settings, extra: tuple[Path, ...]) -> list[Path]:
     return [*base, *extra]
 
 
-def corpus_paths(settings: Settings, given: tuple[Path, ...], cwd: Path) -> list[Path]:
-    if given:
-        return list(given)
+def default_corpus(settings: Settings, cwd: Path) -> list[Path]:
     configured = settings.paths("claims")
     if configured:
         return configured
@@ -59,18 +60,86 @@ def corpus_paths(settings: Settings, given: tuple[Path, ...], cwd: Path) -> list
     return [default if default.is_dir() else cwd]
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What to load and what to report.
+
+    Pre-commit passes only the staged files, but cross-source rules need the whole corpus: when
+    every given path is a file inside the corpus (or a rule or registry file), the whole corpus is
+    loaded and only findings located in (or related to) the given files are reported; when a
+    registry or rule file is among them, everything is reported.
+    """
+
+    load: list[Path]
+    report_only: frozenset[Path] | None = None  # resolved files; None: report everything
+
+
+def scope(settings: Settings, given: tuple[Path, ...], rule_directories: list[Path], cwd: Path) -> Scope:
+    corpus = default_corpus(settings, cwd)
+    if not given:
+        return Scope(corpus)
+    resolved = [p.resolve() for p in given]
+    in_corpus = [p for p in resolved if p.is_file() and any(p.is_relative_to(c.resolve()) for c in corpus if c.is_dir())]
+    config_files = [p for p in resolved if p.is_file() and any(p.is_relative_to(d.resolve()) for d in rule_directories)]
+    if not resolved or len(in_corpus) + len(config_files) != len(resolved):
+        return Scope(list(given))
+    return Scope(corpus, None if config_files else frozenset(in_corpus))
+
+
 def run_lint(options: LintOptions, cwd: Path | None = None) -> LintResult:
     cwd = (cwd or Path.cwd()).resolve()
     settings = find_settings(cwd)
-    ruleset = load_ruleset(rule_dirs(settings, options.rules), [*settings.paths("predicates"), *options.predicates])
+    directories = rule_dirs(settings, options.rules)
+    ruleset = load_ruleset(directories, [*settings.paths("predicates"), *options.predicates])
+    apply_severity_overrides(ruleset, settings)
     missing = [str(p) for p in options.paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise ConfigError([f"{p}: no such file or directory" for p in missing])
-    files = discover(corpus_paths(settings, options.paths, cwd))
-    corpus = load_corpus(files, [*settings.paths("entities"), *options.entities], cwd, settings.root)
+    where = scope(settings, options.paths, directories, cwd)
+    corpus = load_corpus(discover(where.load), [*settings.paths("entities"), *options.entities], cwd, settings.root)
     normalizer = Normalizer(corpus.entities, ruleset, settings.root)
     assertions = [a for loaded in corpus.files for a in normalizer.file(loaded)]
     context = RuleContext(assertions, ruleset.predicates, corpus.entities, settings.root, suppressions=collect(corpus.files))
     load_findings = [finding for loaded in corpus.files for finding in loaded.findings]
-    findings = engine.run(ruleset, context, load_findings, Selection(options.select, options.ignore))
-    return LintResult(findings, corpus, ruleset, assertions)
+    selection = Selection(options.select or tuple(settings.config.select or ()), options.ignore or tuple(settings.config.ignore or ()))
+    findings = engine.run(ruleset, context, load_findings, selection)
+    findings = _per_file_ignores(findings, corpus, settings, ruleset)
+    if where.report_only is not None and not any(f.kind == "entities" and f.path.resolve() in where.report_only for f in corpus.files):
+        findings = _touching(findings, corpus, where.report_only)
+    return LintResult(findings, corpus, ruleset, assertions, settings)
+
+
+def apply_severity_overrides(ruleset: RuleSet, settings: Settings) -> None:
+    """`severity = {FC201 = "info"}`: by code or name; an unknown rule is a configuration error."""
+    errors = []
+    for key, severity in settings.config.severity.items():
+        rule = ruleset.rules.get(key) or ruleset.by_name(key)
+        if rule is None:
+            errors.append(f"{settings.config_file}: [tool.factcheck] severity: no rule '{key}' (use a code like FC201 or a name like unsupported)")
+            continue
+        ruleset.rules[rule.code] = replace(rule, severity=severity)
+    if errors:
+        raise ConfigError(errors)
+
+
+def _per_file_ignores(findings: list[Finding], corpus: Corpus, settings: Settings, ruleset: RuleSet) -> list[Finding]:
+    """`per-file-ignores = {"claims/opinion-*.yaml" = ["FC201"]}`: globs relative to the project root."""
+    table = settings.config.per_file_ignores
+    if not table:
+        return findings
+    ident = {loaded.display: loaded.ident for loaded in corpus.files}
+    kept = []
+    for finding in findings:
+        path = ident.get(finding.location.path, finding.location.path)
+        entries = [e for pattern, codes in table.items() if fnmatch(path, pattern) or path.startswith(pattern.rstrip("/") + "/") for e in codes]
+        rule = ruleset.rules.get(finding.code)
+        silenced = rule is not None and finding.code not in engine.ALWAYS_REPORTED and any(engine.matches(e, rule) for e in entries)
+        if not silenced:
+            kept.append(finding)
+    return kept
+
+
+def _touching(findings: list[Finding], corpus: Corpus, files: frozenset[Path]) -> list[Finding]:
+    """Findings located in, or related to, one of the given files."""
+    wanted = {loaded.display for loaded in corpus.files if loaded.path.resolve() in files}
+    return [f for f in findings if f.location.path in wanted or any(r.path in wanted for r in f.related)]
