@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable, TextIO
 
 from ..lint import LintResult
-from . import concise_format, json_format, text_format
+from . import concise_format, github_format, json_format, junit_format, sarif_format, text_format
 
 Reporter = Callable[[LintResult, TextIO], None]
 
@@ -13,4 +13,7 @@ REPORTERS: dict[str, Reporter] = {
     "text": text_format.render,
     "concise": concise_format.render,
     "json": json_format.render,
+    "sarif": sarif_format.render,
+    "github": github_format.render,
+    "junit": junit_format.render,
 }
