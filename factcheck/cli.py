@@ -42,6 +42,16 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--predicates", action="append", type=Path, default=[], metavar="FILE", help="an extra predicate registry (repeatable)")
     lint.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="an extra rules directory (repeatable)")
     lint.set_defaults(handler=_lint)
+
+    explain = commands.add_parser("explain", help="what a rule checks, its parameters and examples", description="Explain a rule.")
+    explain.add_argument("rule", metavar="CODE|NAME", help="a rule code (FC101) or name (value-conflict)")
+    explain.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="an extra rules directory (repeatable)")
+    explain.set_defaults(handler=_explain)
+
+    rules = commands.add_parser("rules", help="the rule catalog", description="List the rules of the rule set.")
+    rules.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    rules.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="an extra rules directory (repeatable)")
+    rules.set_defaults(handler=_rules)
     return parser
 
 
@@ -80,6 +90,40 @@ def _lint(args: argparse.Namespace) -> int:
     threshold = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in result.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _ruleset(extra: list[Path]):  # type: ignore[no-untyped-def]
+    from .config import find_settings
+    from .lint import apply_severity_overrides, rule_dirs
+    from .ruleset import load_ruleset
+
+    settings = find_settings(Path.cwd())
+    ruleset = load_ruleset(rule_dirs(settings, tuple(extra)), settings.paths("predicates"))
+    apply_severity_overrides(ruleset, settings)
+    return ruleset
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from .explain import explain, find_rule
+    from .validation import did_you_mean
+
+    ruleset = _ruleset(args.rules)
+    rule = find_rule(ruleset, args.rule)
+    if rule is None:
+        known = [r.code for r in ruleset.rules.values()] + [r.name for r in ruleset.rules.values()]
+        guess = did_you_mean(args.rule, known, cutoff=70)
+        hint = f"; did you mean '{guess}'?" if guess else "; see `factcheck rules`"
+        print(f"factcheck: no rule '{args.rule}'{hint}", file=sys.stderr)
+        return EXIT_ERROR
+    explain(ruleset, rule, sys.stdout)
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from .explain import print_rules
+
+    print_rules(_ruleset(args.rules), sys.stdout, args.format)
+    return EXIT_OK
 
 
 def _codes(values: list[str]) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ def test_every_subpackage_is_listed_in_pyproject() -> None:
         for init in (REPO / "factcheck").rglob("__init__.py")
         if "__pycache__" not in init.parts
     }
-    assert set(config["packages"]) == on_disk | {"factcheck.default_rules"}
-    assert config["package-dir"]["factcheck.default_rules"] == "rules"
+    assert set(config["packages"]) == on_disk | {"factcheck.default_rules", "factcheck.rule_cases"}
+    assert config["package-dir"] == {"factcheck.default_rules": "rules", "factcheck.rule_cases": "tests/rules"}
     assert config["package-data"]["factcheck.default_rules"] == ["*.yaml"]
+    assert config["package-data"]["factcheck.rule_cases"] == ["*.yaml"]
