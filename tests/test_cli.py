@@ -94,3 +94,31 @@ def test_python_dash_m_runs_as_a_subprocess(corpus: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "factcheck", "lint", "--format", "json"], capture_output=True, text=True, env=env, cwd=corpus)
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("setup", "argv", "code"),
+    [
+        ("clean", ["lint"], 0),
+        ("conflict", ["lint"], 1),
+        ("conflict", ["lint", "--exit-zero"], 0),
+        ("unresolved", ["lint"], 0),
+        ("unresolved", ["lint", "--fail-on", "warning"], 1),
+        ("clean", ["lint", "--format", "nonsense"], 2),
+        ("bad-config", ["lint"], 2),
+        ("clean", ["lint", "missing.yaml"], 2),
+    ],
+)
+def test_exit_codes_end_to_end(corpus: Path, setup: str, argv: list[str], code: int) -> None:
+    """Each exit code of DESIGN.md §7, from a real process as CI runs it."""
+    if setup == "conflict":
+        (corpus / "claims" / "afp.yaml").write_text(CLEAN.replace("id: clean", "id: afp").replace("15-to-nothing", "14-1"), encoding="utf-8")
+    elif setup == "unresolved":
+        (corpus / "claims" / "clean.yaml").write_text(CLEAN.replace("Resolution 2397", "Resolution 2398"), encoding="utf-8")
+    elif setup == "bad-config":
+        (corpus / "factcheck.toml").write_text("fail_on = 3\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    run = subprocess.run([sys.executable, "-m", "factcheck", *argv], capture_output=True, text=True, env=env, cwd=corpus)
+    assert run.returncode == code, run.stdout + run.stderr
+    if code == 2:
+        assert run.stderr.startswith(("factcheck:", "usage:"))
