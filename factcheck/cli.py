@@ -52,6 +52,17 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
     rules.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="an extra rules directory (repeatable)")
     rules.set_defaults(handler=_rules)
+
+    fmt = commands.add_parser("fmt", help="rewrite claim files canonically, keeping comments", description="Rewrite claim files and entity registries canonically (key order, indentation), keeping comments.")
+    fmt.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="claim files or directories (default: the configured corpus, else claims/)")
+    fmt.add_argument("--check", action="store_true", help="write nothing; list the files that would change and exit 1 if any")
+    fmt.add_argument("--diff", action="store_true", help="write nothing; print a unified diff of the changes and exit 1 if any")
+    fmt.set_defaults(handler=_fmt)
+
+    schema = commands.add_parser("schema", help="JSON Schema of claim files (for editors)", description="Print the JSON Schema (draft 2020-12) of claim files or entity registries.")
+    schema.add_argument("--kind", choices=["claims", "entities"], default="claims", help="claim files (default) or the entity registry")
+    schema.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the schema to FILE instead of standard output")
+    schema.set_defaults(handler=_schema)
     return parser
 
 
@@ -123,6 +134,23 @@ def _rules(args: argparse.Namespace) -> int:
     from .explain import print_rules
 
     print_rules(_ruleset(args.rules), sys.stdout, args.format)
+    return EXIT_OK
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    from .fmt import fmt_command
+
+    return fmt_command(args.paths, check=args.check, diff=args.diff)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .schema import render
+
+    text = render(args.kind)
+    if args.output:
+        _write_report(args.output, lambda stream: stream.write(text))
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 
