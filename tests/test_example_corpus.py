@@ -48,3 +48,9 @@ def test_every_document_resolves(result) -> None:  # type: ignore[no-untyped-def
 def test_sources_are_the_seeds_verbatim() -> None:
     for seed in SEEDS.iterdir():
         assert (REPO / "claims" / "sources" / seed.name).read_bytes() == seed.read_bytes()
+
+
+def test_the_corpus_is_formatted(capsys: pytest.CaptureFixture[str]) -> None:
+    from factcheck.cli import main
+
+    assert main(["fmt", "--check", str(REPO / "claims")]) == 0
