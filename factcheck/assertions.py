@@ -18,6 +18,7 @@ class SourceInfo:
     path: str  # display path of the claim file
     document: str | None
     derived_from: tuple[str, ...]
+    document_location: Location | None = None  # where the claim file names its document
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ class Normalizer:
             path=loaded.display,
             document=self._document(loaded),
             derived_from=tuple(source.derived_from),
+            document_location=loaded.location(("source", "document")) if source.document else None,
         )
         assertions = []
         for entry in loaded.claims:

@@ -9,7 +9,6 @@ text (markup stripped, whitespace collapsed) and fuzzy, but a changed number or 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,6 @@ from ..findings import Finding, Location
 from .base import CheckType
 
 _SHOWN = 80
-_DOCUMENT_KEY = re.compile(r"^\s*document\s*:\s*")
 
 
 def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -70,18 +68,8 @@ def _shown_path(a: Assertion, document: str) -> str:
 
 
 def _unreadable(a: Assertion, document: str) -> Finding:
-    """At the source's `document:` key when the claim file shows it, else at the file's first line."""
-    line, column = 1, 1
-    try:
-        lines = Path(a.source.path).read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        lines = []
-    for number, text in enumerate(lines, start=1):
-        found = _DOCUMENT_KEY.match(text)
-        if found:
-            line, column = number, found.end() + 1
-            break
-    location = Location(a.source.path, line, column, a.source.id, None)
+    """At the source's `document:` value."""
+    location = a.source.document_location or Location(a.source.path, 1, 1, a.source.id, None)
     message = f"document {_shown_path(a, document)} cannot be read; no evidence of {a.source.id} is checked"
     return Finding("", message, location, (), identity=(a.source.id, "source.document"))
 
