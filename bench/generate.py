@@ -35,9 +35,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import math
 import random
+import re
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -87,6 +89,9 @@ manganese|chromium|bauxite|tin|magnesite|graphite|lithium|uranium|antimony|bismu
 palladium|rare earth|beryllium|cadmium|gallium|germanium
 """.replace("\n", "|").strip("|").split("|")
 MINERAL_FORMS = ["", " ore", " concentrates"]
+MINERAL_NAMES = {m + form for m in MINERALS for form in MINERAL_FORMS}
+FUELS = {"refined petroleum products", "crude oil", "natural gas condensates", "liquefied natural gas",
+         "diesel fuel", "jet fuel", "kerosene", "gasoline", "lubricants"}
 GOODS = """
 seafood|textiles|refined petroleum products|crude oil|natural gas condensates|liquefied natural gas
 wood|timber|vessels|fishing vessels|helicopters|aircraft parts|industrial machinery|electrical equipment
@@ -318,22 +323,21 @@ def slug(text: str) -> str:
 _PLAIN_SPECIAL = {"yes", "no", "y", "n", "true", "false", "on", "off", "null", "~"}
 
 
+_PLAIN_BLOCK = re.compile(r"[A-Za-z][A-Za-z0-9_ .,'()/$%-]*")
+_PLAIN_FLOW = re.compile(r"[A-Za-z][A-Za-z0-9_ .'-]*")
+
+
 def q(text: str) -> str:
     """A YAML scalar in block context: plain when that reads back as the same string, else quoted."""
-    plain_ok = (
-        text
-        and text[0].isalpha()
-        and text.lower() not in _PLAIN_SPECIAL
-        and ": " not in text and " #" not in text
-        and not text.endswith((":", " "))
-        and all(c.isalnum() or c in " .,'()/-$%" for c in text)
-    )
-    return text if plain_ok else json.dumps(text)
+    if (_PLAIN_BLOCK.fullmatch(text) and text.lower() not in _PLAIN_SPECIAL and not text.endswith(" ")
+            and " #" not in text):
+        return text
+    return json.dumps(text)
 
 
 def qf(text: str) -> str:
-    """A YAML scalar inside a flow mapping: also no commas or brackets."""
-    if text and text[0].isalpha() and text.lower() not in _PLAIN_SPECIAL and all(c.isalnum() or c in " .'-" for c in text):
+    """A YAML scalar inside a flow mapping or sequence: also no commas or brackets."""
+    if _PLAIN_FLOW.fullmatch(text) and text.lower() not in _PLAIN_SPECIAL and not text.endswith(" "):
         return text
     return json.dumps(text)
 
@@ -412,15 +416,21 @@ def number_renderings(value: int) -> list[tuple[str, int, str]]:
     return list(dict.fromkeys(out))
 
 
-def agreeing_amounts(value: int, rng: random.Random) -> list[tuple[str, str, int, str]]:
-    """(hedge word, digits, scale, suffix) renderings whose interval contains `value`."""
+@functools.lru_cache(maxsize=None)
+def _agreeing(value: int) -> tuple[tuple[str, str, int, str], ...]:
     found = []
     for digits, scale, suffix in number_renderings(value):
         for hedge in ("", "about", "nearly", "at least", "at most"):
             lo, hi = hedged_interval(hedge, digits, scale)
             if (lo is None or lo <= value) and (hi is None or value <= hi):
-                found.append((rng.choice(HEDGE_WORDS[hedge]), digits, scale, suffix))
-    return found
+                found.append((hedge, digits, scale, suffix))
+    return tuple(found)
+
+
+def agreeing_amount(value: int, rng: random.Random) -> tuple[str, str, int, str]:
+    """A (hedge words, digits, scale, suffix) rendering whose interval contains `value`."""
+    hedge, digits, scale, suffix = rng.choice(_agreeing(value))
+    return rng.choice(HEDGE_WORDS[hedge]), digits, scale, suffix
 
 
 UNITS = {
@@ -529,6 +539,7 @@ class World:
                                         ["Security Council", "UNSC", "U.N. Security Council", "UN Security Council"],
                                         [("members", "15")]))
         self.outlets = self._make_outlets(max(8, min(400, sources // 4)))
+        self.outlet_order = rng.sample(self.outlets, len(self.outlets))
         self.people = self._make_people(300)
         self.commodities = self._make_commodities()
         self.groups = [self._add(Entity(gid, name, "group", aliases)) for gid, name, aliases in GROUPS]
@@ -624,7 +635,6 @@ class World:
     def _make_measures(self, commodities: list[Entity], adopted: dt.date) -> list[MeasureSpec]:
         rng = self.rng
         measures: list[MeasureSpec] = []
-        used: set[str] = set()
         for commodity in commodities[: rng.randint(4, 7)]:
             direction = rng.choice(["export", "export", "import"])
             kind = rng.random()
@@ -632,7 +642,12 @@ class World:
                 measures.append(MeasureSpec(f"{commodity.id}-ban", "ban", commodity, direction,
                                             planted={"action": "limit"}))
             else:
-                unit = rng.choice(["USD", "metric ton", "barrel"])
+                if commodity.name in FUELS:
+                    unit = rng.choice(["barrel", "barrel", "metric ton"])
+                elif commodity.name in MINERAL_NAMES:
+                    unit = rng.choice(["metric ton", "USD"])
+                else:
+                    unit = "USD"
                 if unit == "USD":
                     amount = rng.randint(20_000_000, 2_000_000_000)
                 elif unit == "metric ton":
@@ -649,7 +664,6 @@ class World:
                 else:
                     spec.planted = {"action": "limit", "amount": self._wrong_amount(wrong, unit, rate)}
                 measures.append(spec)
-            used.add(commodity.id)
         workers, individuals, entities, ventures, accounts, cargo = self.groups
         months = rng.choice([12, 18, 24, 36])
         if rng.random() < 0.6:
@@ -768,7 +782,7 @@ def measure_value(spec: MeasureSpec, *, primary: bool, rng: random.Random) -> di
             unit_word = {"USD": None, "metric ton": " metric tons", "barrel": " barrels"}[spec.unit]
             value["amount"] = (f"US${spec.amount:,}" if unit_word is None else f"{spec.amount:,}{unit_word}") + spec.rate
         else:
-            hedge, digits, _scale, suffix = rng.choice(agreeing_amounts(spec.amount, rng))
+            hedge, digits, _scale, suffix = agreeing_amount(spec.amount, rng)
             value["amount"] = render_amount(hedge, digits, suffix, spec.unit, rng.choice(RATES), rng)
     if spec.months is not None and (primary or rng.random() < 0.8):
         forms = [f"within {spec.months} months"]
@@ -872,8 +886,8 @@ class NewsWriter:
         world, rng = self.world, self.rng
         res_index = min(len(world.resolutions) - 1, index * len(world.resolutions) // world.sources)
         res = world.resolutions[res_index]
-        # Big outlets publish more (a skewed pick); wires publish the same day.
-        outlet = world.outlets[int(len(world.outlets) * rng.random() ** 1.8)]
+        # Big outlets publish more (a skewed pick over a shuffled order); wires publish the same day.
+        outlet = world.outlet_order[int(len(world.outlet_order) * rng.random() ** 1.8)]
         wire = outlet.id in {slug(w) for w in WIRES}
         r = rng.random()
         delay = 0 if wire or r < 0.45 else rng.randint(1, 6) if r < 0.85 else rng.randint(7, 300)
@@ -1003,16 +1017,23 @@ class NewsWriter:
         return claim
 
     def _percent(self, percent: int) -> str:
-        rng = self.rng
-        forms = [f"{percent} percent", f"{percent}%", f"{percent} per cent", f"{number_words(percent)} percent"]
-        for base in (5, 10):
-            up = -(-percent // base) * base
-            down = percent // base * base
-            for digits, hedge in ((up, "nearly"), (up, "about"), (down, "about"), (down, "at least")):
-                lo, hi = hedged_interval(hedge, str(digits), 1)
-                if digits and (lo is None or lo <= percent) and (hi is None or percent <= hi):
-                    forms.append(f"{rng.choice(HEDGE_WORDS[hedge])}{digits} percent")
-        return rng.choice(forms)
+        hedge, digits = self.rng.choice(_percent_forms(percent))
+        return f"{self.rng.choice(HEDGE_WORDS[hedge])}{digits}" if hedge else digits
+
+
+@functools.lru_cache(maxsize=None)
+def _percent_forms(percent: int) -> tuple[tuple[str, str], ...]:
+    """('' or a hedge class, text) ways to write a percentage so that it contains `percent`."""
+    forms = [("", f"{percent} percent"), ("", f"{percent}%"), ("", f"{percent} per cent"),
+             ("", f"{number_words(percent)} percent")]
+    for base in (5, 10):
+        up = -(-percent // base) * base
+        down = percent // base * base
+        for digits, hedge in ((up, "nearly"), (up, "about"), (down, "about"), (down, "at least")):
+            lo, hi = hedged_interval(hedge, str(digits), 1)
+            if digits and (lo is None or lo <= percent) and (hi is None or percent <= hi):
+                forms.append((hedge, f"{digits} percent"))
+    return tuple(dict.fromkeys(forms))
 
 
 def generate(outdir: Path, sources: int, claims_per_source: int, seed: int = 0, conflict_rate: float = 0.02) -> dict:

@@ -18,7 +18,7 @@ from .assertions import Assertion
 from .registry.entities import EntityRegistry, normalize_mention
 from .registry.predicates import PredicateRegistry
 from .values import Agreement, Comparison, compare
-from .values.text import statements_agree, tokens
+from .values.text import StatementForm, forms_agree, statement_form, tokens
 
 if TYPE_CHECKING:
     from .documents import DocumentStore
@@ -147,9 +147,11 @@ class Analysis:
         return {(a.source.id, a.claim) for d in self.disagreements for a in (d.a, d.b)}
 
     def _compared_pairs(self, members: list[Assertion], changes: bool) -> Iterator[tuple[Assertion, Assertion, Comparison]]:
-        """Each claim against one claim of every group of values it disagrees with: a primary one
-        when there is one, else the earliest, when that came first. Linear in the claims, where
-        every pair would be quadratic, and still one finding per claim that needs one."""
+        """Which claims to report against which, linear in the claims where every pair would be
+        quadratic. A value group that holds a primary source settles the question: each claim of a
+        disagreeing group is paired with that primary (FC106), and claims that agree with the
+        primary are not reported against it. Otherwise each claim is paired with the earliest
+        claim of every group it disagrees with, when that came first."""
         if changes:  # facts that change are compared only when they hold on the same day
             by_day: dict[object, list[Assertion]] = defaultdict(list)
             for a in members:
@@ -157,21 +159,21 @@ class Analysis:
             for same_day in by_day.values():
                 yield from self._compared_pairs(same_day, False)
             return
-        seen: set[frozenset[int]] = set()
         for left, right, comparison in self._group_pairs(members):
             if not comparison.disagree:
                 continue
+            left_primary = next((a for a in left if a.source.kind == "primary"), None)
+            right_primary = next((a for a in right if a.source.kind == "primary"), None)
+            if (left_primary is None) != (right_primary is None):
+                primary, others = (left_primary, right) if left_primary is not None else (right_primary, left)
+                for x in others:
+                    yield x, primary, comparison
+                continue
             for mine, theirs in ((left, right), (right, left)):
                 earliest = min(theirs, key=lambda a: a.placement)
-                primary = next((a for a in theirs if a.source.kind == "primary"), None)
                 for x in mine:
-                    partner = primary if primary is not None and x.source.kind != "primary" else earliest
-                    if partner is earliest and x.placement < earliest.placement:
-                        continue  # reported when the later claim is visited
-                    pair = frozenset((id(x), id(partner)))
-                    if pair not in seen:
-                        seen.add(pair)
-                        yield x, partner, comparison
+                    if earliest.placement < x.placement:
+                        yield x, earliest, comparison
 
     def _group_pairs(self, members: list[Assertion]) -> Iterator[tuple[list[Assertion], list[Assertion], Comparison]]:
         """Claims grouped by normalized value; each pair of groups compared once."""
@@ -300,14 +302,21 @@ class Analysis:
             if a.value_type == "text" and a.subject is not None:
                 by_subject[(a.subject, a.predicate, a.qualifiers)].append(a)
         supported: set[tuple[str, str]] = set()
+        forms: dict[str, StatementForm | None] = {}
         for members in by_subject.values():
             for a, b in _statement_candidates(members):
-                a_backs_b, b_backs_a = self._supports(a, b), self._supports(b, a)
-                if (a_backs_b or b_backs_a) and statements_agree(a.value.text, b.value.text, threshold):
+                a_id, b_id = (a.source.id, a.claim), (b.source.id, b.claim)
+                a_backs_b = b_id not in supported and self._supports(a, b)
+                b_backs_a = a_id not in supported and self._supports(b, a)
+                if not (a_backs_b or b_backs_a):
+                    continue
+                fa = forms[a.value.text] if a.value.text in forms else forms.setdefault(a.value.text, statement_form(a.value.text))
+                fb = forms[b.value.text] if b.value.text in forms else forms.setdefault(b.value.text, statement_form(b.value.text))
+                if fa is not None and fb is not None and forms_agree(fa, fb, threshold):
                     if b_backs_a:
-                        supported.add((a.source.id, a.claim))
+                        supported.add(a_id)
                     if a_backs_b:
-                        supported.add((b.source.id, b.claim))
+                        supported.add(b_id)
         return supported
 
     def subject_name(self, a: Assertion) -> str:

@@ -163,16 +163,37 @@ def _digit_run(token: str) -> str:
         return token
 
 
+@dataclass(frozen=True)
+class StatementForm:
+    """What statement agreement compares, computed once per statement: negations, numbers, wording."""
+
+    negations: tuple[tuple[str, int], ...]
+    numbers: tuple[tuple[str, int], ...]
+    wording: str  # tokens joined, numbers in one normal form ('7.5 million' = '7,500,000')
+
+
+def statement_form(text: str) -> StatementForm | None:
+    words = tokens(text)
+    if not words:
+        return None
+    return StatementForm(
+        tuple(sorted(negations(words).items())),
+        tuple(sorted(numbers(words).items())),
+        _with_numbers_normalized(" ".join(words)),
+    )
+
+
+def forms_agree(a: StatementForm, b: StatementForm, threshold: float = 90) -> bool:
+    """rapidfuzz WRatio >= threshold on the wording, with equal negations and equal numbers."""
+    if a.negations != b.negations or a.numbers != b.numbers:
+        return False
+    return a.wording == b.wording or fuzz.WRatio(a.wording, b.wording) >= threshold
+
+
 def statements_agree(a: str, b: str, threshold: float = 90) -> bool:
-    """rapidfuzz WRatio >= threshold on normalized text, with equal negations and equal numbers."""
-    ta, tb = tokens(a), tokens(b)
-    if not ta or not tb:
-        return False
-    if negations(ta) != negations(tb) or numbers(ta) != numbers(tb):
-        return False
-    # The numbers are equal by now; compare the wording with them in one normal form.
-    a_text, b_text = _with_numbers_normalized(" ".join(ta)), _with_numbers_normalized(" ".join(tb))
-    return fuzz.WRatio(a_text, b_text) >= threshold
+    """Two statements say the same: same negations, same numbers, near-identical wording."""
+    fa, fb = statement_form(a), statement_form(b)
+    return fa is not None and fb is not None and forms_agree(fa, fb, threshold)
 
 
 # ---------------------------------------------------------------------------------------------

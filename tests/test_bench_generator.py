@@ -1,0 +1,97 @@
+"""bench/generate.py: deterministic corpora whose planted conflicts factcheck finds exactly.
+
+The generator is the benchmark's ground truth, so it is tested like code: the same seed gives the
+same bytes, every generated value parses (no FC001-FC006), a corpus without planted conflicts has no
+conflict findings at all (every correct value agrees with the primary and with every other), and
+with planted conflicts each planted claim gets exactly one FC106 contradicts-primary and no other
+claim gets one.
+"""
+
+from __future__ import annotations
+
+import collections
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.lint import LintOptions, run_lint
+
+ROOT = Path(__file__).resolve().parent.parent
+LOAD_CODES = {"FC001", "FC002", "FC003", "FC004", "FC005", "FC006"}
+CONFLICT_CODES = {"FC101", "FC102", "FC103", "FC106"}
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = _generator()
+
+
+def _files(directory: Path) -> dict[str, bytes]:
+    return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def _lint(tmp_path: Path, corpus: Path):
+    # Run from the temporary directory: no project configuration, the default rule set.
+    return run_lint(LintOptions(paths=(corpus,)), cwd=tmp_path).findings
+
+
+def test_same_seed_same_bytes(tmp_path: Path) -> None:
+    a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    generate.generate(a, 8, 30, seed=7, conflict_rate=0.2)
+    generate.generate(b, 8, 30, seed=7, conflict_rate=0.2)
+    generate.generate(c, 8, 30, seed=8, conflict_rate=0.2)
+    files = _files(a)
+    assert "entities.yaml" in files and "expected.json" in files
+    assert sum(name.startswith("news/") for name in files) == 8
+    assert any(name.startswith("primary/") for name in files)
+    assert files == _files(b)
+    assert files != _files(c)
+
+
+def test_regenerating_into_the_same_directory_replaces_the_corpus(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    generate.generate(out, 12, 10, seed=1)
+    generate.generate(out, 4, 10, seed=1)
+    assert len(list((out / "news").iterdir())) == 4
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "keep.txt").write_text("not a corpus")
+    with pytest.raises(ValueError):
+        generate.generate(tmp_path / "other", 4, 10)
+
+
+def test_without_planted_conflicts_nothing_disagrees(tmp_path: Path) -> None:
+    corpus = tmp_path / "clean"
+    expected = generate.generate(corpus, 12, 25, seed=3, conflict_rate=0.0)
+    assert expected["findings"]["FC106"] == 0 and expected["planted"] == []
+    findings = _lint(tmp_path, corpus)
+    wrong = [f"{f.code} {f.location.path}:{f.location.line} {f.message}" for f in findings
+             if f.code in LOAD_CODES | CONFLICT_CODES]
+    assert wrong == []
+
+
+def test_planted_conflicts_are_found_exactly(tmp_path: Path) -> None:
+    corpus = tmp_path / "planted"
+    expected = generate.generate(corpus, 12, 25, seed=0, conflict_rate=0.3)
+    assert expected == json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
+    assert expected["claims"]["news"] == 12 * 25
+    findings = _lint(tmp_path, corpus)
+    counts = collections.Counter(f.code for f in findings)
+    assert not LOAD_CODES & set(counts), [f.message for f in findings if f.code in LOAD_CODES][:5]
+    planted = sorted((p["source"], p["claim"]) for p in expected["planted"])
+    found = sorted((f.location.source, f.location.claim) for f in findings if f.code == "FC106")
+    assert len(planted) >= 10
+    missing = sorted(set(planted) - set(found))
+    assert not missing, f"{len(missing)} of {len(planted)} planted claims have no FC106, e.g. {missing[:3]}"
+    assert found == planted
+    for code, n in expected["findings"].items():
+        assert counts[code] == n, f"{code}: {counts[code]} findings, expected {n}"
