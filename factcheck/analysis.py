@@ -148,9 +148,9 @@ class Analysis:
 
     def _compared_pairs(self, members: list[Assertion], changes: bool) -> Iterator[tuple[Assertion, Assertion, Comparison]]:
         """Which claims to report against which, linear in the claims where every pair would be
-        quadratic. A value group that holds a primary source settles the question: each claim of a
-        disagreeing group is paired with that primary (FC106), and claims that agree with the
-        primary are not reported against it. Otherwise each claim is paired with the earliest
+        quadratic. A primary source settles the question: each claim of a group that disagrees with
+        a primary is paired with it (FC106), and in a bucket with a primary, non-primary claims are
+        not reported against each other. Otherwise each claim is paired with the earliest
         claim of every group it disagrees with, when that came first."""
         if changes:  # facts that change are compared only when they hold on the same day
             by_day: dict[object, list[Assertion]] = defaultdict(list)
@@ -159,6 +159,7 @@ class Analysis:
             for same_day in by_day.values():
                 yield from self._compared_pairs(same_day, False)
             return
+        settled = any(a.source.kind == "primary" for a in members)
         for left, right, comparison in self._group_pairs(members):
             if not comparison.disagree:
                 continue
@@ -169,6 +170,8 @@ class Analysis:
                 for x in others:
                     yield x, primary, comparison
                 continue
+            if settled and left_primary is None:
+                continue  # two readings of a fact the primary source settles: each is judged against it
             for mine, theirs in ((left, right), (right, left)):
                 earliest = min(theirs, key=lambda a: a.placement)
                 for x in mine:
