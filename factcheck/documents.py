@@ -136,6 +136,12 @@ class Document:
         raw_offset = self._offsets[min(max(offset, 0), len(self._offsets) - 1)]
         return bisect_right(self._line_starts, raw_offset)
 
+    def raw_offset(self, offset: int) -> int:
+        """The offset in `raw` of the character at `offset` in `text`."""
+        if not self._offsets:
+            return 0
+        return self._offsets[min(max(offset, 0), len(self._offsets) - 1)]
+
     @cached_property
     def words(self) -> list[str]:
         """The text's word tokens (values.text.tokens), for near-duplicate detection."""

@@ -1,0 +1,330 @@
+"""A raw article (plain text, Markdown or HTML) as the paragraphs and sentences a reader sees.
+
+The reading text comes from `documents.Document`, the same stripping that FC203 uses to find
+evidence, so every span the extractor quotes as evidence is found again by lint. What this module
+adds is structure: paragraph breaks (blank lines, block tags, list items), the page furniture to
+leave out (navigation, ads, share widgets, hidden elements, player widgets, footers), transcript
+turns ("NIKKI HALEY: words"), and sentence boundaries that respect abbreviations and quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..documents import Document
+
+# --- paragraph breaks in the raw text -----------------------------------------------------------
+
+_INLINE = "a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr|br"
+_BLOCK_TAG = re.compile(rf"<(?!/?(?:{_INLINE})\b)/?[A-Za-z]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*+]|\d+[.)])[ \t]")
+_HEADING_LINE = re.compile(r"\n[ \t]{0,3}#")
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+# --- page furniture -----------------------------------------------------------------------------
+
+# Elements whose whole content is furniture: by tag, or by a word of their id/class/role/testid.
+_FURNITURE_TAGS = frozenset("nav footer aside form button select noscript svg figure-nav menu dialog".split())
+_FURNITURE_WORDS = frozenset(
+    "ad ads advert advertisement banner breadcrumb breadcrumbs comments cookie masthead menu nav navbar "
+    "navigation newsletter paywall player promo related share sharing sharetools share-tools social "
+    "sponsor subscribe toolbar footer site-index skip".split()
+)
+_OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)/?>")
+_CLOSE_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)\s*>")
+_ATTRIBUTE = re.compile(r"""([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_HIDDEN_STYLE = re.compile(r"(?:visibility\s*:\s*hidden|display\s*:\s*none)", re.I)
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+# Paragraphs that are page furniture whatever markup they come in (compared case-folded, with
+# punctuation and spacing normalized).
+_FURNITURE_TEXT = re.compile(
+    r"^(?:advertisement|supported by|continue reading(?: the)? main story|skip to (?:content|site index|main content)"
+    r"|skip to site index|sections|search|site index|site information navigation|site navigation|today.?s paper"
+    r"|play live radio|next up:?|available on air stations|like this:?|share this:?|share|tweet|email|print"
+    r"|related|related articles|read more|sign up|subscribe|log in|comments?|listen|listen to this article"
+    r"|[\d:\s]+|[|\s-]*)$",
+    re.I,
+)
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
+
+# --- transcripts and sentences ------------------------------------------------------------------
+
+# "NIKKI HALEY: words", "MICHELE KELEMEN, BYLINE: words", "HALEY: words".
+_TURN = re.compile(r"^((?:[A-Z][A-Z.'’-]*)(?:\s+[A-Z][A-Z.'’-]*){0,3})(?:,\s*([A-Z][A-Z ]+))?:\s+(?=\S)")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st sr jr gen sen rep gov lt col sgt capt cmdr adm no nos vs etc inc co corp ltd "
+    "jan feb mar apr jun jul aug sep sept oct nov dec approx est fig al e.g i.e u.s u.n u.k e.u".split()
+)
+_SENTENCE_END = re.compile(r"[.!?…]+(?:''|[”\"'’)\]])*(?=\s+[“\"‘'(\[`]?[A-Z0-9])")
+_OPENING_QUOTES = "“‘"
+_CLOSING_QUOTES = "”’"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the reading text; `start`/`end` index `Article.text`."""
+
+    text: str
+    start: int
+    end: int
+    line: int
+    paragraph: int
+
+
+@dataclass
+class Paragraph:
+    """A block of the reading text. `turn` is the speaker label of a transcript turn, whose words
+    start at `body_start` (after the label)."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    line: int
+    turn: str | None = None
+    turn_role: str | None = None
+    body_start: int = 0
+    heading: bool = False
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start - self.start:]
+
+
+@dataclass
+class Article:
+    """The reading text of a raw article, split into paragraphs, with furniture set apart."""
+
+    path: str
+    form: str  # "html", "markdown" or "text"
+    document: Document
+    paragraphs: list[Paragraph]  # the article's own text, in order
+    furniture: list[Paragraph]  # what was left out (metadata detection still reads it)
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def raw(self) -> str:
+        return self.document.raw
+
+    def line_of(self, offset: int) -> int:
+        return self.document.line_of(offset)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+    @property
+    def all_paragraphs(self) -> list[Paragraph]:
+        return sorted(self.paragraphs + self.furniture, key=lambda p: p.start)
+
+
+def detect_form(raw: str, path: str = "") -> str:
+    """HTML when it has block tags, Markdown when it has Markdown syntax, else plain text. The file
+    suffix only breaks ties: converted pages mix the two."""
+    suffix = Path(path).suffix.lower()
+    tags = len(re.findall(r"</?(?:div|p|span|html|body|article|section|h[1-6]|ul|li|a)\b", raw, re.I))
+    markdown = len(re.findall(r"(?m)^[ \t]{0,3}#{1,6}\s|\]\([^)\s]+\)|^[ \t]*[-*+]\s", raw))
+    if suffix in (".html", ".htm") or tags > max(markdown, 2):
+        return "html"
+    if suffix in (".md", ".markdown") or markdown:
+        return "markdown"
+    return "text"
+
+
+def read_article(raw: str, path: str = "<text>") -> Article:
+    """Split `raw` into paragraphs and sentences, setting furniture apart."""
+    document = Document(path, raw)
+    form = detect_form(raw, path)
+    hidden = _furniture_spans(document.raw) if form in ("html", "markdown") else []
+    paragraphs: list[Paragraph] = []
+    furniture: list[Paragraph] = []
+    seen: set[str] = set()
+    for start, end in _paragraph_spans(document, hard_lines=form == "text"):
+        text = document.text[start:end]
+        raw_start = document.raw_offset(start)
+        paragraph = Paragraph(len(paragraphs), text, start, end, document.line_of(start))
+        paragraph.body_start = start
+        paragraph.heading = _is_heading(document.raw, raw_start)
+        key = " ".join(text.casefold().split())
+        if _inside(raw_start, hidden) or _FURNITURE_TEXT.match(key) or _URL_ONLY.match(text) or _mostly_links(document, start, end):
+            furniture.append(paragraph)
+            continue
+        if key in seen:  # a headline repeated by the page template
+            furniture.append(paragraph)
+            continue
+        seen.add(key)
+        _mark_turn(paragraph)
+        paragraph.index = len(paragraphs)
+        paragraph.sentences = split_sentences(document, paragraph)
+        paragraphs.append(paragraph)
+    return Article(path, form, document, paragraphs, furniture)
+
+
+def _paragraph_spans(document: Document, hard_lines: bool) -> list[tuple[int, int]]:
+    """Where the reading text breaks into blocks: a blank line, a block tag, a list item or a
+    heading between two characters of the raw text. In plain text a line break also ends a block
+    when the line before it is short or ends a sentence (a header line, not a wrapped one)."""
+    text, raw = document.text, document.raw
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(text)):
+        if text[i - 1] != " ":
+            continue
+        before = document.raw_offset(i - 2) + 1 if i >= 2 else 0
+        gap = raw[before:document.raw_offset(i)]
+        if (
+            _BLANK_LINE.search(gap) or _BLOCK_TAG.search(gap) or _LIST_ITEM.search(gap)
+            or _HEADING_LINE.search(gap) or _BR.search(gap) or (hard_lines and "\n" in gap and _line_ends_block(raw, before))
+        ):
+            spans.append((start, i - 1))
+            start = i
+    if text:
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _line_ends_block(raw: str, line_end: int) -> bool:
+    line = raw[raw.rfind("\n", 0, line_end) + 1:line_end].rstrip()
+    return len(line) < 50 or line.endswith((".", "!", "?", ":", '"', "”", "'"))
+
+
+def _is_heading(raw: str, raw_start: int) -> bool:
+    line_start = raw.rfind("\n", 0, raw_start) + 1
+    prefix = raw[line_start:raw_start]
+    if re.fullmatch(r"[ \t]{0,3}#{1,6}[ \t]*", prefix):
+        return True
+    opener = raw.rfind("<", 0, raw_start)
+    return opener >= 0 and bool(re.match(r"<h[1-6]\b", raw[opener:raw_start], re.I)) and ">" in raw[opener:raw_start]
+
+
+def _furniture_spans(raw: str) -> list[tuple[int, int]]:
+    """Raw spans of elements that are furniture or hidden, matched to their closing tags."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int, bool]] = []  # tag, start, furniture
+    position = 0
+    tag_pattern = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)(/?)>")
+    for match in tag_pattern.finditer(raw, position):
+        closing, name, attributes, self_closing = match.group(1), match.group(2).lower(), match.group(3), match.group(4)
+        if not closing:
+            if self_closing or name in _VOID_TAGS:
+                continue
+            stack.append((name, match.start(), _is_furniture(name, attributes)))
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == name:
+                for _, start, is_furniture in stack[depth:]:
+                    if is_furniture:
+                        spans.append((start, match.end()))
+                del stack[depth:]
+                break
+    spans.extend((start, len(raw)) for _, start, is_furniture in stack if is_furniture)
+    return sorted(spans)
+
+
+def _is_furniture(name: str, attributes: str) -> bool:
+    if name in _FURNITURE_TAGS or name in ("script", "style", "head", "header"):
+        return True
+    values: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(attributes):
+        values[match.group(1).lower()] = match.group(2) or match.group(3) or match.group(4) or ""
+    if re.search(r"(?:^|\s)hidden(?:\s|=|$)", attributes) or _HIDDEN_STYLE.search(values.get("style", "")):
+        return True
+    if values.get("role") in ("navigation", "banner", "contentinfo", "complementary", "toolbar"):
+        return True
+    words: set[str] = set()
+    for key in ("id", "class", "data-testid"):
+        for word in values.get(key, "").lower().split():
+            words.add(word)
+            words.update(part for part in re.split(r"[-_]", word) if part)
+    return bool(words & _FURNITURE_WORDS)
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+_LINK_SPAN = re.compile(r"\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]\([^)]*\)|<a\b[^>]*>.*?</a>", re.S | re.I)
+
+
+def _mostly_links(document: Document, start: int, end: int) -> bool:
+    """A block that is mostly link text and makes no sentence is navigation."""
+    text = document.text[start:end]
+    if re.search(r"[a-z][.!?][”\"’']?(?:\s|$)", text) and len(text.split()) > 3:
+        return False
+    raw_start, raw_end = document.raw_offset(start), document.raw_offset(end - 1) + 1
+    raw = document.raw[raw_start:raw_end]
+    linked = sum(len(m.group()) for m in _LINK_SPAN.finditer(document.raw, max(0, raw_start - 2), min(len(document.raw), raw_end + 400)) if m.start() < raw_end)
+    return bool(raw) and linked >= 0.6 * len(raw) and not text.lower().startswith("by ")
+
+
+def _mark_turn(paragraph: Paragraph) -> None:
+    match = _TURN.match(paragraph.text)
+    if match is None:
+        return
+    label = match.group(1)
+    if not any(ch.isalpha() for ch in label) or len(label) < 2:
+        return
+    paragraph.turn = label
+    paragraph.turn_role = match.group(2).strip() if match.group(2) else None
+    paragraph.body_start = paragraph.start + match.end()
+
+
+def split_sentences(document: Document, paragraph: Paragraph) -> list[Sentence]:
+    """Sentences of a paragraph's body. A period after an abbreviation or an initial does not end
+    a sentence, and neither does one inside a quotation."""
+    text = document.text
+    sentences: list[Sentence] = []
+    start = paragraph.body_start
+    for match in _SENTENCE_END.finditer(text, paragraph.body_start, paragraph.end):
+        end = match.end()
+        if _is_abbreviation(text, match.start()) or _inside_quotation(text, start, end):
+            continue
+        _add_sentence(sentences, document, paragraph, start, end)
+        start = end
+        while start < paragraph.end and text[start] == " ":
+            start += 1
+    _add_sentence(sentences, document, paragraph, start, paragraph.end)
+    return sentences
+
+
+def _add_sentence(sentences: list[Sentence], document: Document, paragraph: Paragraph, start: int, end: int) -> None:
+    text = document.text[start:end].strip()
+    if text:
+        sentences.append(Sentence(text, start, start + len(text), document.line_of(start), paragraph.index))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "H.R. McMaster", "Donald J. Trump"
+    return word in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def _inside_quotation(text: str, start: int, at: int) -> bool:
+    """Is the text just before `at` inside a quotation opened in this sentence?"""
+    segment = text[start:at]
+    curly = sum(segment.count(q) for q in "“") - sum(segment.count(q) for q in "”")
+    if curly > 0:
+        return True
+    if "“" in segment or "”" in segment:
+        return False
+    return segment.replace("''", '"').replace("``", '"').count('"') % 2 == 1
+
+
+def read_file(path: Path) -> Article:
+    """Read an article file; undecodable bytes become U+FFFD rather than failing the whole run."""
+    raw = path.read_bytes().decode("utf-8-sig", errors="replace")
+    return read_article(raw, str(path))
