@@ -53,6 +53,25 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="an extra rules directory (repeatable)")
     rules.set_defaults(handler=_rules)
 
+    extract = commands.add_parser(
+        "extract", help="draft claim files from raw articles (text, Markdown, HTML)",
+        description="Draft claim files from raw articles (plain text, Markdown or HTML). Quotes with their speakers, "
+        "numbers, dates, votes and measures become claims with their evidence. Source fields the page does not state "
+        "come from the flags.",
+    )
+    extract.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE", help="article files")
+    extract.add_argument("--output", "-o", type=Path, metavar="PATH", help="write the draft to FILE (new claims are added to an existing file), or one file per article into DIR; default: standard output")
+    extract.add_argument("--outlet", help="the outlet (default: from the page, when it names one)")
+    extract.add_argument("--published", help="publication date YYYY-MM-DD (default: from the page)")
+    extract.add_argument("--url", help="the article's URL (default: from the page)")
+    extract.add_argument("--id", dest="source_id", help="the source id (default: OUTLET-ID-PUBLISHED)")
+    extract.add_argument("--title", help="the title (default: from the page)")
+    extract.add_argument("--kind", choices=["news", "wire", "primary", "factsheet", "opinion"], help="the source kind (default: news)")
+    extract.add_argument("--entities", action="append", type=Path, default=[], metavar="FILE", help="an extra entity registry (repeatable)")
+    extract.add_argument("--entities-out", type=Path, metavar="FILE", help=f"where draft entities go (default with -o: {'entities.draft.yaml'} beside the output)")
+    extract.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="show a progress bar (default: on a terminal, for several articles)")
+    extract.set_defaults(handler=_extract)
+
     fmt = commands.add_parser("fmt", help="rewrite claim files canonically, keeping comments", description="Rewrite claim files and entity registries canonically (key order, indentation), keeping comments.")
     fmt.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="claim files or directories (default: the configured corpus, else claims/)")
     fmt.add_argument("--check", action="store_true", help="write nothing; list the files that would change and exit 1 if any")
@@ -141,6 +160,18 @@ def _fmt(args: argparse.Namespace) -> int:
     from .fmt import fmt_command
 
     return fmt_command(args.paths, check=args.check, diff=args.diff)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .extract.claims import SourceOptions
+    from .extract.command import ExtractRequest, extract_command, parse_day
+
+    source = SourceOptions(
+        outlet=args.outlet, published=parse_day(args.published) if args.published else None, url=args.url,
+        source_id=args.source_id, title=args.title, kind=args.kind,
+    )
+    request = ExtractRequest(args.articles, args.output, source, args.entities, args.entities_out, args.progress)
+    return extract_command(request)
 
 
 def _schema(args: argparse.Namespace) -> int:

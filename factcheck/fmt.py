@@ -714,10 +714,16 @@ def format_path(path: Path, cwd: Path, root: Path) -> FileResult:
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` all at once: a crash or error leaves the old file untouched.
 
-    A symlink is followed (its target is rewritten, the link stays); the permission bits are kept.
+    A symlink is followed (its target is rewritten, the link stays); the permission bits are kept,
+    and a new file gets the usual ones (0666 less the umask).
     """
     target = Path(os.path.realpath(path))
-    mode = stat.S_IMODE(target.stat().st_mode)
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     handle = tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False)
     try:
         with handle:

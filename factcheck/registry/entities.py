@@ -95,6 +95,15 @@ class EntityRegistry:
     def get(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)
 
+    def exact(self, mention: str) -> Entity | None:
+        """The one entity a mention names exactly (after normalization), without fuzzy matching:
+        for scanning running text, where near misses are other words, not typos."""
+        found = self._by_key.get(normalize_mention(mention))
+        return found[0] if found and len(found) == 1 else None
+
+    def entities(self) -> list[Entity]:
+        return list(self._by_id.values())
+
     def resolve(self, mention: str) -> Resolution:
         cached = self._cache.get(mention)
         if cached is None:

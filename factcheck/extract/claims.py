@@ -1,0 +1,277 @@
+"""From an article's mentions to a draft claim file (DESIGN.md §2), as plain data.
+
+Every claim carries the sentence it came from as `evidence`, so a curator can check it against the
+document and FC203 keeps checking it. Every value is re-parsed with its predicate's type before it
+is written: a draft never holds a value that lint would call invalid (FC006).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..registry.entities import Entity, EntityRegistry
+from ..ruleset import RuleSet
+from ..values import ParseContext, ValueParseError, parse_value
+from .article import Article
+from .entities import DraftEntities, EntityMention, find_entities, most_mentioned
+from .measures import find_measures
+from .mentions import MeasureMention, QuoteMention, ValueMention
+from .metadata import Metadata, detect_metadata
+from .quotes import find_quotes
+from .values import find_values
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+_MEASURE_WORDS = re.compile(r"\b(?:resolution|measures?|sanctions?|penalt(?:y|ies)|curbs?|restrictions?|council)\b", re.I)
+_SUBJECT_TYPES = ("resolution", "person", "country", "organization", "group", "role")
+_CONTEXT_STOP = re.compile(r"[,.;:!?—–()\"“”]")
+
+
+class ExtractError(Exception):
+    """The article cannot become a valid claim file without help (a field only flags can give)."""
+
+
+@dataclass
+class SourceOptions:
+    """Source fields given on the command line; they win over what the page says."""
+
+    outlet: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    source_id: str | None = None
+    title: str | None = None
+    kind: str | None = None
+    document: str | None = None  # `source.document`, relative to where the claim file will live
+
+
+@dataclass
+class Draft:
+    source: dict[str, Any]
+    claims: list[dict[str, Any]]
+    entities: list[dict[str, Any]] = field(default_factory=list)  # draft registry entries
+    metadata: Metadata | None = None
+
+
+def draft_claims(article: Article, options: SourceOptions, registry: EntityRegistry | None, ruleset: RuleSet) -> Draft:
+    metadata = detect_metadata(article, registry)
+    drafts = DraftEntities(registry)
+    source = _source_block(article, metadata, options, drafts)
+    published = source["published"]
+    builder = _Builder(article, registry, ruleset, drafts, published, source, metadata)
+    claims = builder.build(metadata.authors)
+    return Draft(source, claims, drafts.entries(), metadata)
+
+
+def _source_block(article: Article, metadata: Metadata, options: SourceOptions, drafts: DraftEntities) -> dict[str, Any]:
+    published = options.published or metadata.published
+    if published is None:
+        raise ExtractError("the page gives no publication date; pass --published YYYY-MM-DD")
+    outlet = options.outlet or metadata.outlet
+    if not outlet:
+        raise ExtractError("the page does not name its outlet; pass --outlet NAME")
+    outlet_name = drafts.name_for(outlet, "outlet")
+    outlet_key = metadata.outlet_entity if outlet_name == metadata.outlet and metadata.outlet_entity else None
+    if outlet_key is None and drafts.registry is not None:
+        entity = drafts.registry.resolve(outlet_name).entity
+        outlet_key = entity.id if entity is not None else None
+    source_id = options.source_id or f"{slug(outlet_key or outlet_name)}-{published.isoformat()}"
+    source: dict[str, Any] = {"id": source_id, "outlet": outlet_name, "published": published}
+    title = options.title or metadata.title
+    if title:
+        source["title"] = title
+    url = options.url or metadata.url
+    if url:
+        source["url"] = url
+    if metadata.authors:
+        source["authors"] = list(metadata.authors)
+    source["kind"] = options.kind or "news"
+    if options.document:
+        source["document"] = options.document
+    return source
+
+
+def slug(text: str, limit: int = 40) -> str:
+    value = _SLUG.sub("-", text.casefold()).strip("-")
+    if len(value) > limit:
+        value = value[:limit].rsplit("-", 1)[0] or value[:limit]
+    return value or "claim"
+
+
+class _Builder:
+    def __init__(self, article: Article, registry: EntityRegistry | None, ruleset: RuleSet, drafts: DraftEntities,
+                 published: dt.date, source: dict[str, Any], metadata: Metadata) -> None:
+        self.article = article
+        self.registry = registry
+        self.ruleset = ruleset
+        self.drafts = drafts
+        self.published = published
+        self.source_id = str(source["id"])
+        self.outlet = registry.exact(str(source["outlet"])) if registry is not None else None
+        self.sentences = article.sentences
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.skip = metadata.paragraphs
+        self.context = ParseContext(published=published, actions=ruleset.actions)
+        self.mentions = find_entities(article, registry, 0, len(article.text))
+        self.mention_starts = [m.start for m in self.mentions]
+        self.ids: set[str] = set()
+
+    # --- subjects ---------------------------------------------------------------------------
+
+    def article_resolution(self) -> str:
+        """The resolution the article is about: the one it names most, else the registry's one
+        adopted on the publication day or just before (the day's news), else a draft entity."""
+        named = most_mentioned(self.mentions, ("resolution",))
+        if named is not None:
+            return named.name
+        if self.registry is not None:
+            recent = [e for e in self.registry.entities() if e.type == "resolution" and _adopted_recently(e, self.published)]
+            if len(recent) == 1:
+                return recent[0].name
+        return self.drafts.name_for(f"resolution reported in {self.source_id}", "resolution")
+
+    def sentence_entities(self, start: int, end: int) -> list[EntityMention]:
+        first = bisect_right(self.mention_starts, start - 1)
+        return [m for m in self.mentions[first:] if m.start < end and m.end <= end]
+
+    def subject_for(self, mention: ValueMention | MeasureMention, quote: QuoteMention | None) -> str:
+        index = bisect_right(self.sentence_starts, mention.start) - 1
+        sentence_start, sentence_end = (self.sentences[index].start, self.sentences[index].end) if index >= 0 else (0, 0)
+        if isinstance(mention, MeasureMention):
+            if mention.subject_hint and self.registry is not None:
+                entity = self.registry.exact(mention.subject_hint)
+                if entity is not None and entity.type == "resolution":
+                    return entity.name
+            return self.article_resolution()
+        if mention.predicate in ("vote", "adopted_on") or _MEASURE_WORDS.search(mention.evidence):
+            named = [m.entity for m in self.sentence_entities(sentence_start, sentence_end) if m.entity.type == "resolution"]
+            return named[0].name if named else self.article_resolution()
+        for found in self.sentence_entities(sentence_start, sentence_end):
+            if found.entity.type in _SUBJECT_TYPES and (self.outlet is None or found.entity.id != self.outlet.id):
+                if quote is not None and quote.start <= found.start < quote.end and found.entity.type == "person":
+                    continue  # a person named inside someone's quote is not what the number is about
+                return found.entity.name
+        return self.article_resolution()
+
+    # --- claims -----------------------------------------------------------------------------
+
+    def build(self, reporters: list[str]) -> list[dict[str, Any]]:
+        quotes = [q for q in find_quotes(self.article, self.registry, reporters) if q.paragraph not in self.skip]
+        values = [v for v in find_values(self.article, self.published) if v.paragraph not in self.skip]
+        measures = [m for m in find_measures(self.article, self.ruleset.actions, self.published) if m.paragraph not in self.skip]
+        items: list[tuple[int, int, dict[str, Any]]] = []
+        for quote in quotes:
+            items.append((quote.start, 0, self.quote_claim(quote)))
+        for value in values:
+            claim = self.value_claim(value, _containing(quotes, value.start))
+            if claim is not None:
+                items.append((value.start, 1, claim))
+        for measure in measures:
+            claim = self.measure_claim(measure, _containing(quotes, measure.start))
+            if claim is not None:
+                items.append((measure.start, 2, claim))
+        items.sort(key=lambda item: (item[0], item[1]))
+        claims: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for _, _, claim in items:
+            identity = repr({k: v for k, v in claim.items() if k not in ("id", "evidence")})
+            if identity in seen:
+                continue  # the same fact stated twice in the article is one claim
+            seen.add(identity)
+            claim["id"] = self.unique_id(claim["id"])
+            claims.append(claim)
+        return claims
+
+    def quote_claim(self, quote: QuoteMention) -> dict[str, Any]:
+        claim: dict[str, Any] = {"id": f"quote-{slug(_surname(quote.speaker) if quote.speaker else 'unattributed')}",
+                                 "predicate": "quote", "value": quote.text}
+        if quote.speaker:
+            claim["said_by"] = self.drafts.name_for(quote.speaker)
+        claim["evidence"] = quote.evidence
+        return claim
+
+    def value_claim(self, value: ValueMention, quote: QuoteMention | None) -> dict[str, Any] | None:
+        predicate = self.ruleset.predicates.get(value.predicate)
+        if predicate is None or not self._parses(predicate.type, value.value):
+            return None
+        subject = self.subject_for(value, quote)
+        claim: dict[str, Any] = {"id": "", "subject": subject, "predicate": value.predicate, "value": value.value}
+        qualifiers = self.qualifiers_for(value)
+        if qualifiers:
+            claim["qualifiers"] = qualifiers
+        if quote is not None and quote.speaker:
+            claim["said_by"] = self.drafts.name_for(quote.speaker)
+        claim["evidence"] = value.evidence
+        if value.as_written != value.value:
+            claim["note"] = f"as written: '{value.as_written}'"
+        detail = next(iter(qualifiers.values())) if qualifiers else ""
+        claim["id"] = slug(f"{value.predicate} {detail}".strip())
+        return claim
+
+    def qualifiers_for(self, value: ValueMention) -> dict[str, str]:
+        """What tells this fact from other facts of the same predicate and subject in the corpus."""
+        if value.predicate == "vote" or (value.predicate == "adopted_on" and value.of is None):
+            return {}
+        key = "event" if value.predicate in ("occurred_on", "adopted_on") else "of"
+        described = value.of or _context_words(self.article.text, value.start, value.end)
+        return {key: described} if described else {}
+
+    def measure_claim(self, measure: MeasureMention, quote: QuoteMention | None) -> dict[str, Any] | None:
+        body: dict[str, Any] = {"action": measure.action, "target": self.drafts.name_for(measure.target, "thing")}
+        for key in ("direction", "amount", "deadline", "force"):
+            if getattr(measure, key):
+                body[key] = getattr(measure, key)
+        if not self._parses("measure", body):
+            return None
+        claim: dict[str, Any] = {"id": slug(f"measure {measure.action} {measure.target}"),
+                                 "subject": self.subject_for(measure, quote), "predicate": "measure", "value": body}
+        if quote is not None and quote.speaker:
+            claim["said_by"] = self.drafts.name_for(quote.speaker)
+        claim["evidence"] = measure.evidence
+        return claim
+
+    def _parses(self, type_name: str, raw: Any) -> bool:
+        try:
+            parse_value(type_name, raw, self.context)
+        except (ValueParseError, ValueError):
+            return False
+        return True
+
+    def unique_id(self, base: str) -> str:
+        base = base or "claim"
+        candidate, n = base, 2
+        while candidate in self.ids:
+            candidate, n = f"{base}-{n}", n + 1
+        self.ids.add(candidate)
+        return candidate
+
+
+def _containing(quotes: list[QuoteMention], offset: int) -> QuoteMention | None:
+    return next((q for q in quotes if q.start <= offset < q.end), None)
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    return words[-1] if words else name
+
+
+def _adopted_recently(entity: Entity, published: dt.date) -> bool:
+    adopted = entity.attributes.get("adopted_on")
+    if isinstance(adopted, str):
+        try:
+            adopted = dt.date.fromisoformat(adopted)
+        except ValueError:
+            return False
+    return isinstance(adopted, dt.date) and dt.timedelta(0) <= published - adopted <= dt.timedelta(days=2)
+
+
+def _context_words(text: str, start: int, end: int, limit: int = 5) -> str:
+    """A few words after the mention (else before it), up to punctuation: a curator's handle."""
+    after = _CONTEXT_STOP.split(text[end:end + 120], maxsplit=1)[0].split()[:limit]
+    after = [w for w in after if w.lower() not in ("of", "in", "a", "an", "the")] if len(after) > 1 else after
+    if after:
+        return " ".join(after)
+    before = _CONTEXT_STOP.split(text[max(0, start - 120):start])[-1].split()[-limit:]
+    return " ".join(before)

@@ -1,0 +1,215 @@
+"""`factcheck extract ARTICLE ...`: draft claim files, to standard output or into files.
+
+With `-o FILE` (one article) or `-o DIR` (any number), drafts are written atomically; an existing
+claim file only gains the claims it does not hold yet. Entities the drafts need and the registry
+lacks go to a draft registry (`entities.draft.yaml` beside the output, or `--entities-out`), which
+lint loads like any registry, so the curator sees them and the draft lints without FC005.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+import yaml
+
+from ..config import ConfigError, find_settings
+from ..fmt import write_atomic
+from ..registry.entities import EntityRegistry
+from ..ruleset import RuleSet
+from .article import read_file
+from .claims import Draft, ExtractError, SourceOptions, draft_claims
+from .writer import MergeError, append_claims, dump_yaml, new_claims, render_entities, render_new, verify_merge
+
+DRAFT_ENTITIES = "entities.draft.yaml"
+_REGISTRY_FILE = re.compile(r"(?m)^entities\s*:")
+
+
+@dataclass
+class ExtractRequest:
+    articles: list[Path]
+    output: Path | None = None
+    source: SourceOptions = field(default_factory=SourceOptions)
+    entity_files: list[Path] = field(default_factory=list)
+    entities_out: Path | None = None
+    progress: bool | None = None  # None: when standard error is a terminal and there are several articles
+
+
+def extract_command(request: ExtractRequest, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Exit code: 0 every article drafted, 2 an article or output could not be processed."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    cwd = Path.cwd().resolve()
+    settings = find_settings(cwd)
+    missing = [str(p) for p in request.articles if not p.is_file()]
+    if missing:
+        raise ConfigError([f"{p}: no such file" for p in missing])
+    several = len(request.articles) > 1
+    if several and (request.source.source_id or request.source.url or request.source.title):
+        raise ConfigError(["--id, --url and --title name one article; give one article with them"])
+    if request.output is not None and several and not (request.output.is_dir() or str(request.output).endswith(os.sep)):
+        raise ConfigError([f"{request.output}: with several articles, -o must be a directory"])
+    ruleset = _ruleset(settings)
+    registry = _registry(settings, request.entity_files, cwd)
+    failed = 0
+    pending_entities: list[dict[str, Any]] = []
+    documents: list[str] = []
+    for article_path in _with_progress(request.articles, request.progress, err):
+        try:
+            target = _target(request.output, several)
+            draft = _draft(article_path, target, request.source, registry, ruleset, cwd)
+            if target is None:
+                if documents:
+                    out.write("---\n")
+                out.write(render_new(draft.source, draft.claims, _header(article_path, draft, inline_entities=True)))
+            else:
+                path = target / f"{draft.source['id']}.yaml" if target.is_dir() or str(target).endswith(os.sep) else target
+                message = _write_claims(path, draft, article_path)
+                print(message, file=err)
+            documents.append(str(draft.source["id"]))
+            for entry in draft.entities:
+                if all(entry["name"] != e["name"] for e in pending_entities):
+                    pending_entities.append(entry)
+        except (ExtractError, MergeError, OSError, UnicodeError) as error:
+            failed += 1
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            print(f"factcheck extract: {article_path}: {reason}", file=err)
+    entities_path = request.entities_out
+    if entities_path is None and request.output is not None:
+        base = request.output if (request.output.is_dir() or several) else request.output.parent
+        entities_path = base / DRAFT_ENTITIES
+    if entities_path is not None and pending_entities:
+        try:
+            print(_write_entities(entities_path, pending_entities), file=err)
+        except (MergeError, OSError) as error:
+            failed += 1
+            print(f"factcheck extract: {entities_path}: {error}", file=err)
+    return 2 if failed else 0
+
+
+def _target(output: Path | None, several: bool) -> Path | None:
+    if output is None:
+        return None
+    if several or str(output).endswith(os.sep):
+        output.mkdir(parents=True, exist_ok=True)
+    return output
+
+
+def _draft(article_path: Path, target: Path | None, options: SourceOptions, registry: EntityRegistry, ruleset: RuleSet, cwd: Path) -> Draft:
+    article = read_file(article_path)
+    if not article.text.strip():
+        raise ExtractError("the file has no text")
+    claim_dir = cwd if target is None else (target if target.is_dir() or str(target).endswith(os.sep) else target.parent)
+    document = Path(os.path.relpath(article_path.resolve(), claim_dir.resolve())).as_posix()
+    source = SourceOptions(**{**options.__dict__, "document": options.document or document})
+    return draft_claims(article, source, registry, ruleset)
+
+
+def _header(article_path: Path, draft: Draft, inline_entities: bool) -> list[str]:
+    lines = [
+        f"Draft claims extracted by factcheck extract from {article_path.as_posix()}.",
+        "Machine-drafted: check every subject, value, speaker and qualifier against the evidence before relying on it.",
+    ]
+    if inline_entities and draft.entities:
+        lines.append("Not in the entity registry yet (add them, or run with -o to get a draft registry):")
+        lines.extend(f"  {entry['name']} ({entry['type']})" for entry in draft.entities)
+    return lines
+
+
+def _write_claims(path: Path, draft: Draft, article_path: Path) -> str:
+    if not path.exists():
+        write_atomic(path, render_new(draft.source, draft.claims, _header(article_path, draft, inline_entities=False)).encode("utf-8"))
+        return f"wrote {path} ({_count(len(draft.claims), 'claim')})"
+    before = path.read_bytes().decode("utf-8")
+    existing = yaml.load(before, Loader=yaml.SafeLoader)
+    if not isinstance(existing, dict) or not isinstance(existing.get("claims"), list):
+        raise MergeError(f"{path} exists and is not a claim file with a `claims:` list; not touched")
+    added = new_claims(existing["claims"], draft.claims)
+    if not added:
+        return f"{path}: no new claims ({_count(len(existing['claims']), 'claim')} kept)"
+    after = append_claims(before, added)
+    verify_merge(before, after, added)
+    write_atomic(path, after.encode("utf-8"))
+    return f"added {_count(len(added), 'claim')} to {path} ({_count(len(existing['claims']), 'claim')} kept)"
+
+
+def _write_entities(path: Path, entries: list[dict[str, Any]]) -> str:
+    header = ["Draft entities: names the extracted claims use that the registry does not know.",
+              "Review each one: merge it into entities.yaml (or add an alias to an existing entity), then delete it here."]
+    if not path.exists():
+        write_atomic(path, render_entities(entries, header).encode("utf-8"))
+        return f"wrote {path} ({_count(len(entries), 'draft entity', 'draft entities')})"
+    before = path.read_bytes().decode("utf-8")
+    existing = yaml.load(before, Loader=yaml.SafeLoader)
+    if not isinstance(existing, dict) or not isinstance(existing.get("entities"), list):
+        raise MergeError("exists and is not an entity registry; not touched")
+    names = {str(e.get("name")).casefold() for e in existing["entities"] if isinstance(e, dict)}
+    ids = {str(e.get("id")) for e in existing["entities"] if isinstance(e, dict)}
+    added = [e for e in entries if str(e["name"]).casefold() not in names and e["id"] not in ids]
+    if not added:
+        return f"{path}: no new draft entities"
+    after = append_claims(before, added, key="entities")
+    verify_merge(before, after, added, key="entities")
+    write_atomic(path, after.encode("utf-8"))
+    return f"added {_count(len(added), 'draft entity', 'draft entities')} to {path}"
+
+
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _ruleset(settings: Any) -> RuleSet:
+    from ..lint import rule_dirs
+    from ..ruleset import load_ruleset
+
+    return load_ruleset(rule_dirs(settings, ()), [])
+
+
+def _registry(settings: Any, extra: list[Path], cwd: Path) -> EntityRegistry:
+    """The project's registries (files under the corpus whose top-level key is `entities`) and --entities."""
+    from ..corpus import discover, load_corpus
+    from ..lint import default_corpus
+
+    files = [p for p in discover(default_corpus(settings, cwd)) if _REGISTRY_FILE.search(_head(p))]
+    corpus = load_corpus(files, list(extra), cwd, settings.root)
+    problems = [f"{f.display}: {finding.message}" for f in corpus.files for finding in f.findings if finding.code in ("FC001", "FC002", "FC003")]
+    if problems:
+        raise ConfigError(problems)
+    return corpus.entities
+
+
+def _head(path: Path) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read(65536)
+    except OSError:
+        return ""
+
+
+def _with_progress(items: list[Path], wanted: bool | None, err: TextIO):  # type: ignore[no-untyped-def]
+    show = wanted if wanted is not None else (len(items) > 1 and err.isatty())
+    if not show:
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(file=err), transient=True) as progress:
+        task = progress.add_task("extract", total=len(items))
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def parse_day(text: str) -> dt.date:
+    """--published: an ISO date (a datetime's date part is taken)."""
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise ConfigError([f"--published: '{text}' is not a date (YYYY-MM-DD)"]) from None

@@ -1,0 +1,204 @@
+"""The source block of a draft claim file: what the page says about itself.
+
+Flags win; otherwise each field is read only where the page states it (a `<title>` or first
+heading, a "Published:" line or a dateline, a "By ..." byline, a canonical URL, a copyright or
+sign-off line naming an outlet in the registry). A field the page does not state stays empty:
+the curator fills it in; nothing is guessed from the file name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+
+from ..registry.entities import EntityRegistry
+from ..values import ParseContext, ValueParseError, parse_value
+from .article import Article, Paragraph
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|urday|rsday)?\.?,?\s+)?"
+_ABSOLUTE_DATE = re.compile(
+    rf"^(?:(?:Published|Updated|Posted|Date)\s*(?:on)?\s*:?\s*)?{_WEEKDAY}"
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:[ ,T]+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}|Z|[+-]\d{2}:?\d{2})?)?\.?$"
+)
+_PUBLISHED_LABEL = re.compile(r"^(?:Published|Posted|Date)\s*(?:on)?\s*:", re.I)
+_META = re.compile(r"<meta\s+[^>]*>", re.I)
+_META_ATTR = re.compile(r"""(\w[\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_TIME = re.compile(r"""<time\b[^>]*\bdatetime\s*=\s*["'](\d{4}-\d{2}-\d{2})""", re.I)
+_CANONICAL = re.compile(r"""<link\s+[^>]*rel\s*=\s*["']canonical["'][^>]*>""", re.I)
+_HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|le|la|bin|al))*"
+_BYLINE = re.compile(rf"(?:^|\|\s*)By\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*$")
+_REPORTS = re.compile(rf"^(?P<outlet>[A-Z][\w.&’' -]*?)['’]s\s+(?P<name>{_NAME})\s+reports\.?$")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(?P<owner>.+?)\.?$", re.I)
+_URL = re.compile(r"^(?:https?://)\S+$")
+_OUTLET_SUFFIXES = re.compile(r"\s+(?:Company|Co\.?|Inc\.?|LLC|Ltd\.?|Group|Corporation|Media)$", re.I)
+
+
+@dataclass
+class Metadata:
+    """The source block's fields as found (None/empty when the page does not say)."""
+
+    title: str | None = None
+    published: dt.date | None = None
+    authors: list[str] = field(default_factory=list)
+    url: str | None = None
+    outlet: str | None = None
+    outlet_entity: str | None = None  # registry id of the outlet, for the default source id
+    # Paragraphs that are the page's metadata (dateline, byline): not claims.
+    paragraphs: set[int] = field(default_factory=set)
+
+
+def detect_metadata(article: Article, registry: EntityRegistry | None) -> Metadata:
+    found = Metadata()
+    _from_head(article.raw, found)
+    _from_paragraphs(article, found, registry)
+    if found.title is None:
+        found.title = _first_heading(article)
+    if found.outlet is None and registry is not None:
+        found.outlet, found.outlet_entity = _outlet_from_lines(article, registry)
+    elif found.outlet is not None and registry is not None:
+        entity = registry.resolve(found.outlet).entity
+        if entity is not None and entity.type == "outlet":
+            found.outlet, found.outlet_entity = entity.name, entity.id
+    return found
+
+
+def _from_head(raw: str, found: Metadata) -> None:
+    """HTML head: Open Graph / article meta, canonical link, <title>, <time datetime>."""
+    metas: dict[str, str] = {}
+    for tag in _META.finditer(raw):
+        attributes = {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or "") for m in _META_ATTR.finditer(tag.group())}
+        key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
+        if key and "content" in attributes:
+            metas.setdefault(key.lower(), attributes["content"].strip())
+    for key in ("article:published_time", "datepublished", "pubdate", "date", "dc.date", "og:published_time"):
+        day = _iso_day(metas.get(key, ""))
+        if day:
+            found.published = day
+            break
+    if found.published is None:
+        match = _TIME.search(raw)
+        if match:
+            found.published = _iso_day(match.group(1))
+    found.title = metas.get("og:title") or metas.get("twitter:title") or None
+    found.url = metas.get("og:url") or None
+    canonical = _CANONICAL.search(raw)
+    if canonical and not found.url:
+        href = _HREF.search(canonical.group())
+        found.url = href.group(1) if href else None
+    author = metas.get("author") or metas.get("article:author")
+    if author and not author.startswith("http"):
+        found.authors = _split_names(author)
+    found.outlet = metas.get("og:site_name") or None
+    if found.title is None:
+        title = _TITLE_TAG.search(raw)
+        if title and title.group(1).strip():
+            found.title = " ".join(html.unescape(title.group(1)).split())
+
+
+def _from_paragraphs(article: Article, found: Metadata, registry: EntityRegistry | None) -> None:
+    """Datelines, bylines and bare URLs among the first paragraphs (and furniture)."""
+    head = article.all_paragraphs[: max(12, len(article.all_paragraphs) // 3)]
+    own = {p.start for p in article.paragraphs}
+    for paragraph in head:
+        text = paragraph.text.strip()
+        is_own = paragraph.start in own
+        date = _ABSOLUTE_DATE.match(text)
+        if date and len(text) < 60:
+            if found.published is None:
+                found.published = _parse_day(date.group("date"))
+            if is_own:
+                found.paragraphs.add(_index(article, paragraph))
+            continue
+        if _PUBLISHED_LABEL.match(text) and is_own:
+            found.paragraphs.add(_index(article, paragraph))
+            continue
+        byline = _BYLINE.search(text)
+        if byline and len(text) < 120:
+            if not found.authors:
+                found.authors = _split_names(byline.group("names"))
+            if is_own:
+                found.paragraphs.add(_index(article, paragraph))
+            continue
+        if _URL.match(text) and found.url is None:
+            found.url = text
+    for paragraph in article.paragraphs:
+        for sentence in paragraph.sentences:
+            reports = _REPORTS.match(sentence.text)
+            if reports:
+                if not found.authors:
+                    found.authors = [reports.group("name")]
+                if found.outlet is None and registry is not None:
+                    entity = registry.resolve(reports.group("outlet")).entity
+                    if entity is not None and entity.type == "outlet":
+                        found.outlet, found.outlet_entity = entity.name, entity.id
+
+
+def _index(article: Article, paragraph: Paragraph) -> int:
+    return paragraph.index
+
+
+def _outlet_from_lines(article: Article, registry: EntityRegistry) -> tuple[str | None, str | None]:
+    """A copyright line ("© 2020 The New York Times Company") or a sign-off ("..., NPR News, ...")
+    naming an outlet of the registry."""
+    candidates: list[str] = []
+    for paragraph in article.all_paragraphs:
+        text = paragraph.text.strip()
+        copyright_line = _COPYRIGHT.match(text)
+        if copyright_line:
+            owner = copyright_line.group("owner").strip()
+            candidates.extend([owner, _OUTLET_SUFFIXES.sub("", owner)])
+    for paragraph in article.paragraphs[-3:]:
+        for sentence in paragraph.sentences[-2:]:
+            parts = [part.strip(" .") for part in sentence.text.split(",")]
+            if len(parts) >= 2:
+                candidates.extend(parts[1:])
+    for candidate in candidates:
+        entity = registry.resolve(candidate).entity if candidate else None
+        if entity is not None and entity.type == "outlet":
+            return entity.name, entity.id
+    return None, None
+
+
+def _first_heading(article: Article) -> str | None:
+    """The first heading, else the first short line that ends no sentence (a plain-text headline)."""
+    for paragraph in article.paragraphs:
+        if paragraph.heading:
+            return paragraph.text.strip()
+    for paragraph in article.paragraphs[:6]:
+        text = paragraph.text.strip()
+        words = text.split()
+        if 3 <= len(words) <= 25 and not text.endswith((".", ":", "?", "!")) and not _PUBLISHED_LABEL.match(text) \
+                and not _BYLINE.search(text) and not _ABSOLUTE_DATE.match(text) and paragraph.turn is None:
+            return text
+    return None
+
+
+def _split_names(names: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|\band\b|&)\s*", names)
+    return [" ".join(part.split()) for part in parts if part.strip()]
+
+
+def _iso_day(text: str) -> dt.date | None:
+    match = re.match(r"\s*(\d{4}-\d{2}-\d{2})", text)
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+
+
+def _parse_day(text: str) -> dt.date | None:
+    """An absolute date as the date parser reads it, when it names a single day."""
+    try:
+        value = parse_value("date", text, ParseContext(published=dt.date(9999, 12, 31)))
+    except ValueParseError:
+        return None
+    first, last = getattr(value, "first", None), getattr(value, "last", None)
+    return first if first is not None and first == last else None
