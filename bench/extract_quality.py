@@ -48,7 +48,7 @@ def run_extract(gold: Gold) -> dict[str, Any]:
     document = ROOT / gold.document
     if not document.is_file():
         raise BenchError(f"{gold.path.name}: the seed article {gold.document} does not exist")
-    command = [sys.executable, "-m", "factcheck", "extract", str(document), "--published", gold.published.isoformat()]
+    command = [sys.executable, "-m", "factcheck", "extract", str(document), "--published", gold.published.isoformat(), *_outlet_flag(gold)]
     try:
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
     except subprocess.TimeoutExpired:
@@ -65,6 +65,16 @@ def run_extract(gold: Gold) -> dict[str, Any]:
             f"  {shlex.join(command)}\n" + _indent(done.stderr.strip() or "(no error output)")
         )
     return _parse_draft(done.stdout, f"the output of `factcheck extract {gold.document}`")
+
+
+def _outlet_flag(gold: Gold) -> list[str]:
+    """What the page does not state comes from flags, as a user would give them: the outlet of
+    the example corpus's claim file for the article (only the blog needs it)."""
+    try:
+        curated = yaml.safe_load((ROOT / "claims" / f"{gold.name}.yaml").read_text(encoding="utf-8"))
+        return ["--outlet", str(curated["source"]["outlet"])]
+    except (OSError, KeyError, TypeError, yaml.YAMLError):
+        return []
 
 
 def read_curated(gold: Gold) -> dict[str, Any]:

@@ -105,6 +105,7 @@ class Article:
     document: Document
     paragraphs: list[Paragraph]  # the article's own text, in order
     furniture: list[Paragraph]  # what was left out (metadata detection still reads it)
+    encoding_problem: str | None = None
 
     @property
     def text(self) -> str:
@@ -325,6 +326,12 @@ def _inside_quotation(text: str, start: int, at: int) -> bool:
 
 
 def read_file(path: Path) -> Article:
-    """Read an article file; undecodable bytes become U+FFFD rather than failing the whole run."""
-    raw = path.read_bytes().decode("utf-8-sig", errors="replace")
-    return read_article(raw, str(path))
+    """Read an article file. Undecodable bytes become U+FFFD, as lint reads documents, so the
+    evidence drafted from it is found again; `Article.encoding_problem` says it happened."""
+    data = path.read_bytes()
+    article = read_article(data.decode("utf-8-sig", errors="replace"), str(path))
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        article.encoding_problem = f"not valid UTF-8 (byte {error.start}); undecodable bytes were replaced with U+FFFD"
+    return article

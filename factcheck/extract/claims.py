@@ -197,6 +197,8 @@ class _Builder:
         if predicate is None or not self._parses(predicate.type, value.value):
             return None
         subject = self.subject_for(value, quote)
+        if value.predicate == "adopted_on":
+            subject = self.adopted_subject(subject, value.value)
         claim: dict[str, Any] = {"id": "", "subject": subject, "predicate": value.predicate, "value": value.value}
         qualifiers = self.qualifiers_for(value)
         if qualifiers:
@@ -209,6 +211,24 @@ class _Builder:
         detail = next(iter(qualifiers.values())) if qualifiers else ""
         claim["id"] = slug(f"{value.predicate} {detail}".strip())
         return claim
+
+    def adopted_subject(self, subject: str, value: str) -> str:
+        """An adoption date that is not the subject's (per the registry) is another resolution's:
+        the one the registry says was adopted then ("the original sanctions, adopted in March")."""
+        entity = self.registry.exact(subject) if self.registry is not None else None
+        if entity is None or entity.type != "resolution" or self.registry is None:
+            return subject
+        date = parse_value("date", value, self.context)
+        first, last = getattr(date, "first", None), getattr(date, "last", None)
+        if first is None or last is None:
+            return subject
+        def adopted_in(candidate: Entity) -> bool:
+            day = _as_day(candidate.attributes.get("adopted_on"))
+            return day is not None and first <= day <= last
+        if adopted_in(entity) or _as_day(entity.attributes.get("adopted_on")) is None:
+            return subject
+        others = [e for e in self.registry.entities() if e.type == "resolution" and adopted_in(e)]
+        return others[0].name if len(others) == 1 else subject
 
     def qualifiers_for(self, value: ValueMention) -> dict[str, str]:
         """What tells this fact from other facts of the same predicate and subject in the corpus."""
@@ -257,14 +277,22 @@ def _surname(name: str) -> str:
     return words[-1] if words else name
 
 
-def _adopted_recently(entity: Entity, published: dt.date) -> bool:
-    adopted = entity.attributes.get("adopted_on")
-    if isinstance(adopted, str):
+def _as_day(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
         try:
-            adopted = dt.date.fromisoformat(adopted)
+            return dt.date.fromisoformat(value)
         except ValueError:
-            return False
-    return isinstance(adopted, dt.date) and dt.timedelta(0) <= published - adopted <= dt.timedelta(days=2)
+            return None
+    return None
+
+
+def _adopted_recently(entity: Entity, published: dt.date) -> bool:
+    adopted = _as_day(entity.attributes.get("adopted_on"))
+    return adopted is not None and dt.timedelta(0) <= published - adopted <= dt.timedelta(days=2)
 
 
 def _context_words(text: str, start: int, end: int, limit: int = 5) -> str:

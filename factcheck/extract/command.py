@@ -62,7 +62,7 @@ def extract_command(request: ExtractRequest, out: TextIO | None = None, err: Tex
     for article_path in _with_progress(request.articles, request.progress, err):
         try:
             target = _target(request.output, several)
-            draft = _draft(article_path, target, request.source, registry, ruleset, cwd)
+            draft = _draft(article_path, target, request.source, registry, ruleset, cwd, err)
             if target is None:
                 if documents:
                     out.write("---\n")
@@ -100,8 +100,10 @@ def _target(output: Path | None, several: bool) -> Path | None:
     return output
 
 
-def _draft(article_path: Path, target: Path | None, options: SourceOptions, registry: EntityRegistry, ruleset: RuleSet, cwd: Path) -> Draft:
+def _draft(article_path: Path, target: Path | None, options: SourceOptions, registry: EntityRegistry, ruleset: RuleSet, cwd: Path, err: TextIO) -> Draft:
     article = read_file(article_path)
+    if article.encoding_problem:
+        print(f"factcheck extract: {article_path}: warning: {article.encoding_problem}", file=err)
     if not article.text.strip():
         raise ExtractError("the file has no text")
     claim_dir = cwd if target is None else (target if target.is_dir() or str(target).endswith(os.sep) else target.parent)
