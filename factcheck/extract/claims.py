@@ -15,7 +15,7 @@ from typing import Any
 
 from ..registry.entities import Entity, EntityRegistry
 from ..ruleset import RuleSet
-from ..values import ParseContext, ValueParseError, parse_value
+from ..values import ParseContext, ValueParseError, parse_value, tokens
 from .article import Article
 from .entities import DraftEntities, EntityMention, find_entities, most_mentioned
 from .measures import find_measures
@@ -164,7 +164,10 @@ class _Builder:
         items: list[tuple[int, int, dict[str, Any]]] = []
         for quote in quotes:
             items.append((quote.start, 0, self.quote_claim(quote)))
+        in_measures = {(m.evidence, " ".join(tokens(part))) for m in measures for part in (m.amount, m.deadline) if part}
         for value in values:
+            if any(evidence == value.evidence and " ".join(tokens(value.value)) in part for evidence, part in in_measures):
+                continue  # the measure's amount or deadline: one claim, the measure
             claim = self.value_claim(value, _containing(quotes, value.start))
             if claim is not None:
                 items.append((value.start, 1, claim))

@@ -44,7 +44,7 @@ def test_each_seed_drafts_a_file_that_lints_without_structural_findings(project:
     assert main(["extract", f"claims/sources/{seed}", "-o", "claims/draft.yaml", *SEEDS[seed]]) == 0
     draft = yaml.safe_load((project / "claims" / "draft.yaml").read_text(encoding="utf-8"))
     assert draft["source"]["document"] == f"sources/{seed}"
-    assert len(draft["claims"]) >= 10
+    assert len(draft["claims"]) >= 5
     findings = lint_json(capsys)
     assert [f for f in findings if f["code"] in STRUCTURAL] == []
     assert [f for f in findings if f["code"] == "FC203"] == []  # every evidence span is in the document
@@ -60,7 +60,7 @@ def test_an_unseen_article_in_each_form(project: Path, article: str, capsys: pyt
     assert "entities.draft.yaml" in written and len(written) == 2
     claims = yaml.safe_load(next(p for p in (project / "claims").glob("*.yaml") if p.name != "entities.draft.yaml").read_text(encoding="utf-8"))
     predicates = {c["predicate"] for c in claims["claims"]}
-    assert {"quote", "vote"} <= predicates
+    assert "quote" in predicates and predicates & {"amount", "reduction", "duration"}
     findings = lint_json(capsys)
     assert [f for f in findings if f["code"] in STRUCTURAL] == []
 
@@ -103,8 +103,9 @@ def test_bad_articles_are_reported_and_the_others_still_drafted(project: Path, c
     assert code == 2
     assert "empty.txt: the file has no text" in err
     assert "undated.txt: the page gives no publication date; pass --published" in err
-    drafted = sorted(p.name for p in (project / "claims").glob("*.yaml"))
+    drafted = sorted(p.name for p in (project / "claims").glob("*.yaml") if p.name != "entities.yaml")
     assert len(drafted) == 3  # latin1, good, and the draft registry
+    assert "latin1.txt: warning: not valid UTF-8" in err
 
 
 def test_several_articles_need_a_directory(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,1346 @@
+"""Measures: sentences that say what a resolution, sanction or council does to what.
+
+`find_measures` reads the sentences of an `Article` and reports every action the text attributes
+to a measure ("the resolution bans the purchase of North Korean exports of coal, iron ore, seafood
+and lead" is four bans), as `MeasureMention`s whose fields build a `measure` value that parses.
+
+How a sentence is read (rule-based, deterministic, one pass over each sentence's tokens):
+
+- A *frame* is a subject that names a measure — "the resolution", "Resolution 2371 (2017)", "the
+  United Nations Security Council", "The original sanctions — which ... —", or "It"/"They" when a
+  measure was named in the last few sentences — followed by a verb. Only what follows a frame in
+  the same clause can be a measure: "China has defended its coal imports" never is.
+- A *trigger* is a word of the action vocabulary (rules/actions.yaml: data, never a list in this
+  module), matched through its inflections ("bans", "banned", "limiting", "prohibition"):
+  as a verb when the grammar around it makes it one (the frame's own verb, after "to", after a
+  modal, after "requires that countries", or coordinated with such a verb), or as a noun governed by
+  an imposing verb ("imposed a cap on coal exports"). Multi-word entries of the vocabulary are
+  matched too, split or not ("prohibit countries from increasing" = "prohibit increase").
+- Some constructions carry the action without the verb: a bound on what may be traded ("can sell
+  no more than 7.5 million metric tons of coal a year" limits coal, with the amount), "expands the
+  list of banned items ..., including A as well as B", "expands the list of people ...", and the
+  passive ("exports of textiles are banned").
+- The object is cut into targets: coordinated lists are split, trade heads ("the purchase of North
+  Korean exports of", "coal exports", "the sale of") give the direction when the text states it and
+  are dropped from the target, amounts ("worth more than $100") and deadlines ("within 24 months")
+  are read off. Nothing is guessed: a direction the text does not state stays None.
+- "urges", "calls upon", "encourages" before the trigger make the measure non-binding.
+
+Every window is bounded, so the work grows linearly with the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..values import ActionVocabulary, ParseContext, ValueParseError, parse_value
+from ..values.quantity import Quantity
+from .article import Article, Sentence
+from .mentions import MeasureMention
+
+__all__ = ["find_measures"]
+
+# The day relative deadlines count from when the article's publication date is unknown. Only used
+# to check that a deadline text parses; the mention carries the text, not the date.
+_PLACEHOLDER_DAY = dt.date(2000, 1, 1)
+
+# --- tokens -------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.N., U.S.
+    r"|[A-Za-z](?:[A-Za-z]|['’](?=[A-Za-z]))*(?:-[A-Za-z0-9]+)*"  # words, North Korea's, dual-use
+    r"|(?:US\$|[$£€])?\d+(?:[,.]\d+)*(?:bn|m|k|%)?"  # numbers and amounts
+    r"|\S"
+)
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    low: str
+    start: int  # offsets into Article.text
+    end: int
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+def _tokens(text: str, offset: int) -> list[_Tok]:
+    return [
+        _Tok(m.group(), m.group().casefold().replace("’", "'"), offset + m.start(), offset + m.end())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+# --- inflection ---------------------------------------------------------------------------------
+
+_IRREGULAR = {
+    "held": ("hold", "ed"), "sent": ("send", "ed"), "forbade": ("forbid", "ed"), "forbidden": ("forbid", "ed"),
+    "expulsion": ("expel", "noun"), "expulsions": ("expel", "noun"), "sold": ("sell", "ed"),
+    "bought": ("buy", "ed"), "brought": ("bring", "ed"), "had": ("have", "ed"), "has": ("have", "s"),
+    "made": ("make", "ed"), "kept": ("keep", "ed"), "set": ("set", "base"), "put": ("put", "base"),
+}
+_CONSONANTS = set("bcdfghjklmnpqrstvwxz")
+
+
+def _lemmas(low: str) -> list[tuple[str, str]]:
+    """Candidate base forms of a word with the form they imply: base, s, ed, ing, noun."""
+    out: list[tuple[str, str]] = [(low, "base")]
+    if not low.isalpha() and "-" not in low:
+        return out
+    if low in _IRREGULAR:
+        out.append(_IRREGULAR[low])
+    if low.endswith("ies") and len(low) > 4:
+        out.append((low[:-3] + "y", "s"))
+    elif low.endswith("es") and len(low) > 3:
+        out += [(low[:-1], "s"), (low[:-2], "s")]
+    elif low.endswith("s") and not low.endswith("ss") and len(low) > 2:
+        out.append((low[:-1], "s"))
+    if low.endswith("ied") and len(low) > 4:
+        out.append((low[:-3] + "y", "ed"))
+    elif low.endswith("ed") and len(low) > 3:
+        stem = low[:-2]
+        out += [(stem, "ed"), (low[:-1], "ed")]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in _CONSONANTS:
+            out.append((stem[:-1], "ed"))
+    if low.endswith("ing") and len(low) > 4:
+        stem = low[:-3]
+        out += [(stem, "ing"), (stem + "e", "ing")]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in _CONSONANTS:
+            out.append((stem[:-1], "ing"))
+    for suffix, repl in (("ications", "y"), ("ication", "y"), ("ations", ""), ("ation", ""),
+                         ("ions", ""), ("ion", ""), ("ions", "e"), ("ion", "e")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.append((low[: -len(suffix)] + repl, "noun"))
+    return out
+
+
+def _has_lemma(tok: _Tok | None, lemmas: frozenset[str] | set[str]) -> str | None:
+    if tok is None:
+        return None
+    for lemma, form in _lemmas(tok.low):
+        if lemma in lemmas:
+            return form
+    return None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    action: str
+    lemma: str
+    form: str  # base | s | ed | ing | noun
+
+
+class _Lexicon:
+    """The action vocabulary, read through inflections (cached per word)."""
+
+    def __init__(self, actions: ActionVocabulary) -> None:
+        self.actions = actions
+        self._cache: dict[str, _Entry | None] = {}
+        words = getattr(actions, "words", None) or {}
+        self.pairs: list[tuple[str, str]] = []
+        for word in words:
+            parts = str(word).split()
+            if len(parts) == 2:
+                self.pairs.append((parts[0], parts[1]))
+        self.pair_firsts = {first for first, _ in self.pairs}
+        # The action that a bound ("no more than", "only") on a quantity means, if the vocabulary has one.
+        self.limit_action = next((a for a in map(self._normalize, ("limit", "cap", "ceiling")) if a), None)
+
+    def _normalize(self, word: str) -> str | None:
+        try:
+            return self.actions.normalize(word)
+        except Exception:  # a vocabulary object that does not behave: no action
+            return None
+
+    def lookup(self, tok: _Tok) -> _Entry | None:
+        low = tok.low
+        if low in self._cache:
+            return self._cache[low]
+        entry = None
+        if tok.word and len(low) > 1:
+            for lemma, form in _lemmas(low):
+                action = self._normalize(lemma)
+                if action:
+                    entry = _Entry(action, lemma, form)
+                    break
+        self._cache[low] = entry
+        return entry
+
+    def pair(self, first: str, second: str) -> str | None:
+        return self._normalize(f"{first} {second}")
+
+
+# --- word classes (English grammar, not the action vocabulary) -----------------------------------
+
+# Nouns that name a measure or a body that adopts one: a frame's subject has one as its head.
+_HEADS = frozenset(
+    "resolution resolutions measure measures sanctions penalties package text draft regulation "
+    "regulations directive directives decree order law bill act council commission committee union "
+    "treasury embargo ordinance statute decision un u.n. nations".split()
+)
+_PRONOUNS = frozenset({"it", "they"})
+# Words for "a sanction" in general: never an action as nouns ("sanctions on North Korea").
+_INSTRUMENT_NOUNS = frozenset({"sanction", "sanctions", "penalty", "penalties", "measure", "measures"})
+_DETS = frozenset("the a an this that these those its their all any some every each today's".split())
+_SUBJECT_ADJ = frozenset(
+    "new original revised latest fresh proposed earlier previous draft tough tougher toughest sweeping "
+    "current existing final additional further binding wider broader expanded unanimous adopted second "
+    "third first last security sanctions executive".split()
+)
+# Adjectives between an imposing verb and the restriction it imposes ("imposed a full ban on").
+_NOUN_ADJ = frozenset(
+    "new full total complete outright blanket partial strict comprehensive further additional sweeping "
+    "tough tougher global international worldwide annual temporary permanent existing current de facto".split()
+)
+_FUNCTION_CAPS = frozenset(
+    "and but or so yet then also in on at by for from to of with as if when while after before "
+    "although though because since it they he she we i you this that these those there here".split()
+)
+_ADVERBS = frozenset(
+    "also further now effectively additionally formally still already explicitly specifically notably "
+    "then thus therefore however reportedly essentially officially expressly largely jointly "
+    "unanimously swiftly immediately initially eventually finally broadly partly partially fully "
+    "completely even only not n't never".split()
+)
+_MODALS = frozenset("would will can could shall should must may might".split())
+_AUX = _MODALS | frozenset("does did do has had have is are was were be been being".split())
+_BE = frozenset("is are was were be been being".split())
+_NEGATORS = frozenset({"not", "never", "cannot", "n't"})
+_PREPS = frozenset(
+    "of to in with for from on by at into under over against between about through toward towards "
+    "without across among upon via per during despite".split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december jan feb "
+    "mar apr jun jul aug sep sept oct nov dec".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_HARD_BREAKS = frozenset(list(";:.!?—–()[]“”\"") + ["-", "--"])
+_BREAK_WORDS = frozenset(
+    "but while although though whereas because unless until whichever if when which who whom whose "
+    "that where so yet after before since including except excluding within starting beginning "
+    "effective said says saying according whether once thereby unlike".split()
+)
+_SCOPE_BREAKS = frozenset(
+    "but while although though whereas because unless until whichever if when which who whom whose "
+    "where yet after before since except said says saying according whether once unlike".split()
+)
+_SAY = frozenset("say tell add announce state report note claim".split())
+
+# Verbs that put a restriction in place ("imposed a cap on"): they govern the noun forms.
+_IMPOSE = frozenset(
+    "impose introduce include adopt place put set approve add expand extend tighten order require "
+    "mandate demand establish maintain enforce strengthen toughen slap announce agree contain create "
+    "broaden widen reinforce institute apply authorize authorise involve keep".split()
+)
+_BINDING = frozenset("require oblige obligate direct order demand decide mandate compel instruct force".split())
+_NONBINDING = frozenset("urge encourage recommend exhort invite".split())
+_REPORTING = _IMPOSE | _BINDING | _NONBINDING | frozenset(
+    "say state stipulate specify provide note declare mean ensure call".split()
+)
+_LIST_GOVERNORS = frozenset("expand extend broaden lengthen add update widen enlarge grow increase".split())
+# Verbs of trade whose quantity a bound limits ("can sell no more than ...").
+_TRADE = frozenset(
+    "sell export import buy purchase earn have receive ship supply produce hire employ hold keep "
+    "acquire obtain generate transfer maintain open make spend take bring".split()
+)
+_EXPORT_TRADE = frozenset({"sell", "export", "earn", "generate"})
+_BOUNDS: tuple[tuple[str, ...], ...] = (
+    ("no", "more", "than"), ("not", "more", "than"), ("no", "greater", "than"), ("not", "exceeding"),
+    ("at", "most"), ("up", "to"), ("a", "maximum", "of"), ("only",),
+)
+_RATE_UNITS = frozenset("year month day week annum".split())
+_SALES = frozenset("sales revenue revenues earnings income".split())
+
+# Trade heads of an object: they give the direction and are not part of the target.
+_EXPORT_FLOWS = frozenset({"export", "exports"})
+_IMPORT_FLOWS = frozenset({"import", "imports"})
+_TRANSFER_FLOWS = frozenset(
+    "sale sales supply supplies transfer transfers delivery deliveries shipment shipments provision "
+    "purchase purchases procurement trade".split()
+)
+_FLOWS = _EXPORT_FLOWS | _IMPORT_FLOWS | _TRANSFER_FLOWS
+_QUANTITY_HEADS = frozenset("number numbers amount amounts volume volumes quantity quantities level levels".split())
+_STRIP_ADJ = frozenset({"new"})
+_EXAMPLE_WORDS = frozenset({"like"})
+_AMOUNT_MARKERS = frozenset({"worth", "valued", "above", "exceeding", "beyond", "priced"})
+# Heads that are never what a measure acts on ("hold a meeting", "return to talks").
+_STOP_TARGETS = frozenset(
+    "talks meeting meetings vote votes session sessions consultation consultations discussion discussions "
+    "negotiation negotiations briefing briefings hearing hearings issue issues matter matters question "
+    "questions debate debates action actions step steps way door time power office line lines press "
+    "conference dialogue position view views stance hope hopes breath ability abilities capacity "
+    "capability chance chances opportunity effort efforts attempt attempts need needs".split()
+)
+_BAD_FIRST = frozenset(
+    "to that whether how what which who it them this these those there he she they we you i him her us "
+    "me one's countries states nations governments member".split()
+) | _PREPS
+_CUT_WORDS = frozenset("suspected believed thought deemed alleged known going coming bound destined headed".split())
+_POSSESSIVE_DETS = frozenset("their its his her our your".split())
+_GENERIC_ITEMS = frozenset("items goods products commodities things articles materials".split())
+
+
+# --- what the sentence reader produces ------------------------------------------------------------
+
+@dataclass
+class _Frame:
+    subject: str
+    start: int  # token index of the subject's first word
+    head: int
+    verb: int  # token index of the verb after the subject
+
+
+@dataclass
+class _Draft:
+    action: str
+    target: str
+    start: int  # offsets
+    end: int
+    trigger: int  # offset of the trigger (deadlines are read from here on)
+    direction: str | None = None
+    amount: str | None = None
+    force: str | None = None
+    subject: str | None = None
+    deadline: str | None = None
+
+
+@dataclass
+class _Info:
+    """What the object's heads said: the trade words and the party after to/from/by."""
+
+    flows: set[str] = field(default_factory=set)
+    party_prep: str | None = None
+    marker: str | None = None  # "for import by North Korea" -> import
+    origin: bool = False  # a proper adjective starts the target ("Russian oil")
+
+    def copy(self) -> _Info:
+        return _Info(set(self.flows), self.party_prep, self.marker, self.origin)
+
+    def direction(self) -> str | None:
+        if self.marker:
+            return self.marker
+        if self.flows & _EXPORT_FLOWS:
+            return None if self.party_prep in ("to", "into") else "export"
+        if self.flows & _IMPORT_FLOWS:
+            return None if (self.party_prep == "from" or self.origin) else "import"
+        if self.flows & _TRANSFER_FLOWS:
+            if self.party_prep in ("to", "into") and not self.flows & {"purchase", "purchases", "procurement"}:
+                return "import"
+            if self.party_prep in ("by", "from"):
+                return "export"
+        return None
+
+
+@dataclass
+class _Target:
+    text: str
+    start: int
+    end: int
+    info: _Info
+    amount: str | None = None
+
+
+# --- the public function --------------------------------------------------------------------------
+
+def find_measures(article: Article, actions: ActionVocabulary, published: dt.date | None) -> list[MeasureMention]:
+    """Measures the article attributes to a resolution, sanction or council, in text order.
+
+    Each mention's action/target/direction/amount/deadline/force parse as a `measure` value with
+    `ParseContext(published, actions=actions)`; a candidate that does not is left out.
+    """
+    lexicon = _Lexicon(actions)
+    ctx = ParseContext(published=published or _PLACEHOLDER_DAY, actions=actions)
+    text = article.text
+    found: list[MeasureMention] = []
+    recent: list[bool] = []  # did each of the last sentences name a measure?
+    for sentence in article.sentences:
+        evidence = text[sentence.start:sentence.end]
+        tokens = _tokens(evidence, sentence.start)
+        reader = _SentenceReader(tokens, evidence, sentence.start, lexicon, ctx, any(recent[-3:]))
+        drafts = reader.read()
+        seen: set[tuple] = set()
+        for draft in drafts:
+            mention = _mention(article, sentence, evidence, draft, ctx)
+            if mention is None:
+                continue
+            key = (mention.action, mention.target.casefold(), mention.direction, mention.amount,
+                   mention.deadline, mention.force)
+            if key not in seen:
+                seen.add(key)
+                found.append(mention)
+        recent.append(reader.names_measure or bool(drafts))
+    found.sort(key=lambda m: (m.start, m.end))
+    return found
+
+
+def _mention(article: Article, sentence: Sentence, evidence: str, d: _Draft, ctx: ParseContext) -> MeasureMention | None:
+    fields = {"action": d.action, "target": d.target, "direction": d.direction, "amount": d.amount,
+              "deadline": d.deadline, "force": d.force}
+    # An optional part that does not parse is dropped; the measure itself must parse.
+    for optional in ("amount", "deadline"):
+        if fields[optional] is not None and not _parses(optional, fields[optional], ctx):
+            fields[optional] = None
+    raw = {k: v for k, v in fields.items() if v is not None}
+    if not _parses("measure", raw, ctx):
+        return None
+    return MeasureMention(
+        action=fields["action"], target=fields["target"], start=d.start, end=d.end,
+        line=article.line_of(d.start), paragraph=sentence.paragraph, evidence=evidence,
+        direction=fields["direction"], amount=fields["amount"], deadline=fields["deadline"],
+        force=fields["force"], subject_hint=d.subject,
+    )
+
+
+def _parses(kind: str, raw: object, ctx: ParseContext) -> bool:
+    try:
+        parse_value("deadline" if kind == "deadline" else "quantity" if kind == "amount" else kind, raw, ctx)  # type: ignore[arg-type]
+    except (ValueParseError, ValueError, TypeError, OverflowError, ArithmeticError):
+        return False
+    return True
+
+
+def _quantity(text: str, ctx: ParseContext) -> Quantity | None:
+    try:
+        value = parse_value("quantity", text, ctx)
+    except (ValueParseError, ValueError, TypeError, OverflowError, ArithmeticError):
+        return None
+    return value if isinstance(value, Quantity) else None
+
+
+_DEADLINE = re.compile(
+    r"\b(?:within|in)\s+(?:the\s+next\s+)?(?:\d+(?:[.,]\d+)?|[a-z]+(?:[- ][a-z]+)?)\s+(?:calendar\s+)?(?:days?|weeks?|months?|years?)\b"
+    r"(?:\s+(?:of|after|from)\s+(?:its\s+)?adoption)?"
+    r"|\bby\s+the\s+end\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year|[A-Z][a-z]+(?:\s+\d{4})?)"
+    r"|\b(?:by|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\d{4}\b(?!\s*(?:tons?|tonnes?|barrels?)))"
+)
+
+
+# --- the sentence reader --------------------------------------------------------------------------
+
+class _SentenceReader:
+    def __init__(self, tokens: list[_Tok], source: str, base: int, lexicon: _Lexicon, ctx: ParseContext,
+                 recent: bool) -> None:
+        self.t = tokens
+        self.source = source  # the sentence; token offsets minus `base` index it
+        self.base = base
+        self.n = len(tokens)
+        self.lex = lexicon
+        self.ctx = ctx
+        self.recent = recent
+        self.names_measure = False
+        self.drafts: list[_Draft] = []
+        self.verbs: list[tuple[int, str]] = []  # accepted verbal triggers and frame verbs: (index, form)
+        self.nouns: list[int] = []  # accepted noun-form triggers
+        self.bound_drafts: list[_Draft] = []
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def tok(self, i: int) -> _Tok | None:
+        return self.t[i] if 0 <= i < self.n else None
+
+    def low(self, i: int) -> str:
+        return self.t[i].low if 0 <= i < self.n else ""
+
+    def span(self, a: int, b: int) -> str:
+        """The text of tokens a..b-1, whitespace collapsed (the article text is already clean)."""
+        if b <= a:
+            return ""
+        return " ".join(self.source[self.t[a].start - self.base:self.t[b - 1].end - self.base].split())
+
+    def _ends_scope(self, i: int) -> bool:
+        """Does token i end the clause a frame governs? ("that" after "requires" does not.)"""
+        tok = self.t[i]
+        if tok.text in _HARD_BREAKS:
+            return tok.text not in ("—", "–", "-", "--", "(", ")", "“", "”", '"')
+        if tok.low == "that":
+            return _has_lemma(self.tok(i - 1), _REPORTING) is None
+        return tok.low in _SCOPE_BREAKS
+
+    def is_break(self, i: int) -> bool:
+        t = self.t[i]
+        return t.text in _HARD_BREAKS or t.low in _BREAK_WORDS
+
+    # -- the pass ---------------------------------------------------------------------------------
+
+    def read(self) -> list[_Draft]:
+        if not self.t:
+            return []
+        frames = self._frames()
+        subject_tokens: set[int] = set()
+        by_verb: dict[int, _Frame] = {}
+        for frame in frames:
+            subject_tokens.update(range(frame.start, frame.head + 1))
+            by_verb[frame.verb] = frame
+        self.names_measure = self.names_measure or any(
+            self.t[f.head].low not in _PRONOUNS for f in frames
+        ) or any(t.low in ("resolution", "resolutions", "sanctions", "embargo") for t in self.t)
+
+        active: _Frame | None = None
+        i = 0
+        while i < self.n:
+            if i in by_verb:
+                active = by_verb[i]
+                self.verbs.append((i, _verb_form(self.t[i])))
+            elif active is not None and self._ends_scope(i):
+                active = None
+                self.verbs.clear()
+                self.nouns.clear()
+            if i in subject_tokens and i not in by_verb:
+                i += 1
+                continue
+            step = None
+            if active is not None:
+                step = (self._bound(i, active) or self._list_of(i, active) or self._add_to_list(i, active)
+                        or self._pair(i, active) or self._single(i, active))
+            if step is None and self.lex.lookup(self.t[i]) is not None:
+                step = self._passive(i)
+            if step is not None and step > i:
+                # Frames and breaks passed over while reading an object still take effect.
+                for j in range(i + 1, step):
+                    if j in by_verb:
+                        active = by_verb[j]
+                i = step
+            else:
+                i += 1
+        self._deadlines()
+        return self.drafts
+
+    # -- frames -----------------------------------------------------------------------------------
+
+    def _frames(self) -> list[_Frame]:
+        frames: list[_Frame] = []
+        for h in range(self.n):
+            tok = self.t[h]
+            low = tok.low
+            if low in _PRONOUNS:
+                if not self.recent and not self.names_measure:
+                    continue
+                if h > 0 and self.low(h - 1) not in (",", ";", "and", "but", "“", '"', "—", "–", ":"):
+                    continue  # "how much coal they are buying": not the measure
+                # "China said it would ...": the pronoun is the speaker's, not the measure's.
+                if any(_has_lemma(self.tok(k), _SAY) for k in range(max(0, h - 4), h)):
+                    continue
+            elif low not in _HEADS:
+                continue
+            if low == "nations" and self.low(h - 1) != "united":
+                continue
+            if low in ("un", "u.n.") and self.low(h + 1) in ("security", "general"):
+                continue
+            if self.tok(h + 1) is not None and self.low(h + 1) in _HEADS:
+                continue  # "Security Council measures": the last noun is the head
+            if low in _HEADS and low not in _PRONOUNS:
+                self.names_measure = True
+            start = self._extend_left(h)
+            if start > 0 and self.low(start - 1) in _PREPS:
+                continue  # "under the resolution", "violations of the sanctions"
+            end = h
+            j = h + 1
+            if low in ("resolution", "resolutions") and j < self.n and self.t[j].text[:1].isdigit():
+                end = j
+                j += 1
+                if self.low(j) == "(" and self.low(j + 2) == ")":
+                    end = j + 2
+                    j += 3
+            verb = self._frame_verb(j)
+            if verb is None:
+                continue
+            subject = " ".join(self.source[self.t[start].start - self.base:self.t[end].end - self.base].split())
+            frames.append(_Frame(subject, start, h, verb))
+        return frames
+
+    def _extend_left(self, h: int) -> int:
+        start = h
+        i = h - 1
+        while i >= 0 and h - i <= 6:
+            tok = self.t[i]
+            low = tok.low
+            if low in _DETS:
+                start = i
+                break
+            if low in _FUNCTION_CAPS:
+                break
+            if (low in _SUBJECT_ADJ or (tok.cap and tok.word) or (tok.word and "-" in low)
+                    or low.endswith("'s") or tok.text.isdigit()):
+                start = i
+                i -= 1
+                continue
+            break
+        return start
+
+    def _frame_verb(self, j: int) -> int | None:
+        for step in range(8):
+            tok = self.tok(j)
+            if tok is None:
+                return None
+            if step == 0 and tok.low in ("that", "which"):
+                j += 1
+                continue
+            if tok.low in _ADVERBS and tok.low not in ("not", "n't", "never", "only", "even"):
+                j += 1
+                continue
+            k = self._skip_time(j)
+            if k != j:
+                j = k
+                continue
+            if tok.text in ("(", ",", "—", "–", "-", "--"):
+                close = self._close(j)
+                if close is None:
+                    return None
+                j = close + 1
+                continue
+            break
+        tok = self.tok(j)
+        if tok is None or not tok.word or tok.cap:
+            return None
+        low = tok.low
+        if low in _AUX:
+            return j
+        if low.endswith("'s"):
+            return None
+        if (low.endswith("s") and not low.endswith("ss") and len(low) > 3) or low.endswith("ed"):
+            return j
+        if self.lex.lookup(tok) is not None or _has_lemma(tok, _REPORTING | _TRADE):
+            return j
+        return None
+
+    def _skip_time(self, j: int) -> int:
+        low = self.low(j)
+        nxt = self.low(j + 1)
+        if low in ("today", "yesterday", "tonight"):
+            return j + 1
+        if low in ("last", "this", "next", "earlier", "late", "early") and nxt in ("week", "month", "year", "weekend"):
+            return j + 2
+        if low in ("on", "in") and (nxt in _WEEKDAYS or nxt in _MONTHS or (low == "in" and nxt.isdigit())):
+            k = j + 2
+            if self.low(k) == ".":
+                k += 1
+            if self.tok(k) is not None and self.t[k].text.isdigit():
+                k += 1
+                if self.low(k) == "," and self.tok(k + 1) is not None and self.t[k + 1].text.isdigit():
+                    k += 2
+            return k
+        return j
+
+    def _close(self, j: int) -> int | None:
+        opener = self.t[j].text
+        closer = ")" if opener == "(" else opener
+        for k in range(j + 1, min(self.n, j + 30)):
+            text = self.t[k].text
+            if text == closer:
+                return k
+            if text in (";", ".") or (opener == "," and self.t[k].low in _HEADS):
+                return None
+        return None
+
+    # -- verbal and noun readings -------------------------------------------------------------------
+
+    def _back(self, i: int) -> int:
+        """The index before i, passing over adverbs."""
+        j = i - 1
+        while j >= 0 and i - j <= 4 and self.t[j].low in _ADVERBS:
+            j -= 1
+        return j
+
+    def _negated(self, i: int, frame: _Frame) -> bool:
+        lo = max(frame.head + 1, i - 5)
+        for k in range(lo, i):
+            low = self.t[k].low
+            if low in _NEGATORS or low.endswith("n't"):
+                return True
+            if low in ("longer", "short", "instead", "rather") or (low in ("fail", "fails", "failed") and self.low(k + 1) == "to"):
+                return True
+        return False
+
+    def _verbal_ok(self, i: int, form: str, frame: _Frame) -> bool:
+        if form not in ("base", "s", "ed"):
+            return False
+        if self._negated(i, frame):
+            return False
+        if i == frame.verb:
+            return True
+        j = self._back(i)
+        prev = self.low(j)
+        if form == "base" and prev == "to":
+            return self.low(j - 1) not in ("subject", "due", "according", "addition", "prior", "up", "close",
+                                          "similar", "contrary", "pursuant", "relation", "regard", "respect", "access")
+        if prev in _MODALS and form == "base":
+            return True
+        if prev in ("has", "have", "had") and form == "ed":
+            return True
+        if prev in (",", "and", "or"):
+            k = j - 1 if prev == "and" and self.low(j - 1) == "," else j
+            for index, verb_form in reversed(self.verbs):
+                if index < k and (verb_form == form or (form == "base" and verb_form in ("base", "modal"))):
+                    return True
+            return False
+        # "requires that countries expel": that + a short noun phrase.
+        if form in ("base", "s"):
+            for k in range(j, max(frame.verb, j - 5) - 1, -1):
+                low = self.low(k)
+                if low == "that":
+                    return k > frame.verb - 1 and k < i - 1 and _has_lemma(self.tok(k - 1), _REPORTING) is not None
+                if not self.t[k].word or low in _BREAK_WORDS:
+                    return False
+        return False
+
+    def _noun_ok(self, i: int, frame: _Frame) -> bool:
+        if self._negated(i, frame):
+            return False
+        g = i - 1
+        while g > frame.head and i - g <= 5:
+            tok = self.t[g]
+            if tok.low in _DETS or tok.low in _NOUN_ADJ or (tok.word and "-" in tok.low) or tok.text[:1].isdigit() \
+                    or (tok.cap and tok.word and tok.low not in _FUNCTION_CAPS):
+                g -= 1
+                continue
+            break
+        if g <= frame.head and g != frame.verb:
+            return False
+        low = self.low(g)
+        if low in (",", "and", "or") and self.nouns:
+            return True
+        if low == "for" and _has_lemma(self.tok(g - 1), {"call"}):
+            return True  # "calls for the repatriation of"
+        return _has_lemma(self.tok(g), _IMPOSE) is not None
+
+    def _force(self, i: int, frame: _Frame) -> str | None:
+        for k in range(i - 1, frame.head, -1):
+            tok = self.t[k]
+            if _has_lemma(tok, _NONBINDING):
+                return "non-binding"
+            if _has_lemma(tok, {"call"}) and self.low(k + 1) in ("on", "upon", "for"):
+                return "non-binding"
+            if _has_lemma(tok, _BINDING):
+                return None
+        return None
+
+    # -- objects and targets ------------------------------------------------------------------------
+
+    def _starts_clause(self, m: int) -> bool:
+        """Does token m start a new verb phrase ("..., ban new joint ventures", "and expands")?"""
+        if self.low(m) == "and":
+            m += 1
+        while self.low(m) in _DETS or self.low(m) in _NOUN_ADJ:
+            m += 1  # "and a cap on crude oil": another noun-form trigger
+            entry = self.lex.lookup(self.t[m]) if m < self.n else None
+            if entry is not None and self.low(m + 1) in ("on", "against"):
+                return True
+        tok = self.tok(m)
+        if tok is None or not tok.word or tok.cap:
+            return False
+        if tok.low in _MODALS:
+            return True
+        entry = self.lex.lookup(tok)
+        if entry is not None and entry.form in ("base", "s", "ed") and self.low(m + 1) not in ("on", "against", ",", "and", "or", ".", ""):
+            return True
+        form = _has_lemma(tok, _REPORTING | _LIST_GOVERNORS)
+        return form in ("s", "ed")
+
+    def _object_end(self, j: int, limit: int = 40) -> int:
+        k = j
+        while k < self.n and k - j < limit:
+            tok = self.t[k]
+            low = tok.low
+            if tok.text in _HARD_BREAKS:
+                break
+            if low == "as":
+                if self.low(k + 1) == "well" and self.low(k + 2) == "as":
+                    k += 3
+                    continue
+                break
+            if low == "such" and self.low(k + 1) == "as":
+                k += 2
+                continue
+            if low in _BREAK_WORDS:
+                break
+            if low in ("by", "in", "from", "on") and (self.low(k + 1) in _MONTHS or self.low(k + 1).isdigit()
+                                                     or self.low(k + 1) in _WEEKDAYS
+                                               or (low == "by" and self.low(k + 1) == "the" and self.low(k + 2) == "end")):
+                break
+            if low in (",", "and", "or") and k > j and self._starts_clause(k + 1):
+                break
+            k += 1
+        return k
+
+    def _strip_heads(self, a: int, b: int, info: _Info) -> int:
+        """Drop determiners, trade heads and quantity heads from the front of tokens a..b."""
+        for _ in range(8):
+            start = a
+            while a < b and (self.low(a) in _DETS or self.low(a) in _STRIP_ADJ):
+                a += 1
+            if self.low(a) == "direct" and self.low(a + 1) in ("or", "and") and self.low(a + 2) == "indirect":
+                a += 3
+            # [North Korean | North Korea's] FLOW (, FLOW)* (and|or FLOW)? (to|by|from the Party)? of
+            k = a
+            while k < b and k - a < 4 and self.t[k].cap and self.t[k].word and self.t[k].low not in _FUNCTION_CAPS:
+                k += 1
+            if self.low(k) in _FLOWS:
+                # "their imports of coal": whose trade it is, the text leaves to the pronoun.
+                owner_unclear = self.low(k - 1) in _POSSESSIVE_DETS
+                flows = [self.low(k)]
+                m = k + 1
+                while m + 1 < b and self.low(m) in (",", "and", "or", "and/or") and (
+                        self.low(m + 1) in _FLOWS or (self.low(m + 1) in ("and", "or") and self.low(m + 2) in _FLOWS)):
+                    m += 1 if self.low(m + 1) in _FLOWS else 2
+                    flows.append(self.low(m))
+                    m += 1
+                prep = None
+                if self.low(m) in ("to", "by", "from", "into"):
+                    p = m + 1
+                    if self.low(p) == "the":
+                        p += 1
+                    q = p
+                    while q < b and self.t[q].cap and self.t[q].word:
+                        q += 1
+                    if q > p and self.low(q) == "of":
+                        prep = self.low(m)
+                        m = q
+                if self.low(m) == "of" and m + 1 < b:
+                    if not owner_unclear:
+                        info.flows.update(flows)
+                    if prep:
+                        info.party_prep = prep
+                    a = m + 1
+            # the (current) number(s) of
+            k = a
+            if self.low(k) in ("current", "total", "overall", "annual"):
+                k += 1
+            if self.low(k) in _QUANTITY_HEADS and self.low(k + 1) == "of" and k + 2 < b:
+                a = k + 2
+            if a == start:
+                break
+        return a
+
+    def _conjuncts(self, a: int, b: int) -> list[tuple[int, int]]:
+        segments: list[tuple[int, int]] = []
+        s = a
+        for k in range(a, b):
+            if self.t[k].text == ",":
+                segments.append((s, k))
+                s = k + 1
+        segments.append((s, b))
+        segments = [(x, y) for x, y in segments if y > x]
+        if len(segments) > 1:
+            last_a, last_b = segments[-1]
+            if not any(self.low(k) in ("and", "or") for k in range(last_a, last_b)) and not (
+                    self.low(last_a) == "as" and self.low(last_a + 1) == "well"):
+                segments = segments[:1]
+        out: list[tuple[int, int]] = []
+        for x, y in segments:
+            while x < y and self.low(x) in ("and", "or", "and/or"):
+                x += 1
+            if x < y and self.low(x) == "as" and self.low(x + 1) == "well" and self.low(x + 2) == "as":
+                x += 3
+            start = x
+            seen_prep = False
+            k = x
+            while k < y:
+                low = self.low(k)
+                if low == "as" and self.low(k + 1) == "well" and self.low(k + 2) == "as":
+                    out.append((start, k))
+                    start = k + 3
+                    seen_prep = False
+                    k += 3
+                    continue
+                if low in ("and", "or", "and/or") and k > start:
+                    nxt = self.low(k + 1)
+                    if not seen_prep or nxt in _DETS or nxt in _STRIP_ADJ or nxt in _FLOWS or nxt in ("other", "both"):
+                        out.append((start, k))
+                        start = k + 1
+                        seen_prep = False
+                        k += 1
+                        continue
+                if low in _PREPS:
+                    seen_prep = True
+                k += 1
+            out.append((start, y))
+        return [(x, y) for x, y in out if y > x]
+
+    def _targets(self, j: int, end: int | None = None, info: _Info | None = None) -> tuple[list[_Target], int]:
+        """The targets of the object starting at token j, and where the object ends."""
+        b = self._object_end(j) if end is None else end
+        info = info.copy() if info is not None else _Info()
+        a = self._strip_heads(j, b, info)
+        targets: list[_Target] = []
+        for x, y in self._conjuncts(a, b):
+            target = self._clean(x, y, info.copy())
+            if target is not None:
+                targets.append(target)
+        return targets, b
+
+    def _clean(self, a: int, b: int, info: _Info) -> _Target | None:
+        a = self._strip_heads(a, b, info)
+        amount: str | None = None
+        suffix = False
+        for _ in range(6):
+            before = (a, b)
+            while b > a and self.t[b - 1].text in (",", "'", "’", "*"):
+                b -= 1
+            if b - a >= 2 and (self.low(b - 1) in _EXPORT_FLOWS | _IMPORT_FLOWS or (
+                    self.low(b - 1) in _TRANSFER_FLOWS and info.party_prep is not None)):
+                info.flows.add(self.low(b - 1))
+                suffix = True
+                b -= 1
+            # "for import by North Korea", "to North Korea", "from the DPRK"
+            for p in range(max(a + 1, b - 6), b):
+                low = self.low(p)
+                if low == "for" and self.low(p + 1) in ("import", "export", "sale", "transfer"):
+                    word = self.low(p + 1)
+                    if word in ("import", "export"):
+                        info.marker = word
+                    elif self.low(p + 2) in ("to", "into"):
+                        info.marker = "import"
+                    b = p
+                    break
+                if low in ("to", "from", "by", "into"):
+                    q = p + 1
+                    if self.low(q) == "the":
+                        q += 1
+                    if q < b and all(self.t[r].cap and self.t[r].word for r in range(q, b)):
+                        info.party_prep = low
+                        b = p
+                        break
+            # "worth more than $100", "to 500,000 barrels a year", "at $60 a barrel"
+            for p in range(a + 1, b):
+                low = self.low(p)
+                if low in _AMOUNT_MARKERS or low in ("to", "at"):
+                    q = p + 1
+                    if low == "valued" and self.low(q) == "at":
+                        q += 1
+                    if q < b and _quantity(self.span(q, b), self.ctx) is not None and any(
+                            self.t[r].text[:1].isdigit() or self.t[r].text[:1] in "$£€" for r in range(q, b)):
+                        amount = self.span(q, b)
+                        b = p
+                        break
+            if (a, b) == before:
+                break
+        # "cargo suspected of carrying ...": the noun the participle describes.
+        for p in range(a + 1, b):
+            if self.low(p) in _CUT_WORDS:
+                b = p
+                break
+        # "luxury goods like bone china": the example the text names.
+        for p in range(a, b - 1):
+            if self.low(p) in _EXAMPLE_WORDS or (self.low(p) == "such" and self.low(p + 1) == "as"):
+                a = p + (2 if self.low(p) == "such" else 1)
+                break
+        a = self._strip_heads(a, b, info)
+        if suffix:  # "North Korean coal exports": the origin is the direction
+            k = a
+            while k < b - 1 and self.t[k].cap and self.t[k].word:
+                k += 1
+            if k > a and any(not self.t[r].cap for r in range(k, b)):
+                a = k
+        if b <= a:
+            return None
+        first, last = self.t[a], self.t[b - 1]
+        info.origin = first.cap and first.word and first.low not in _FUNCTION_CAPS and a > 0
+        head = next((self.t[k - 1] for k in range(a + 1, b) if self.low(k) in _PREPS), last)
+        if first.low in _BAD_FIRST or last.low in _PREPS or head.low in _STOP_TARGETS or last.low in _STOP_TARGETS:
+            return None
+        if not (first.word or (first.text.isdigit() and b - a > 1 and self.t[a + 1].word)):
+            return None
+        if last.low in _DETS or last.low in ("and", "or") or not last.text[:1].isalnum():
+            return None
+        if b - a > 10:
+            return None
+        if all(t.low in _GENERIC_ITEMS or t.low in _DETS for t in self.t[a:b]):
+            return None
+        if b - a == 1:
+            entry = self.lex.lookup(first)
+            if entry is not None and entry.form in ("s", "ed", "ing"):
+                return None  # "bans, limits and restricts": verbs, not things
+        text = self.span(a, b)
+        return _Target(text, first.start, last.end, info, amount)
+
+    def _emit(self, action: str, trigger: int, targets: list[_Target], frame: _Frame | None,
+              direction: str | None = None, amount: str | None = None, force: str | None = None) -> None:
+        trig = self.t[trigger]
+        for target in targets:
+            self.drafts.append(_Draft(
+                action=action, target=target.text, start=min(trig.start, target.start),
+                end=max(trig.end, target.end), trigger=trig.start,
+                direction=target.info.direction() or direction,
+                amount=target.amount or amount, force=force,
+                subject=frame.subject if frame is not None else None,
+            ))
+
+    # -- patterns -------------------------------------------------------------------------------------
+
+    def _single(self, i: int, frame: _Frame) -> int | None:
+        tok = self.t[i]
+        entry = self.lex.lookup(tok)
+        if entry is None:
+            return None
+        nxt = self.low(i + 1)
+        # Noun readings: "a cap on", "restrictions on", "the prohibition of", "a cap of 7.5 million tons on".
+        noun_prep = nxt in ("on", "against") or (entry.form == "noun" and nxt == "of")
+        amount = None
+        obj = i + 2
+        if not noun_prep and nxt == "of" and entry.form in ("base", "s"):
+            for k in range(i + 2, min(self.n, i + 9)):
+                if self.low(k) in ("on", "against"):
+                    quantity = self.span(i + 2, k)
+                    if _quantity(quantity, self.ctx) is not None:
+                        noun_prep, amount, obj = True, quantity, k + 1
+                    break
+        if noun_prep:
+            if entry.lemma in _INSTRUMENT_NOUNS or tok.low in _INSTRUMENT_NOUNS or entry.form == "ing":
+                return None
+            if not self._noun_ok(i, frame):
+                return None
+            targets, end = self._targets(obj)
+            if not targets:
+                return None
+            self.nouns.append(i)
+            self._emit(entry.action, i, targets, frame, amount=amount, force=self._force(i, frame))
+            return end
+        if not self._verbal_ok(i, entry.form, frame):
+            return None
+        if self._bound_at(i + 1):
+            return None  # "to hold only one bank account": the bound says what is limited
+        self.verbs.append((i, entry.form))
+        j = i + 1
+        direction = None
+        gerund = self._from_gerund(j)
+        if gerund is not None:
+            # "ban North Korea from exporting coal": the named party's own trade gives the direction.
+            if self.t[j].cap and self.t[j].word and self.low(j) not in _FUNCTION_CAPS:
+                verb = _has_lemma(self.t[gerund - 1], _EXPORT_TRADE | {"import"})
+                if verb is not None:
+                    lemma = next(l for l, _ in _lemmas(self.low(gerund - 1)) if l in _EXPORT_TRADE | {"import"})
+                    direction = "import" if lemma == "import" else "export"
+            j = gerund
+        else:
+            j = self._skip_addressee(j)
+        targets, end = self._targets(j)
+        if targets:
+            self._emit(entry.action, i, targets, frame, direction=direction, force=self._force(i, frame))
+        return max(end, i + 1)
+
+    def _bound_at(self, j: int) -> bool:
+        while self.low(j) in _ADVERBS and self.low(j) != "only":
+            j += 1
+        return any(all(self.low(j + k) == word for k, word in enumerate(bound)) for bound in _BOUNDS)
+
+    def _skip_addressee(self, j: int) -> int:
+        """'notify the committee of X', 'inform the Council about X' -> the index of X."""
+        k = j
+        while self.low(k) in _DETS or (self.tok(k) is not None and self.t[k].cap and self.t[k].word):
+            k += 1
+        if k > j and self.low(k - 1) in _HEADS | {"nations"} and self.low(k) in ("of", "about"):
+            return k + 1
+        if self.low(k) in _HEADS and self.low(k + 1) in ("of", "about"):
+            return k + 2
+        return j
+
+    def _from_gerund(self, j: int) -> int | None:
+        """'countries from hiring X' -> the index of X."""
+        for k in range(j, min(self.n, j + 5)):
+            tok = self.t[k]
+            if tok.low == "from" and k > j:
+                ger = self.tok(k + 1)
+                if ger is not None and ger.low.endswith("ing") and ger.word:
+                    return k + 2
+                return None
+            if not tok.word or tok.low in _BREAK_WORDS:
+                return None
+        return None
+
+    def _pair(self, i: int, frame: _Frame) -> int | None:
+        """Two-word entries of the vocabulary: 'no increase in', 'prohibit X from increasing', 'send X home'."""
+        tok = self.t[i]
+        firsts = {lemma: form for lemma, form in reversed(_lemmas(tok.low)) if lemma in self.lex.pair_firsts}
+        if not firsts:
+            return None
+        for first, second in self.lex.pairs:
+            if first not in firsts:
+                continue
+            form = firsts[first]
+            action = self.lex.pair(first, second)
+            if action is None:
+                continue
+            nxt = self.tok(i + 1)
+            if nxt is not None and _has_lemma(nxt, {second}) is not None:
+                after = self.low(i + 2)
+                if after in ("on", "against", "in", "of"):
+                    targets, end = self._targets(i + 3)
+                    if targets and not self._negated(i, frame):
+                        self.nouns.append(i)
+                        self._emit(action, i, targets, frame, force=self._force(i, frame))
+                        return end
+                    continue
+                if self._verbal_ok(i, form, frame):
+                    targets, end = self._targets(i + 2)
+                    if targets:
+                        self.verbs.append((i, form))
+                        self._emit(action, i, targets, frame, force=self._force(i, frame))
+                        return end
+                continue
+            for k in range(i + 2, min(self.n, i + 8)):
+                low = self.low(k)
+                if low == "from":
+                    ger = self.tok(k + 1)
+                    if ger is not None and _has_lemma(ger, {second}) == "ing":
+                        if not self._verbal_ok(i, form, frame):
+                            break
+                        targets, end = self._targets(k + 2)
+                        if targets:
+                            self.verbs.append((i, form))
+                            self._emit(action, i, targets, frame, force=self._force(i, frame))
+                            return end
+                    break
+                if low == second and k > i + 1:
+                    if not self._verbal_ok(i, form, frame):
+                        break
+                    targets, _ = self._targets(i + 1, end=k)
+                    if targets:
+                        self.verbs.append((i, form))
+                        self._emit(action, i, targets, frame, force=self._force(i, frame))
+                        return k + 1
+                    break
+                if self.is_break(k):
+                    break
+        return None
+
+    def _bound(self, i: int, frame: _Frame) -> int | None:
+        """'can sell no more than 7.5 million metric tons of coal a year', 'to have only one bank account'."""
+        size = 0
+        for bound in _BOUNDS:
+            if all(self.low(i + k) == word for k, word in enumerate(bound)):
+                size = len(bound)
+                break
+        if not size or self.lex.limit_action is None:
+            return None
+        p = self._back(i)
+        verb = None
+        if self.low(p) == "in" and _has_lemma(self.tok(p - 1), {"bring", "take"}):
+            verb = "bring"
+        else:
+            form = _has_lemma(self.tok(p), _TRADE)
+            if form is not None:
+                verb = next(lemma for lemma, _ in _lemmas(self.low(p)) if lemma in _TRADE)
+        if verb is None or self._negated(p, frame):
+            return None
+        q = i + size
+        best: tuple[int, str, Quantity] | None = None
+        for k in range(q + 1, min(self.n, q + 7) + 1):
+            if any(self.low(m) in ("of", ",", "and", "or") or self.t[m].text in _HARD_BREAKS for m in range(q, k)):
+                break
+            for text in (self.span(i, k), self.span(q, k)):
+                quantity = _quantity(text, self.ctx)
+                if quantity is not None:
+                    best = (k, text, quantity)
+                    break
+        if best is None:
+            return None
+        m, amount, quantity = best
+        direction = "export" if verb in _EXPORT_TRADE or verb == "bring" else "import" if verb == "import" else None
+        rate = self._rate(m)
+        end = m
+        targets: list[_Target] = []
+        if self.low(m) == "of":
+            stop = self._object_end(m + 1)
+            for r in range(m + 1, stop):
+                if self._rate(r):
+                    rate, stop = self._rate(r), r
+                    break
+            targets, _ = self._targets(m + 1, end=stop)
+            end = stop + (len(rate.split()) if rate else 0)
+        elif rate:
+            end = m + len(rate.split())
+        elif not quantity.unit and self.tok(m) is not None and self.t[m].word and not self.t[m].cap:
+            targets, end = self._targets(m)
+        if self.low(end) == "in" and self.low(end + 1) in _SALES:
+            direction = "export"
+            end += 2
+        if rate and _quantity(f"{amount} {rate}", self.ctx) is not None:
+            amount = f"{amount} {rate}"
+        force = self._force(i, frame)
+        if targets:
+            before = len(self.drafts)
+            self._emit(self.lex.limit_action, i, targets, frame, direction=direction, amount=amount, force=force)
+            self.bound_drafts = self.drafts[before:]
+        elif self.bound_drafts and self.low(self._back(p if verb != "bring" else p - 1)) in ("or", ",", "and"):
+            # "..., or bring in no more than $400 million in sales": the same goods, another amount.
+            last = self.bound_drafts[-1]
+            trig = self.t[i]
+            self.drafts.append(_Draft(
+                action=last.action, target=last.target, start=trig.start, end=self.t[max(end, m) - 1].end,
+                trigger=trig.start, direction=last.direction or direction, amount=amount, force=force,
+                subject=last.subject,
+            ))
+        else:
+            return None
+        return max(end, i + size)
+
+    def _rate(self, m: int) -> str | None:
+        low, nxt = self.low(m), self.low(m + 1)
+        if low in ("a", "an", "per", "each", "every") and nxt in _RATE_UNITS:
+            return f"{low} {nxt}"
+        if low in ("annually", "yearly", "monthly", "daily"):
+            return low
+        return None
+
+    def _list_of(self, i: int, frame: _Frame) -> int | None:
+        """'expands the list of banned items ..., including A as well as B'; 'the list of people ...'."""
+        if self.low(i) not in ("list", "lists") or self.low(i + 1) != "of":
+            return None
+        g = i - 1
+        while g > frame.head and self.low(g) in _DETS | {"sanctions", "u.n.", "un", "existing", "current"}:
+            g -= 1
+        governor = self.tok(g)
+        if _has_lemma(governor, _LIST_GOVERNORS) is None and not (
+                self.low(g) == "to" and _has_lemma(self.tok(g - 1), {"add"})):
+            return None
+        if self._negated(i, frame):
+            return None
+        force = self._force(i, frame)
+        j = i + 2
+        participle = self.lex.lookup(self.t[j]) if j < self.n else None
+        if participle is not None and participle.form == "ed":
+            info = _Info()
+            end = self._object_end(j + 1)
+            k = j + 1
+            while k < end:
+                if self.low(k) == "for" and self.low(k + 1) in ("import", "export"):
+                    info.marker = self.low(k + 1)
+                k += 1
+            if self.low(end) == "including" or (self.low(end) == "," and self.low(end + 1) == "including"):
+                start = end + (2 if self.low(end) == "," else 1)
+                targets, stop = self._targets(start, info=info)
+            elif self.low(end) == "," and self.low(end + 1) == "such" and self.low(end + 2) == "as":
+                targets, stop = self._targets(end + 3, info=info)
+            else:
+                targets, stop = self._targets(j + 1, end=end, info=info)
+            if not targets:
+                return None
+            self._emit(participle.action, j, targets, frame, force=force)
+            return stop
+        entry = self.lex.lookup(self.t[i])
+        if entry is None:
+            return None
+        targets, end = self._targets(j)
+        if not targets:
+            return None
+        self._emit(entry.action, i, targets, frame, force=force)
+        return end
+
+    def _add_to_list(self, i: int, frame: _Frame) -> int | None:
+        """'adds 12 individuals to the sanctions list'."""
+        if _has_lemma(self.t[i], {"add"}) is None or self.low(i + 1) == "to":
+            return None
+        for k in range(i + 2, min(self.n, i + 12)):
+            if self.is_break(k):
+                return None
+            if self.low(k) == "to":
+                m = k + 1
+                while m < self.n and m - k <= 3 and (self.low(m) in _DETS or self.low(m) in ("sanctions", "u.n.", "un")):
+                    m += 1
+                entry = self.lex.lookup(self.t[m]) if m < self.n else None
+                if entry is None or entry.form not in ("base", "noun") or self._negated(i, frame):
+                    return None
+                targets, _ = self._targets(i + 1, end=k)
+                if not targets:
+                    return None
+                self._emit(entry.action, i, targets, frame, force=self._force(i, frame))
+                return m + 1
+        return None
+
+    def _passive(self, i: int) -> int | None:
+        """'Exports of textiles are banned', in a sentence that names a measure."""
+        entry = self.lex.lookup(self.t[i])
+        if entry is None or entry.form != "ed" or not self.names_measure_here():
+            return None
+        j = self._back(i)
+        if self.low(j) not in _BE:
+            return None
+        be = j
+        while self.low(be - 1) in _MODALS or self.low(be - 1) in _ADVERBS:
+            be -= 1
+        if any(self.low(k) in _NEGATORS or self.low(k).endswith("n't") for k in range(be, i)):
+            return None
+        # The subject: back to the sentence start, a clause word, or an introductory phrase's comma.
+        a = be
+        while a > 0 and be - a < 12:
+            prev = self.t[a - 1]
+            if prev.text in _HARD_BREAKS or prev.low in _BREAK_WORDS:
+                break
+            if prev.text == "," and self._introductory(a - 1):
+                break
+            a -= 1
+        if a >= be:
+            return None
+        targets, _ = self._targets(a, end=be)
+        if not targets:
+            return None
+        amount = None
+        if self.low(i + 1) in ("at", "to"):
+            stop = self._object_end(i + 2, limit=8)
+            text = self.span(i + 2, stop)
+            if _quantity(text, self.ctx) is not None:
+                amount = text
+        self._emit(entry.action, i, targets, None, amount=amount)
+        subject = self._under_subject()
+        for draft in self.drafts[-len(targets):]:
+            draft.subject = subject
+        return i + 1
+
+    def names_measure_here(self) -> bool:
+        return any(t.low in _HEADS and t.low not in ("un", "u.n.", "nations", "order", "act", "text") for t in self.t)
+
+    def _introductory(self, comma: int) -> bool:
+        k = comma - 1
+        while k > 0 and self.t[k - 1].text not in _HARD_BREAKS and self.t[k - 1].text != ",":
+            k -= 1
+        return self.low(k) in _PREPS or self.low(k) in ("according", "under")
+
+    def _under_subject(self) -> str | None:
+        for k in range(self.n - 1):
+            if self.low(k) in ("under", "by") and self.low(k + 1) in _DETS | {"resolution"}:
+                for h in range(k + 1, min(self.n, k + 8)):
+                    if self.low(h) in _HEADS:
+                        end = h
+                        if self.tok(h + 1) is not None and self.t[h + 1].text[:1].isdigit():
+                            end = h + 1
+                        return self.span(k + 1, end + 1)
+        return None
+
+    # -- deadlines ----------------------------------------------------------------------------------
+
+    def _deadlines(self) -> None:
+        """A deadline is read from the trigger to the next trigger (or the end of the sentence)."""
+        if not self.drafts:
+            return
+        triggers = sorted({d.trigger for d in self.drafts})
+        sentence_end = self.t[-1].end
+        for d in self.drafts:
+            later = [t for t in triggers if t > d.trigger]
+            stop = later[0] if later else sentence_end
+            window = self.source[d.trigger - self.base:min(stop, d.trigger + 400) - self.base]
+            for match in _DEADLINE.finditer(window):
+                text = " ".join(match.group().split())
+                if _parses("deadline", text, self.ctx):
+                    d.deadline = text
+                    break
+
+
+def _verb_form(tok: _Tok) -> str:
+    if tok.low in _MODALS:
+        return "modal"
+    low = tok.low
+    if low.endswith("ed"):
+        return "ed"
+    if low.endswith("s") and not low.endswith("ss"):
+        return "s"
+    return "base"
