@@ -31,7 +31,9 @@ Every window is bounded, so the work grows linearly with the text.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -41,6 +43,9 @@ from .article import Article, Sentence
 from .mentions import MeasureMention
 
 __all__ = ["find_measures"]
+
+# How far back (in tokens) a trigger looks for what governs it ("urges ... to", a coordinated verb).
+_WINDOW = 40
 
 # The day relative deadlines count from when the article's publication date is unknown. Only used
 # to check that a deadline text parses; the mention carries the text, not the date.
@@ -90,11 +95,12 @@ _IRREGULAR = {
 _CONSONANTS = set("bcdfghjklmnpqrstvwxz")
 
 
-def _lemmas(low: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=65536)
+def _lemmas(low: str) -> tuple[tuple[str, str], ...]:
     """Candidate base forms of a word with the form they imply: base, s, ed, ing, noun."""
     out: list[tuple[str, str]] = [(low, "base")]
     if not low.isalpha() and "-" not in low:
-        return out
+        return tuple(out)
     if low in _IRREGULAR:
         out.append(_IRREGULAR[low])
     if low.endswith("ies") and len(low) > 4:
@@ -119,7 +125,7 @@ def _lemmas(low: str) -> list[tuple[str, str]]:
                          ("ions", ""), ("ion", ""), ("ions", "e"), ("ion", "e")):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             out.append((low[: -len(suffix)] + repl, "noun"))
-    return out
+    return tuple(out)
 
 
 def _has_lemma(tok: _Tok | None, lemmas: frozenset[str] | set[str]) -> str | None:
@@ -210,6 +216,7 @@ _ADVERBS = frozenset(
     "unanimously swiftly immediately initially eventually finally broadly partly partially fully "
     "completely even only not n't never".split()
 )
+_DEGREE = frozenset("very too so more most less least relatively fairly rather quite somewhat highly".split())
 _MODALS = frozenset("would will can could shall should must may might".split())
 _AUX = _MODALS | frozenset("does did do has had have is are was were be been being".split())
 _BE = frozenset("is are was were be been being".split())
@@ -278,7 +285,8 @@ _STOP_TARGETS = frozenset(
     "negotiation negotiations briefing briefings hearing hearings issue issues matter matters question "
     "questions debate debates action actions step steps way door time power office line lines press "
     "conference dialogue position view views stance hope hopes breath ability abilities capacity "
-    "capability chance chances opportunity effort efforts attempt attempts need needs".split()
+    "capability chance chances opportunity effort efforts attempt attempts need needs impact effect "
+    "effects success scope reach use progress influence role".split()
 )
 _BAD_FIRST = frozenset(
     "to that whether how what which who it them this these those there he she they we you i him her us "
@@ -442,6 +450,8 @@ class _SentenceReader:
         self.verbs: list[tuple[int, str]] = []  # accepted verbal triggers and frame verbs: (index, form)
         self.nouns: list[int] = []  # accepted noun-form triggers
         self.bound_drafts: list[_Draft] = []
+        self._names_here: bool | None = None
+        self._under: tuple[str | None] | None = None
 
     # -- helpers ----------------------------------------------------------------------------------
 
@@ -679,8 +689,8 @@ class _SentenceReader:
             return True
         if prev in (",", "and", "or"):
             k = j - 1 if prev == "and" and self.low(j - 1) == "," else j
-            for index, verb_form in reversed(self.verbs):
-                if index < k and (verb_form == form or (form == "base" and verb_form in ("base", "modal"))):
+            for index, verb_form in reversed(self.verbs[-8:]):
+                if index < k and k - index <= _WINDOW and (verb_form == form or (form == "base" and verb_form in ("base", "modal"))):
                     return True
             return False
         # "requires that countries expel": that + a short noun phrase.
@@ -714,7 +724,7 @@ class _SentenceReader:
         return _has_lemma(self.tok(g), _IMPOSE) is not None
 
     def _force(self, i: int, frame: _Frame) -> str | None:
-        for k in range(i - 1, frame.head, -1):
+        for k in range(i - 1, max(frame.head, i - _WINDOW), -1):
             tok = self.t[k]
             if _has_lemma(tok, _NONBINDING):
                 return "non-binding"
@@ -1262,6 +1272,8 @@ class _SentenceReader:
         entry = self.lex.lookup(self.t[i])
         if entry is None or entry.form != "ed" or not self.names_measure_here():
             return None
+        if self.low(i - 1) in _DEGREE:
+            return None  # "the impact was relatively limited": an adjective
         j = self._back(i)
         if self.low(j) not in _BE:
             return None
@@ -1297,7 +1309,11 @@ class _SentenceReader:
         return i + 1
 
     def names_measure_here(self) -> bool:
-        return any(t.low in _HEADS and t.low not in ("un", "u.n.", "nations", "order", "act", "text") for t in self.t)
+        if self._names_here is None:
+            self._names_here = any(
+                t.low in _HEADS and t.low not in ("un", "u.n.", "nations", "order", "act", "text") for t in self.t
+            )
+        return self._names_here
 
     def _introductory(self, comma: int) -> bool:
         k = comma - 1
@@ -1306,6 +1322,11 @@ class _SentenceReader:
         return self.low(k) in _PREPS or self.low(k) in ("according", "under")
 
     def _under_subject(self) -> str | None:
+        if self._under is None:
+            self._under = (self._find_under_subject(),)
+        return self._under[0]
+
+    def _find_under_subject(self) -> str | None:
         for k in range(self.n - 1):
             if self.low(k) in ("under", "by") and self.low(k + 1) in _DETS | {"resolution"}:
                 for h in range(k + 1, min(self.n, k + 8)):
@@ -1325,8 +1346,8 @@ class _SentenceReader:
         triggers = sorted({d.trigger for d in self.drafts})
         sentence_end = self.t[-1].end
         for d in self.drafts:
-            later = [t for t in triggers if t > d.trigger]
-            stop = later[0] if later else sentence_end
+            k = bisect.bisect_right(triggers, d.trigger)
+            stop = triggers[k] if k < len(triggers) else sentence_end
             window = self.source[d.trigger - self.base:min(stop, d.trigger + 400) - self.base]
             for match in _DEADLINE.finditer(window):
                 text = " ".join(match.group().split())
