@@ -17,7 +17,8 @@ How a sentence is read (rule-based, deterministic, one pass over each sentence's
   an imposing verb ("imposed a cap on coal exports"). Multi-word entries of the vocabulary are
   matched too, split or not ("prohibit countries from increasing" = "prohibit increase").
 - Some constructions carry the action without the verb: a bound on what may be traded ("can sell
-  no more than 7.5 million metric tons of coal a year" limits coal, with the amount), "expands the
+  no more than 7.5 million metric tons of coal a year" limits coal, with the amount; the action is
+  whatever the vocabulary makes of "limit", "cap" or "ceiling", and none if it has none), "expands the
   list of banned items ..., including A as well as B", "expands the list of people ...", and the
   passive ("exports of textiles are banned").
 - The object is cut into targets: coordinated lists are split, trade heads ("the purchase of North
@@ -394,8 +395,8 @@ def _mention(article: Article, sentence: Sentence, evidence: str, d: _Draft, ctx
     fields = {"action": d.action, "target": d.target, "direction": d.direction, "amount": d.amount,
               "deadline": d.deadline, "force": d.force}
     # An optional part that does not parse is dropped; the measure itself must parse.
-    for optional in ("amount", "deadline"):
-        if fields[optional] is not None and not _parses(optional, fields[optional], ctx):
+    for optional, kind in (("amount", "quantity"), ("deadline", "deadline")):
+        if fields[optional] is not None and not _parses(kind, fields[optional], ctx):
             fields[optional] = None
     raw = {k: v for k, v in fields.items() if v is not None}
     if not _parses("measure", raw, ctx):
@@ -408,9 +409,9 @@ def _mention(article: Article, sentence: Sentence, evidence: str, d: _Draft, ctx
     )
 
 
-def _parses(kind: str, raw: object, ctx: ParseContext) -> bool:
+def _parses(kind: str, raw: str | dict, ctx: ParseContext) -> bool:
     try:
-        parse_value("deadline" if kind == "deadline" else "quantity" if kind == "amount" else kind, raw, ctx)  # type: ignore[arg-type]
+        parse_value(kind, raw, ctx)
     except (ValueParseError, ValueError, TypeError, OverflowError, ArithmeticError):
         return False
     return True
@@ -740,11 +741,12 @@ class _SentenceReader:
         """Does token m start a new verb phrase ("..., ban new joint ventures", "and expands")?"""
         if self.low(m) == "and":
             m += 1
-        while self.low(m) in _DETS or self.low(m) in _NOUN_ADJ:
-            m += 1  # "and a cap on crude oil": another noun-form trigger
+        if self.low(m) in _DETS or self.low(m) in _NOUN_ADJ:
+            # "and a cap on crude oil": another noun-form trigger starts here.
+            while self.low(m) in _DETS or self.low(m) in _NOUN_ADJ:
+                m += 1
             entry = self.lex.lookup(self.t[m]) if m < self.n else None
-            if entry is not None and self.low(m + 1) in ("on", "against"):
-                return True
+            return entry is not None and self.low(m + 1) in ("on", "against")
         tok = self.tok(m)
         if tok is None or not tok.word or tok.cap:
             return False
@@ -1327,14 +1329,14 @@ class _SentenceReader:
         return self._under[0]
 
     def _find_under_subject(self) -> str | None:
-        for k in range(self.n - 1):
-            if self.low(k) in ("under", "by") and self.low(k + 1) in _DETS | {"resolution"}:
-                for h in range(k + 1, min(self.n, k + 8)):
-                    if self.low(h) in _HEADS:
-                        end = h
-                        if self.tok(h + 1) is not None and self.t[h + 1].text[:1].isdigit():
-                            end = h + 1
-                        return self.span(k + 1, end + 1)
+        """'under the resolution', 'by Resolution 2371': the measure a passive sentence names."""
+        for h in range(self.n):
+            if self.low(h) not in _HEADS or self.low(h) in ("un", "u.n.", "nations"):
+                continue
+            start = self._extend_left(h)
+            if self.low(start - 1) in ("under", "by"):
+                end = h + 1 if self.tok(h + 1) is not None and self.t[h + 1].text[:1].isdigit() else h
+                return self.span(start, end + 1)
         return None
 
     # -- deadlines ----------------------------------------------------------------------------------
