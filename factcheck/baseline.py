@@ -8,14 +8,13 @@ same fingerprint may occur several times; the baseline keeps a count.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 from . import __version__
+from .atomic import write_atomic
 from .config import ConfigError
 from .findings import Finding
 
@@ -39,17 +38,7 @@ def write(path: Path, findings: Sequence[Finding]) -> int:
     ]
     document = {"tool": "factcheck", "version": FORMAT_VERSION, "factcheck": __version__, "findings": entries}
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    directory = path.resolve().parent
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False)
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text.encode("utf-8"))
     return len(entries)
 
 

@@ -6,6 +6,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, configurati
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         "come from the flags.",
     )
     extract.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE", help="article files")
-    extract.add_argument("--output", "-o", type=Path, metavar="PATH", help="write the draft to FILE (new claims are added to an existing file), or one file per article into DIR; default: standard output")
+    extract.add_argument("--output", "-o", metavar="PATH", help="write the draft to FILE (new claims are added to an existing file), or one file per article into DIR; default: standard output")
     extract.add_argument("--outlet", help="the outlet (default: from the page, when it names one)")
     extract.add_argument("--published", help="publication date YYYY-MM-DD (default: from the page)")
     extract.add_argument("--url", help="the article's URL (default: from the page)")
@@ -68,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--title", help="the title (default: from the page)")
     extract.add_argument("--kind", choices=["news", "wire", "primary", "factsheet", "opinion"], help="the source kind (default: news)")
     extract.add_argument("--entities", action="append", type=Path, default=[], metavar="FILE", help="an extra entity registry (repeatable)")
-    extract.add_argument("--entities-out", type=Path, metavar="FILE", help=f"where draft entities go (default with -o: {'entities.draft.yaml'} beside the output)")
+    extract.add_argument("--entities-out", type=Path, metavar="FILE", help="where draft entities go (default with -o: entities.draft.yaml beside the output)")
     extract.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="show a progress bar (default: on a terminal, for several articles)")
     extract.set_defaults(handler=_extract)
 
@@ -170,7 +171,9 @@ def _extract(args: argparse.Namespace) -> int:
         outlet=args.outlet, published=parse_day(args.published) if args.published else None, url=args.url,
         source_id=args.source_id, title=args.title, kind=args.kind,
     )
-    request = ExtractRequest(args.articles, args.output, source, args.entities, args.entities_out, args.progress)
+    output = Path(args.output) if args.output else None
+    output_is_dir = bool(args.output) and args.output.endswith(("/", os.sep))
+    request = ExtractRequest(args.articles, output, source, args.entities, args.entities_out, args.progress, output_is_dir)
     return extract_command(request)
 
 

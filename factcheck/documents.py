@@ -133,8 +133,7 @@ class Document:
         """The 1-based raw-file line of the character at `offset` in `text`."""
         if not self._offsets:
             return 1
-        raw_offset = self._offsets[min(max(offset, 0), len(self._offsets) - 1)]
-        return bisect_right(self._line_starts, raw_offset)
+        return bisect_right(self._line_starts, self.raw_offset(offset))
 
     def raw_offset(self, offset: int) -> int:
         """The offset in `raw` of the character at `offset` in `text`."""

@@ -29,11 +29,8 @@ import bisect
 import datetime as dt
 import difflib
 import io
-import os
 import re
-import stat
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +45,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
+from .atomic import write_atomic
 from .loader import load_file
 from .models import ClaimModel, EntityModel, SourceModel
 
@@ -709,35 +707,6 @@ def format_path(path: Path, cwd: Path, root: Path) -> FileResult:
         return FileResult(path, loaded.display, "error", original, reason=f"internal error while formatting ({type(err).__name__}: {err}); left unchanged")
     status = "unchanged" if formatted == original else "changed"
     return FileResult(path, loaded.display, status, original, formatted)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` all at once: a crash or error leaves the old file untouched.
-
-    A symlink is followed (its target is rewritten, the link stays); the permission bits are kept,
-    and a new file gets the usual ones (0666 less the umask).
-    """
-    target = Path(os.path.realpath(path))
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    handle = tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False)
-    try:
-        with handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(handle.name, mode)
-        os.replace(handle.name, target)
-    except BaseException:
-        try:
-            os.unlink(handle.name)
-        except OSError:
-            pass
-        raise
 
 
 def _plural(count: int, word: str = "file") -> str:

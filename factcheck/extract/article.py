@@ -27,14 +27,13 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 # --- page furniture -----------------------------------------------------------------------------
 
 # Elements whose whole content is furniture: by tag, or by a word of their id/class/role/testid.
-_FURNITURE_TAGS = frozenset("nav footer aside form button select noscript svg figure-nav menu dialog".split())
+_FURNITURE_TAGS = frozenset("nav footer aside form button select noscript svg menu dialog script style head header".split())
 _FURNITURE_WORDS = frozenset(
     "ad ads advert advertisement banner breadcrumb breadcrumbs comments cookie masthead menu nav navbar "
     "navigation newsletter paywall player promo related share sharing sharetools share-tools social "
     "sponsor subscribe toolbar footer site-index skip".split()
 )
-_OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)/?>")
-_CLOSE_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)\s*>")
+_TAG_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)(/?)>")
 _ATTRIBUTE = re.compile(r"""([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _HIDDEN_STYLE = re.compile(r"(?:visibility\s*:\s*hidden|display\s*:\s*none)", re.I)
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -210,9 +209,7 @@ def _furniture_spans(raw: str) -> list[tuple[int, int]]:
     """Raw spans of elements that are furniture or hidden, matched to their closing tags."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int, bool]] = []  # tag, start, furniture
-    position = 0
-    tag_pattern = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)(/?)>")
-    for match in tag_pattern.finditer(raw, position):
+    for match in _TAG_TOKEN.finditer(raw):
         closing, name, attributes, self_closing = match.group(1), match.group(2).lower(), match.group(3), match.group(4)
         if not closing:
             if self_closing or name in _VOID_TAGS:
@@ -231,7 +228,7 @@ def _furniture_spans(raw: str) -> list[tuple[int, int]]:
 
 
 def _is_furniture(name: str, attributes: str) -> bool:
-    if name in _FURNITURE_TAGS or name in ("script", "style", "head", "header"):
+    if name in _FURNITURE_TAGS:
         return True
     values: dict[str, str] = {}
     for match in _ATTRIBUTE.finditer(attributes):

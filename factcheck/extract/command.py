@@ -14,12 +14,12 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Callable, TextIO
 
 import yaml
 
 from ..config import ConfigError, find_settings
-from ..fmt import write_atomic
+from ..atomic import write_atomic
 from ..registry.entities import EntityRegistry
 from ..ruleset import RuleSet
 from .article import read_file
@@ -38,6 +38,7 @@ class ExtractRequest:
     entity_files: list[Path] = field(default_factory=list)
     entities_out: Path | None = None
     progress: bool | None = None  # None: when standard error is a terminal and there are several articles
+    output_is_dir: bool = False  # `-o DIR/`: a trailing slash says directory even before it exists
 
 
 def extract_command(request: ExtractRequest, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -52,25 +53,28 @@ def extract_command(request: ExtractRequest, out: TextIO | None = None, err: Tex
     several = len(request.articles) > 1
     if several and (request.source.source_id or request.source.url or request.source.title):
         raise ConfigError(["--id, --url and --title name one article; give one article with them"])
-    if request.output is not None and several and not (request.output.is_dir() or str(request.output).endswith(os.sep)):
-        raise ConfigError([f"{request.output}: with several articles, -o must be a directory"])
+    output = request.output
+    into_dir = output is not None and (request.output_is_dir or output.is_dir() or several)
+    if output is not None and several and output.exists() and not output.is_dir():
+        raise ConfigError([f"{output}: with several articles, -o must be a directory"])
     ruleset = _ruleset(settings)
     registry = _registry(settings, request.entity_files, cwd)
+    if output is not None and into_dir:
+        output.mkdir(parents=True, exist_ok=True)
+    claim_dir = cwd if output is None else (output if into_dir else output.parent)  # where `document:` is relative to
     failed = 0
     pending_entities: list[dict[str, Any]] = []
     documents: list[str] = []
     for article_path in _with_progress(request.articles, request.progress, err):
         try:
-            target = _target(request.output, several)
-            draft = _draft(article_path, target, request.source, registry, ruleset, cwd, err)
-            if target is None:
+            draft = _draft(article_path, claim_dir, request.source, registry, ruleset, err)
+            if output is None:
                 if documents:
                     out.write("---\n")
                 out.write(render_new(draft.source, draft.claims, _header(article_path, draft, inline_entities=True)))
             else:
-                path = target / f"{draft.source['id']}.yaml" if target.is_dir() or str(target).endswith(os.sep) else target
-                message = _write_claims(path, draft, article_path)
-                print(message, file=err)
+                path = output / f"{draft.source['id']}.yaml" if into_dir else output
+                print(_write_claims(path, draft, article_path), file=err)
             documents.append(str(draft.source["id"]))
             for entry in draft.entities:
                 if all(entry["name"] != e["name"] for e in pending_entities):
@@ -79,10 +83,7 @@ def extract_command(request: ExtractRequest, out: TextIO | None = None, err: Tex
             failed += 1
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             print(f"factcheck extract: {article_path}: {reason}", file=err)
-    entities_path = request.entities_out
-    if entities_path is None and request.output is not None:
-        base = request.output if (request.output.is_dir() or several) else request.output.parent
-        entities_path = base / DRAFT_ENTITIES
+    entities_path = request.entities_out or (claim_dir / DRAFT_ENTITIES if output is not None else None)
     if entities_path is not None and pending_entities:
         try:
             print(_write_entities(entities_path, pending_entities), file=err)
@@ -92,21 +93,12 @@ def extract_command(request: ExtractRequest, out: TextIO | None = None, err: Tex
     return 2 if failed else 0
 
 
-def _target(output: Path | None, several: bool) -> Path | None:
-    if output is None:
-        return None
-    if several or str(output).endswith(os.sep):
-        output.mkdir(parents=True, exist_ok=True)
-    return output
-
-
-def _draft(article_path: Path, target: Path | None, options: SourceOptions, registry: EntityRegistry, ruleset: RuleSet, cwd: Path, err: TextIO) -> Draft:
+def _draft(article_path: Path, claim_dir: Path, options: SourceOptions, registry: EntityRegistry, ruleset: RuleSet, err: TextIO) -> Draft:
     article = read_file(article_path)
     if article.encoding_problem:
         print(f"factcheck extract: {article_path}: warning: {article.encoding_problem}", file=err)
     if not article.text.strip():
         raise ExtractError("the file has no text")
-    claim_dir = cwd if target is None else (target if target.is_dir() or str(target).endswith(os.sep) else target.parent)
     document = Path(os.path.relpath(article_path.resolve(), claim_dir.resolve())).as_posix()
     source = SourceOptions(**{**options.__dict__, "document": options.document or document})
     return draft_claims(article, source, registry, ruleset)
@@ -127,17 +119,11 @@ def _write_claims(path: Path, draft: Draft, article_path: Path) -> str:
     if not path.exists():
         write_atomic(path, render_new(draft.source, draft.claims, _header(article_path, draft, inline_entities=False)).encode("utf-8"))
         return f"wrote {path} ({_count(len(draft.claims), 'claim')})"
-    before = path.read_bytes().decode("utf-8")
-    existing = yaml.load(before, Loader=yaml.SafeLoader)
-    if not isinstance(existing, dict) or not isinstance(existing.get("claims"), list):
-        raise MergeError(f"{path} exists and is not a claim file with a `claims:` list; not touched")
-    added = new_claims(existing["claims"], draft.claims)
+    added, kept = _append_new(path, "claims", f"{path} exists and is not a claim file with a `claims:` list; not touched",
+                              lambda existing: new_claims(existing, draft.claims))
     if not added:
-        return f"{path}: no new claims ({_count(len(existing['claims']), 'claim')} kept)"
-    after = append_claims(before, added)
-    verify_merge(before, after, added)
-    write_atomic(path, after.encode("utf-8"))
-    return f"added {_count(len(added), 'claim')} to {path} ({_count(len(existing['claims']), 'claim')} kept)"
+        return f"{path}: no new claims ({_count(kept, 'claim')} kept)"
+    return f"added {_count(added, 'claim')} to {path} ({_count(kept, 'claim')} kept)"
 
 
 def _write_entities(path: Path, entries: list[dict[str, Any]]) -> str:
@@ -146,19 +132,31 @@ def _write_entities(path: Path, entries: list[dict[str, Any]]) -> str:
     if not path.exists():
         write_atomic(path, render_entities(entries, header).encode("utf-8"))
         return f"wrote {path} ({_count(len(entries), 'draft entity', 'draft entities')})"
-    before = path.read_bytes().decode("utf-8")
-    existing = yaml.load(before, Loader=yaml.SafeLoader)
-    if not isinstance(existing, dict) or not isinstance(existing.get("entities"), list):
-        raise MergeError("exists and is not an entity registry; not touched")
-    names = {str(e.get("name")).casefold() for e in existing["entities"] if isinstance(e, dict)}
-    ids = {str(e.get("id")) for e in existing["entities"] if isinstance(e, dict)}
-    added = [e for e in entries if str(e["name"]).casefold() not in names and e["id"] not in ids]
+
+    def unknown(existing: list[Any]) -> list[dict[str, Any]]:
+        names = {str(e.get("name")).casefold() for e in existing if isinstance(e, dict)}
+        ids = {str(e.get("id")) for e in existing if isinstance(e, dict)}
+        return [e for e in entries if str(e["name"]).casefold() not in names and e["id"] not in ids]
+
+    added, _ = _append_new(path, "entities", "exists and is not an entity registry; not touched", unknown)
     if not added:
         return f"{path}: no new draft entities"
-    after = append_claims(before, added, key="entities")
-    verify_merge(before, after, added, key="entities")
-    write_atomic(path, after.encode("utf-8"))
-    return f"added {_count(len(added), 'draft entity', 'draft entities')} to {path}"
+    return f"added {_count(added, 'draft entity', 'draft entities')} to {path}"
+
+
+def _append_new(path: Path, key: str, not_that_file: str, select: Callable[[list[Any]], list[dict[str, Any]]]) -> tuple[int, int]:
+    """Append to the `key:` list of an existing file what `select` picks as new, leaving every
+    existing byte in place (checked before writing). Returns (items added, items already there)."""
+    before = path.read_bytes().decode("utf-8")
+    existing = yaml.load(before, Loader=yaml.SafeLoader)
+    if not isinstance(existing, dict) or not isinstance(existing.get(key), list):
+        raise MergeError(not_that_file)
+    added = select(existing[key])
+    if added:
+        after = append_claims(before, added, key=key)
+        verify_merge(before, after, added, key=key)
+        write_atomic(path, after.encode("utf-8"))
+    return len(added), len(existing[key])
 
 
 def _count(n: int, word: str, plural: str | None = None) -> str:

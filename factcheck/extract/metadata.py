@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..registry.entities import EntityRegistry
 from ..values import ParseContext, ValueParseError, parse_value
-from .article import Article, Paragraph
+from .article import Article
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|urday|rsday)?\.?,?\s+)?"
@@ -113,17 +113,17 @@ def _from_paragraphs(article: Article, found: Metadata, registry: EntityRegistry
             if found.published is None:
                 found.published = _parse_day(date.group("date"))
             if is_own:
-                found.paragraphs.add(_index(article, paragraph))
+                found.paragraphs.add(paragraph.index)
             continue
         if _PUBLISHED_LABEL.match(text) and is_own:
-            found.paragraphs.add(_index(article, paragraph))
+            found.paragraphs.add(paragraph.index)
             continue
         byline = _BYLINE.search(text)
         if byline and len(text) < 120:
             if not found.authors:
                 found.authors = _split_names(byline.group("names"))
             if is_own:
-                found.paragraphs.add(_index(article, paragraph))
+                found.paragraphs.add(paragraph.index)
             continue
         if _URL.match(text) and found.url is None:
             found.url = text
@@ -137,10 +137,6 @@ def _from_paragraphs(article: Article, found: Metadata, registry: EntityRegistry
                     entity = registry.resolve(reports.group("outlet")).entity
                     if entity is not None and entity.type == "outlet":
                         found.outlet, found.outlet_entity = entity.name, entity.id
-
-
-def _index(article: Article, paragraph: Paragraph) -> int:
-    return paragraph.index
 
 
 def _outlet_from_lines(article: Article, registry: EntityRegistry) -> tuple[str | None, str | None]:

@@ -9,5 +9,5 @@ from ..lint import LintResult
 
 
 def render(result: LintResult, stream: TextIO) -> None:
-    json.dump([finding.to_json() for finding in result.findings], stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    # Rendered whole, then written once: a reader never gets half an array.
+    stream.write(json.dumps([finding.to_json() for finding in result.findings], indent=2, ensure_ascii=False) + "\n")

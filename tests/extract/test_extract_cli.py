@@ -115,3 +115,11 @@ def test_several_articles_need_a_directory(project: Path, capsys: pytest.Capture
     assert main(["extract", "claims/sources/a.txt", "claims/sources/b.md", "-o", "out.yaml", "--outlet", "X"]) == 2
     assert "-o must be a directory" in capsys.readouterr().err
     assert (project / "out.yaml").read_text(encoding="utf-8") == "x: 1\n"
+
+
+def test_a_trailing_slash_makes_a_new_directory_for_one_article(project: Path) -> None:
+    shutil.copy(ARTICLES / "harbor-levy.html", project / "claims" / "sources" / "a.html")
+    assert main(["extract", "claims/sources/a.html", "-o", "drafts/"]) == 0
+    assert sorted(p.name for p in (project / "drafts").iterdir()) == ["entities.draft.yaml", "the-coastal-ledger-2026-05-20.yaml"]
+    draft = yaml.safe_load((project / "drafts" / "the-coastal-ledger-2026-05-20.yaml").read_text(encoding="utf-8"))
+    assert draft["source"]["document"] == "../claims/sources/a.html"
