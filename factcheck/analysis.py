@@ -7,18 +7,19 @@ claims, not its square. Inside a bucket, claims with the same normalized value a
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
 
 from .assertions import Assertion
 from .registry.entities import EntityRegistry, normalize_mention
 from .registry.predicates import PredicateRegistry
 from .values import Agreement, Comparison, compare
-from .values.text import StatementForm, forms_agree, statement_form, tokens
+from .values.text import StatementForm, forms_agree, statement_form_of_tokens
 
 if TYPE_CHECKING:
     from .documents import DocumentStore
@@ -55,32 +56,66 @@ class Disagreement:
         return bool(self.a.said_by and self.b.said_by and self.a.said_by != self.b.said_by)
 
 
-CANDIDATE_OVERLAP = 0.7  # share of a statement's words another must contain to be compared at all
+# Statement support (FC201) works on distinct wordings, not on statements: a generated or real corpus
+# repeats the same statement across many sources, and every statement of one wording has one form.
+
+Wording = tuple[str, ...]  # a statement's word tokens; equal tokens, equal StatementForm
+SCAN_SLACK = 0.5  # the batch scan keeps scores this far below the threshold; forms_agree decides
 
 
-def _statement_candidates(members: list[Assertion]) -> Iterator[tuple[Assertion, Assertion]]:
-    """Pairs of statements worth a fuzzy comparison (prefix filtering, as in set-similarity joins).
+def _by_wording(members: Iterable[Assertion]) -> dict[Wording, dict[str, list[Assertion]]]:
+    """Statements grouped by wording, then by source id (first appearance order both times)."""
+    table: dict[Wording, dict[str, list[Assertion]]] = defaultdict(dict)
+    for a in members:
+        table[tuple(a.value.tokens)].setdefault(a.source.id, []).append(a)
+    return table
 
-    Two statements that agree share most of their words, so they share at least one of the rarest
-    words of each: index every statement's words, probe with each statement's rarest words, and
-    compare only what the probe finds. Each unordered pair is yielded once.
+
+def _statement_forms(wordings: Iterable[Wording], cache: dict[Wording, StatementForm | None]) -> list[StatementForm | None]:
+    """The form of each wording (None for no words: it agrees with nothing), computed once per run."""
+    out: list[StatementForm | None] = []
+    for words in wordings:
+        if words not in cache:
+            cache[words] = statement_form_of_tokens(words)
+        out.append(cache[words])
+    return out
+
+
+def _agreeing_wordings(forms: list[StatementForm | None], threshold: float) -> Callable[[int], Iterator[int]]:
+    """agreeing(k): every other wording j whose form agrees with wording k's (forms_agree), lazily.
+
+    forms_agree needs equal negations and equal numbers, so only wordings of one (negations,
+    numbers) group are candidates; inside it rapidfuzz's batch scan (C++, WRatio with a score
+    cutoff) finds the near ones without a Python call per pair, and each hit is confirmed with
+    forms_agree itself, so the relation is exactly forms_agree. The cutoff is at most 100 (equal
+    wordings score 100, and forms_agree accepts them whatever the threshold) and SCAN_SLACK below
+    the threshold, so float rounding inside the scan cannot drop a pair that forms_agree accepts.
+    Lazy, so a caller that needs one agreeing wording stops at the first.
     """
-    words = [set(tokens(a.value.text)) for a in members]
-    frequency: dict[str, int] = defaultdict(int)
-    for bag in words:
-        for word in bag:
-            frequency[word] += 1
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, bag in enumerate(words):
-        for word in bag:
-            postings[word].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for i, bag in enumerate(words):
-        rarest = sorted(bag, key=lambda w: (frequency[w], w))
-        prefix = rarest[: len(rarest) - math.ceil(CANDIDATE_OVERLAP * len(rarest)) + 1]
-        pairs.update((min(i, j), max(i, j)) for word in prefix for j in postings[word] if j != i)
-    for i, j in sorted(pairs):
-        yield members[i], members[j]
+    groups: dict[tuple[object, object], list[int]] = defaultdict(list)
+    for k, form in enumerate(forms):
+        if form is not None:
+            groups[(form.negations, form.numbers)].append(k)
+    texts: dict[tuple[object, object], list[str]] = {}
+    cutoff = max(0.0, min(threshold, 100.0) - SCAN_SLACK)
+
+    def agreeing(k: int) -> Iterator[int]:
+        form = forms[k]
+        if form is None:
+            return
+        key = (form.negations, form.numbers)
+        group = groups[key]
+        if len(group) < 2:
+            return
+        if key not in texts:
+            texts[key] = [forms[j].wording for j in group]  # type: ignore[union-attr]
+        hits = process.extract_iter(form.wording, texts[key], scorer=fuzz.WRatio, processor=None, score_cutoff=cutoff)
+        for _, _, position in hits:
+            j = group[position]
+            if j != k and forms_agree(form, forms[j], threshold):  # type: ignore[arg-type]
+                yield j
+
+    return agreeing
 
 
 def _by_value(members: Iterable[Assertion]) -> dict[str, list[Assertion]]:
@@ -299,27 +334,45 @@ class Analysis:
         return supported
 
     def _supported_statements(self, threshold: float) -> set[tuple[str, str]]:
-        """Statements agree by fuzzy match; candidates come from a word index, never all pairs."""
+        """Statements (same subject, predicate and qualifiers) that another statement agreeing with
+        them (forms_agree) supports (_supports); never all pairs of statements.
+
+        A statement is supported by one of its own wording when that comes from a source that
+        supports it, which settles most statements of a corpus without any fuzzy match. Only the
+        rest search the other wordings of their bucket (_agreeing_wordings), and stop at the first
+        that holds a supporting source. _supports looks only at the two claims' sources, so it is
+        asked once per source, not once per statement.
+        """
         by_subject: dict[tuple[object, ...], list[Assertion]] = defaultdict(list)
         for a in self.assertions:
             if a.value_type == "text" and a.subject is not None:
                 by_subject[(a.subject, a.predicate, a.qualifiers)].append(a)
         supported: set[tuple[str, str]] = set()
-        forms: dict[str, StatementForm | None] = {}
+        cache: dict[Wording, StatementForm | None] = {}
         for members in by_subject.values():
-            for a, b in _statement_candidates(members):
-                a_id, b_id = (a.source.id, a.claim), (b.source.id, b.claim)
-                a_backs_b = b_id not in supported and self._supports(a, b)
-                b_backs_a = a_id not in supported and self._supports(b, a)
-                if not (a_backs_b or b_backs_a):
-                    continue
-                fa = forms[a.value.text] if a.value.text in forms else forms.setdefault(a.value.text, statement_form(a.value.text))
-                fb = forms[b.value.text] if b.value.text in forms else forms.setdefault(b.value.text, statement_form(b.value.text))
-                if fa is not None and fb is not None and forms_agree(fa, fb, threshold):
-                    if b_backs_a:
-                        supported.add(a_id)
-                    if a_backs_b:
-                        supported.add(b_id)
+            wordings = _by_wording(members)
+            backers = [[claims[0] for claims in sources.values()] for sources in wordings.values()]
+            waiting: list[tuple[int, dict[str, list[Assertion]]]] = []
+            for k, (words, sources) in enumerate(wordings.items()):
+                if not words:
+                    continue  # no form: agrees with nothing, not even itself
+                unsupported = {}
+                for sid, claims in sources.items():
+                    if any(self._supports(b, claims[0]) for b in backers[k]):
+                        supported.update((a.source.id, a.claim) for a in claims)
+                    else:
+                        unsupported[sid] = claims
+                if unsupported:
+                    waiting.append((k, unsupported))
+            if not waiting:
+                continue
+            agreeing = _agreeing_wordings(_statement_forms(wordings, cache), threshold)
+            for k, unsupported in waiting:
+                for j in agreeing(k):
+                    for sid in [sid for sid, claims in unsupported.items() if any(self._supports(b, claims[0]) for b in backers[j])]:
+                        supported.update((a.source.id, a.claim) for a in unsupported.pop(sid))
+                    if not unsupported:
+                        break
         return supported
 
     def subject_name(self, a: Assertion) -> str:

@@ -9,14 +9,17 @@ from .findings import Location
 from .values import Value
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class SourceInfo:
+    """One per claim file, shared by its assertions. Not frozen: `document` is resolved after the
+    cached per-file stage, because whether the document exists is not a property of the file."""
+
     id: str
     outlet: str  # entity id when the outlet resolves, else the outlet as written
     published: dt.date
     kind: str
     path: str  # display path of the claim file
-    document: str | None
+    document: str | None  # resolved path, set by corpus.resolve_documents
     derived_from: tuple[str, ...]
     document_location: Location | None = None  # where the claim file names its document
 
@@ -34,21 +37,37 @@ class Assertion:
     as_of: dt.date
     evidence: str | None
     ignore: tuple[str, ...]
-    location: Location  # the claim's value, where findings about it point
-    claim_location: Location  # the claim's first line, where suppression comments sit
-    evidence_location: Location | None = None
+    # Where the claim's value starts (findings about it point there). Positions are kept as numbers
+    # and turned into Locations only when a finding needs one: a large corpus holds hundreds of
+    # thousands of assertions, and the cache stores them all.
+    line: int
+    column: int
+    evidence_position: tuple[int, int] | None = None
     # For a mapping value (a measure, a typed quantity): where each of its keys' values is, so a
     # finding about the force or the amount points there rather than at the whole mapping.
-    field_locations: tuple[tuple[str, Location], ...] = ()
+    field_positions: tuple[tuple[str, int, int], ...] = ()
+
+    @property
+    def location(self) -> Location:
+        return Location(self.source.path, self.line, self.column, self.source.id, self.claim)
+
+    @property
+    def evidence_location(self) -> Location | None:
+        if self.evidence_position is None:
+            return None
+        return Location(self.source.path, *self.evidence_position, self.source.id, self.claim)
 
     @property
     def placement(self) -> tuple[object, ...]:
         """Report order (DESIGN.md §5): the later-published source by day, then the path that sorts
         later, then the claim later in the file."""
-        return (self.source.published, self.source.path, self.location.line, self.location.column)
+        return (self.source.published, self.source.path, self.line, self.column)
 
     def field_location(self, name: str) -> Location:
-        return dict(self.field_locations).get(name, self.location)
+        for field_name, line, column in self.field_positions:
+            if field_name == name:
+                return Location(self.source.path, line, column, self.source.id, self.claim)
+        return self.location
 
     @property
     def own_voice(self) -> bool:

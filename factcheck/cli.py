@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--entities", action="append", type=Path, default=[], metavar="FILE", help="an extra entity registry (repeatable)")
     lint.add_argument("--predicates", action="append", type=Path, default=[], metavar="FILE", help="an extra predicate registry (repeatable)")
     lint.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="an extra rules directory (repeatable)")
+    lint.add_argument("--no-cache", dest="cache", action="store_false", help="neither read nor write the per-file cache")
+    lint.add_argument("--cache-dir", type=Path, metavar="DIR", help="where the cache lives (default: $FACTCHECK_CACHE_DIR, the configured cache-dir, else .factcheck_cache at the project root)")
+    lint.add_argument("--jobs", "-j", type=_positive, metavar="N", help="processes for reading claim files (default: one per core; 1 reads in this process)")
     lint.set_defaults(handler=_lint)
 
     explain = commands.add_parser("explain", help="what a rule checks, its parameters and examples", description="Explain a rule.")
@@ -86,6 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found '{text}'")
+    return number
+
+
 def _lint(args: argparse.Namespace) -> int:
     from . import baseline
     from .lint import LintOptions, run_lint
@@ -98,6 +111,9 @@ def _lint(args: argparse.Namespace) -> int:
         rules=tuple(args.rules),
         select=_codes(args.select),
         ignore=_codes(args.ignore),
+        cache=args.cache,
+        cache_dir=args.cache_dir,
+        jobs=args.jobs,
     )
     result = run_lint(options)
     settings = result.settings

@@ -42,6 +42,7 @@ class ConfigModel(BaseModel):
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
     fail_on: Literal["error", "warning", "info"] | None = Field(default=None, alias="fail-on")
     baseline: str | None = None
+    cache_dir: str | None = Field(default=None, alias="cache-dir")
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import filestage
+from .cache import FileCache, salt
+from .filestage import StageInputs
 from .loader import LoadedFile, load_file
+from .normalize import resolve_document
 from .registry.entities import Entity, EntityRegistry
+from .ruleset import RuleSet
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -42,15 +48,65 @@ def discover(paths: list[Path]) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
-def load_corpus(paths: list[Path], extra_entity_files: list[Path], cwd: Path, root: Path) -> Corpus:
+@dataclass(frozen=True)
+class StageOptions:
+    """How claim files go through the per-file stage: against which rule set, cached where, on how many cores."""
+
+    ruleset: RuleSet
+    cache_dir: Path | None = None  # None: no cache
+    jobs: int = 1
+
+
+# A registry is a mapping whose key is `entities`; claim files are looked at only when it may be one.
+REGISTRY_HINT = re.compile(r"""(?m)^\s*["']?entities["']?\s*:|[{,]\s*["']?entities["']?\s*:""")
+
+
+def load_corpus(paths: list[Path], extra_entity_files: list[Path], cwd: Path, root: Path, stage: StageOptions | None = None) -> Corpus:
+    """Registries first, then claim files normalized against them (when `stage` says how);
+    without `stage` every file is only loaded, for callers that need just the registry."""
     corpus = Corpus()
     seen = {p.resolve() for p in paths}
     extras = [p for p in extra_entity_files if p.resolve() not in seen]
-    for path in [*paths, *extras]:
-        corpus.files.append(load_file(path, cwd, root))
+    every = [*paths, *extras]
+    if stage is None:
+        corpus.files = [load_file(path, cwd, root) for path in every]
+        _check_source_ids(corpus.claim_files)
+        corpus.entities = _build_registry([f for f in corpus.files if f.kind == "entities"])
+        return corpus
+    candidates = {path for path in extras} | {path for path in paths if may_be_registry(head(path))}
+    while True:
+        loaded = {path: load_file(path, cwd, root) for path in every if path in candidates}
+        registries = [f for f in loaded.values() if f.kind == "entities"]
+        corpus.entities = _build_registry(registries)
+        inputs = StageInputs(corpus.entities, stage.ruleset, cwd, root)
+        cache = None
+        if stage.cache_dir is not None:
+            cache = FileCache(stage.cache_dir, salt([f.path for f in registries], stage.ruleset.files, root))
+        rest = [path for path in every if path not in loaded or loaded[path].kind != "entities"]
+        loaded.update(zip(rest, filestage.run(rest, inputs, cache, stage.jobs)))
+        missed = [path for path in rest if loaded[path].kind == "entities"]
+        if not missed:  # a registry the hint did not see (written in an unusual way): start again with it
+            break
+        candidates.update(missed)
+    corpus.files = [loaded[path] for path in every]
     _check_source_ids(corpus.claim_files)
-    corpus.entities = _build_registry([f for f in corpus.files if f.kind == "entities"])
+    for claim_file in corpus.claim_files:
+        if claim_file.source_info is not None:
+            claim_file.source_info.document = resolve_document(claim_file, root)
     return corpus
+
+
+def may_be_registry(text: str) -> bool:
+    return "entities" in text and REGISTRY_HINT.search(text) is not None
+
+
+def head(path: Path) -> str:
+    """The start of a file, enough to see its top-level keys."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read(65536)
+    except OSError:
+        return ""
 
 
 def _check_source_ids(files: list[LoadedFile]) -> None:
@@ -64,10 +120,12 @@ def _check_source_ids(files: list[LoadedFile]) -> None:
                 "FC003",
                 f"source id '{source_id}' is already used by {first[source_id].display}; source ids must be unique in the corpus",
                 ("source", "id"),
-                loaded.doc.position(("source", "id")) if loaded.doc else None,
+                loaded.doc.position(("source", "id")) if loaded.doc else loaded.source_id_position,
             )
             loaded.source = None  # its claims would be confused with the other source's
             loaded.claims = []
+            loaded.assertions = []
+            loaded.suppressions = []
         else:
             first[source_id] = loaded
 

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from .assertions import Assertion
 from .config import ConfigError, Settings, find_settings
-from .corpus import Corpus, discover, load_corpus
+from .cache import default_directory as default_cache_directory
+from .corpus import Corpus, StageOptions, discover, load_corpus
+from .filestage import default_jobs, gc_paused
 from . import engine
 from .context import RuleContext
 from .engine import Selection
 from .findings import Finding
-from .normalize import Normalizer
 from .ruleset import RuleSet, default_rules_dir, load_ruleset
 from .suppression import collect
 
@@ -26,6 +27,9 @@ class LintOptions:
     rules: tuple[Path, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    cache: bool = True
+    cache_dir: Path | None = None  # default: FACTCHECK_CACHE_DIR, else .factcheck_cache at the project root
+    jobs: int | None = None  # processes for the per-file stage; None: one per core
 
 
 @dataclass
@@ -35,12 +39,21 @@ class LintResult:
     ruleset: RuleSet
     assertions: list[Assertion] = field(default_factory=list)
     settings: Settings | None = None
+    _lines: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def lines(self, display_path: str) -> list[str]:
-        """The lines of a linted file, for code frames."""
-        for loaded in self.corpus.files:
-            if loaded.display == display_path:
-                return loaded.lines
+        """The lines of a linted file, for code frames: read again when asked, since a large
+        corpus is not kept in memory as text."""
+        if display_path not in self._lines:
+            loaded = next((f for f in self.corpus.files if f.display == display_path), None)
+            self._lines[display_path] = _read_lines(loaded.path) if loaded else []
+        return self._lines[display_path]
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_bytes().decode("utf-8-sig", errors="replace").splitlines()
+    except OSError:
         return []
 
 
@@ -96,9 +109,15 @@ def run_lint(options: LintOptions, cwd: Path | None = None) -> LintResult:
     if missing:
         raise ConfigError([f"{p}: no such file or directory" for p in missing])
     where = scope(settings, options.paths, directories, cwd)
-    corpus = load_corpus(discover(where.load), [*settings.paths("entities"), *options.entities], cwd, settings.root)
-    normalizer = Normalizer(corpus.entities, ruleset, settings.root)
-    assertions = [a for loaded in corpus.files for a in normalizer.file(loaded)]
+    cache_dir = (options.cache_dir or settings.path("cache_dir") or default_cache_directory(settings.root)) if options.cache else None
+    stage = StageOptions(ruleset, cache_dir, options.jobs or default_jobs())
+    with gc_paused():
+        return _lint(options, settings, ruleset, where, stage, cwd)
+
+
+def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Scope, stage: StageOptions, cwd: Path) -> LintResult:
+    corpus = load_corpus(discover(where.load), [*settings.paths("entities"), *options.entities], cwd, settings.root, stage)
+    assertions = [a for loaded in corpus.files for a in loaded.assertions]
     context = RuleContext(assertions, ruleset.predicates, corpus.entities, settings.root, suppressions=collect(corpus.files))
     load_findings = [finding for loaded in corpus.files for finding in loaded.findings]
     selection = Selection(options.select or tuple(settings.config.select or ()), options.ignore or tuple(settings.config.ignore or ()))

@@ -38,6 +38,20 @@ class LoadedFile:
     claims: list[ClaimEntry] = field(default_factory=list)
     entities: list[tuple[int, EntityModel]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # Filled by the per-file stage (factcheck/filestage.py), which then releases the node tree,
+    # the lines and the claim models: a large corpus keeps only what the rules read.
+    assertions: list[Any] = field(default_factory=list)
+    suppressions: list[Any] = field(default_factory=list)
+    source_info: Any = None  # the SourceInfo its assertions share
+    source_id_position: Position | None = None
+
+    def release(self) -> None:
+        """Drop what only the per-file stage needs; positions were resolved into locations by then."""
+        if self.doc is not None and self.source is not None:
+            self.source_id_position = self.doc.position(("source", "id"))
+        self.doc = None
+        self.lines = []
+        self.claims = []
 
     @property
     def source_id(self) -> str | None:
@@ -87,9 +101,10 @@ def display_path(path: Path, cwd: Path) -> str:
         return path.as_posix()
 
 
-def load_file(path: Path, cwd: Path, root: Path) -> LoadedFile:
+def load_file(path: Path, cwd: Path, root: Path, data: bytes | None = None) -> LoadedFile:
+    """`data` is the file's bytes when the caller has read them already (to hash them for the cache)."""
     loaded = LoadedFile(path, display_path(path, cwd), display_path(path, root))
-    text = _read_text(loaded)
+    text = _read_text(loaded, data)
     if text is None:
         return loaded
     loaded.lines = text.splitlines()
@@ -122,9 +137,9 @@ def load_file(path: Path, cwd: Path, root: Path) -> LoadedFile:
     return loaded
 
 
-def _read_text(loaded: LoadedFile) -> str | None:
+def _read_text(loaded: LoadedFile, data: bytes | None = None) -> str | None:
     try:
-        data = loaded.path.read_bytes()
+        data = loaded.path.read_bytes() if data is None else data
     except IsADirectoryError:
         loaded.problem("FC001", "cannot read file: it is a directory", (), Position(1, 1))
         return None

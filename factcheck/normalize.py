@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from sys import intern
 from pathlib import Path
 
 from .assertions import Assertion, SourceInfo
 from .loader import ClaimEntry, LoadedFile
 from .registry.entities import EntityRegistry, normalize_mention
 from .ruleset import RuleSet
-from .values import ParseContext, ValueParseError, parse_value
-from .yamlload import KeyPath
+from .values import ParseContext, Value, ValueParseError, parse_value
+from .yamlload import KeyPath, Position
+
+
+PARSE_MEMO_LIMIT = 200_000  # distinct parsed values remembered per process
 
 
 @dataclasses.dataclass
@@ -23,6 +27,7 @@ class Normalizer:
     entities: EntityRegistry
     ruleset: RuleSet
     root: Path
+    _parsed: dict[tuple[object, ...], Value | ValueParseError] = dataclasses.field(default_factory=dict, repr=False)
 
     def file(self, loaded: LoadedFile) -> list[Assertion]:
         source = loaded.source
@@ -35,33 +40,17 @@ class Normalizer:
             published=source.published_date,
             kind=source.kind,
             path=loaded.display,
-            document=self._document(loaded),
+            document=None,  # resolved after the per-file stage: see resolve_document
             derived_from=tuple(source.derived_from),
             document_location=loaded.location(("source", "document")) if source.document else None,
         )
+        loaded.source_info = info
         assertions = []
         for entry in loaded.claims:
             assertion = self._claim(loaded, info, entry)
             if assertion is not None:
                 assertions.append(assertion)
         return assertions
-
-    def _document(self, loaded: LoadedFile) -> str | None:
-        """The document's resolved path, only when it is a readable file inside the project root."""
-        document = loaded.source.document if loaded.source else None
-        if document is None:
-            return None
-        path = ("source", "document")
-        target = (loaded.path.parent / document).resolve()
-        root = self.root.resolve()
-        if not target.is_relative_to(root):
-            self._report(loaded, "FC002", f"document '{document}' resolves outside the project root ({root}); it is not read", path)
-            return None
-        if not target.is_file():
-            what = "is a directory" if target.is_dir() else "does not exist"
-            self._report(loaded, "FC002", f"document '{document}' {what}; expected a text file relative to this claim file", path)
-            return None
-        return str(target)
 
     def _claim(self, loaded: LoadedFile, info: SourceInfo, entry: ClaimEntry) -> Assertion | None:
         claim = entry.model
@@ -84,7 +73,7 @@ class Normalizer:
             actions=self.ruleset.actions,
         )
         try:
-            value = parse_value(predicate.type, claim.value, context)
+            value = self._parse(predicate.type, claim.value, context)
         except ValueParseError as err:
             message = err.message
             if err.expected:
@@ -95,28 +84,45 @@ class Normalizer:
         if isinstance(target, str):
             resolved = self._entity(loaded, target, "measure target", base + ("value", "target"), claim.id)
             value = dataclasses.replace(value, target=resolved or normalize_mention(target))
-        qualifiers = tuple(sorted((normalize_mention(k), self._qualifier(v)) for k, v in claim.qualifiers.items()))
+        qualifiers = tuple(sorted((intern(normalize_mention(k)), intern(self._qualifier(v))) for k, v in claim.qualifiers.items()))
+        at = loaded.doc.position(base + ("value",)) if loaded.doc else Position(1, 1)
+        evidence_at = loaded.doc.position(base + ("evidence",)) if loaded.doc and claim.evidence else None
+        fields = ()
+        if isinstance(claim.value, dict) and loaded.doc:
+            fields = tuple((intern(str(key)), *_pair(loaded.doc.position(base + ("value", key)))) for key in claim.value)
         return Assertion(
             source=info,
             claim=claim.id,
-            predicate=claim.predicate,
+            predicate=intern(claim.predicate),
             value_type=predicate.type,
             subject=subject,
             qualifiers=qualifiers,
             value=value,
-            said_by=said_by or (claim.said_by if claim.said_by else None),
+            said_by=said_by or (intern(claim.said_by) if claim.said_by else None),
             as_of=as_of,
             evidence=claim.evidence,
             ignore=tuple(claim.ignore),
-            location=loaded.location(base + ("value",), claim=claim.id),
-            claim_location=loaded.location(base, claim=claim.id),
-            evidence_location=loaded.location(base + ("evidence",), claim=claim.id) if claim.evidence else None,
-            field_locations=tuple(
-                (str(key), loaded.location(base + ("value", key), claim=claim.id)) for key in claim.value
-            )
-            if isinstance(claim.value, dict)
-            else (),
+            line=at.line,
+            column=at.column,
+            evidence_position=_pair(evidence_at) if evidence_at else None,
+            field_positions=fields,
         )
+
+    def _parse(self, type_name: str, raw: object, context: ParseContext) -> Value:
+        """parse_value, once per distinct (type, raw value, context): corpora repeat values a lot
+        (the same vote, date or statement in many sources), and values are immutable."""
+        key = (type_name, _frozen(raw), context.published, context.as_of, context.anchor, context.body_members, context.tolerance)
+        known = self._parsed.get(key)
+        if known is None:
+            try:
+                known = parse_value(type_name, raw, context)
+            except ValueParseError as err:
+                known = err
+            if len(self._parsed) < PARSE_MEMO_LIMIT:
+                self._parsed[key] = known
+        if isinstance(known, ValueParseError):
+            raise ValueParseError(known.message, known.expected)  # a fresh one: re-raising would grow its traceback
+        return known
 
     def _entity(self, loaded: LoadedFile, mention: str, role: str, path: KeyPath, claim: str | None) -> str | None:
         resolution = self.entities.resolve(mention)
@@ -153,3 +159,39 @@ class Normalizer:
     def _report(loaded: LoadedFile, code: str, message: str, path: KeyPath, claim: str | None = None, detail: str | None = None) -> None:
         position = loaded.doc.position(path) if loaded.doc else None
         loaded.problem(code, message, path, position, claim, detail=detail)
+
+
+def _pair(position: Position) -> tuple[int, int]:
+    return (position.line, position.column)
+
+
+def _frozen(raw: object) -> object:
+    """A hashable stand-in for a raw YAML value (text, or mappings and lists of text)."""
+    if isinstance(raw, dict):
+        return tuple((key, _frozen(value)) for key, value in raw.items())
+    if isinstance(raw, list):
+        return ("[", *(_frozen(item) for item in raw))
+    return raw
+
+
+def resolve_document(loaded: LoadedFile, root: Path) -> str | None:
+    """The document's resolved path, only when it is a readable file inside the project root.
+
+    Not part of the cached per-file stage: the answer changes when the document file does.
+    """
+    document = loaded.source.document if loaded.source else None
+    if document is None:
+        return None
+    path = ("source", "document")
+    where = loaded.source_info.document_location if loaded.source_info is not None else None
+    position = Position(where.line, where.column) if where is not None else None
+    target = (loaded.path.parent / document).resolve()
+    root = root.resolve()
+    if not target.is_relative_to(root):
+        loaded.problem("FC002", f"document '{document}' resolves outside the project root ({root}); it is not read", path, position)
+        return None
+    if not target.is_file():
+        what = "is a directory" if target.is_dir() else "does not exist"
+        loaded.problem("FC002", f"document '{document}' {what}; expected a text file relative to this claim file", path, position)
+        return None
+    return str(target)

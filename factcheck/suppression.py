@@ -32,30 +32,35 @@ class Suppression:
         return entry.casefold() == name.casefold() or code.upper().startswith(entry.upper()) and entry[:1].isalpha() and any(c.isdigit() for c in entry)
 
 
-def collect(files: Iterable[LoadedFile]) -> list[Suppression]:
+def collect_file(loaded: LoadedFile) -> list[Suppression]:
+    """The suppressions of one loaded file (before its lines and claim models are released)."""
     found: list[Suppression] = []
-    for loaded in files:
-        if loaded.source is None:
-            continue
-        for entry in loaded.claims:
-            claim = entry.model
-            path = ("claims", entry.index)
-            for i, code in enumerate(claim.ignore):
-                found.append(Suppression(loaded.source.id, claim.id, code, loaded.location(path + ("ignore", i), claim=claim.id), "ignore"))
-            first = loaded.location(path).line
-            for number in (first, first - 1):
-                if not 1 <= number <= len(loaded.lines):
-                    continue
-                line = loaded.lines[number - 1]
-                if number != first and not line.lstrip().startswith("#"):
-                    continue  # the line above counts only when it is a comment of its own
-                for match in COMMENT.finditer(line):
-                    column = match.start() + 1
-                    for code in (c.strip() for c in match.group(1).split(",")):
-                        if code:
-                            where = Location(loaded.display, number, column, loaded.source.id, claim.id)
-                            found.append(Suppression(loaded.source.id, claim.id, code, where, "comment"))
+    if loaded.source is None:
+        return found
+    for entry in loaded.claims:
+        claim = entry.model
+        path = ("claims", entry.index)
+        for i, code in enumerate(claim.ignore):
+            found.append(Suppression(loaded.source.id, claim.id, code, loaded.location(path + ("ignore", i), claim=claim.id), "ignore"))
+        first = loaded.location(path).line
+        for number in (first, first - 1):
+            if not 1 <= number <= len(loaded.lines):
+                continue
+            line = loaded.lines[number - 1]
+            if "#" not in line or number != first and not line.lstrip().startswith("#"):
+                continue  # the line above counts only when it is a comment of its own
+            for match in COMMENT.finditer(line):
+                column = match.start() + 1
+                for code in (c.strip() for c in match.group(1).split(",")):
+                    if code:
+                        where = Location(loaded.display, number, column, loaded.source.id, claim.id)
+                        found.append(Suppression(loaded.source.id, claim.id, code, where, "comment"))
     return found
+
+
+def collect(files: Iterable[LoadedFile]) -> list[Suppression]:
+    """Every file's suppressions, gathered by the per-file stage."""
+    return [suppression for loaded in files if loaded.source is not None for suppression in loaded.suppressions]
 
 
 def apply(findings: Sequence[Finding], suppressions: Sequence[Suppression]) -> tuple[list[Finding], set[Suppression]]:

@@ -9,27 +9,45 @@ by key path only when a finding needs one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 try:  # the C loader is much faster; the pure-Python one behaves the same
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - libyaml missing
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 KeyPath = tuple[str | int, ...]
 
 _NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_NULL_SPELLINGS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """Every plain scalar is text except null: the value parsers decide what text means.
+
+    The safe resolver tries a list of regular expressions on every scalar (ints, floats, booleans,
+    timestamps), in Python, and that is most of the time libyaml's compose takes; the converter
+    below turns every scalar into a string anyway, so only null needs recognizing. Explicit tags
+    never reach the resolver, so `!!int` and custom tags are still seen and refused.
+    """
+
+    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _NULL if implicit[0] and value in _NULL_SPELLINGS else _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "binary", "merge")
 )
 
 
-@dataclass(frozen=True)
-class Position:
-    """1-based line and column."""
+class Position(NamedTuple):
+    """1-based line and column (a named tuple: hundreds of thousands are made for a large corpus)."""
 
     line: int
     column: int
@@ -55,21 +73,26 @@ class YamlDocument:
     # Values that came through a refused tag or alias: validation errors under them would only
     # repeat the finding already made, so they are not reported.
     masked: set[KeyPath] = field(default_factory=set)
+    marks: dict[KeyPath, Any] = field(default_factory=dict, repr=False)  # path -> start mark of its value
 
     def is_masked(self, path: KeyPath) -> bool:
         return any(path[: len(prefix)] == prefix for prefix in self.masked)
 
     def position(self, path: KeyPath, *, key: bool = False) -> Position:
         """Where the value at `path` (or its key) starts; the nearest existing ancestor otherwise."""
+        if not key:
+            mark = self.marks.get(path)
+            if mark is not None:  # recorded while converting: the common case, one lookup
+                return Position(mark.line + 1, mark.column + 1)
         node = self.root
         found = Position(1, 1) if node is None else _pos(node)
-        for step in path:
+        for index, step in enumerate(path):
             if isinstance(node, yaml.MappingNode):
                 match = next((kv for kv in node.value if kv[0].value == step), None)
                 if match is None:
                     return found
                 key_node, node = match
-                found = _pos(key_node) if key and step == path[-1] else _pos(node)
+                found = _pos(key_node) if key and index == len(path) - 1 else _pos(node)
             elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
                 node = node.value[step]
                 found = _pos(node)
@@ -129,7 +152,7 @@ def load_yaml(text: str) -> YamlDocument:
         data = converter.convert(root, ()) if root is not None else None
     except RecursionError:
         return _broken("FC001", "YAML nesting is too deep to read", Position(1, 1))
-    return YamlDocument(data, root, problems, converter.masked)
+    return YamlDocument(data, root, problems, converter.masked, converter.marks)
 
 
 def _broken(code: str, message: str, position: Position) -> YamlDocument:
@@ -173,8 +196,10 @@ class _Converter:
         self.problems = problems
         self.seen: set[int] = set()
         self.masked: set[KeyPath] = set()
+        self.marks: dict[KeyPath, Any] = {}
 
     def convert(self, node: yaml.Node, path: KeyPath) -> Any:
+        self.marks[path] = node.start_mark
         if node.tag not in _STANDARD_TAGS:
             shown = node.tag if not node.tag.startswith("tag:yaml.org,2002:") else "!!" + node.tag.split(":", 2)[-1]
             self.problems.append(YamlProblem("FC002", f"tag '{shown}' is not allowed; remove it", _pos(node), path))

@@ -22,7 +22,7 @@ def claim(claim_id: str, document: str) -> Assertion:
     return Assertion(
         source=SourceInfo("s", "npr", DAY, "news", "s.yaml", document, (), Location("s.yaml", 5, 13, "s", None)), claim=claim_id, predicate="quote",
         value_type="quote", subject=None, qualifiers=(), value=parse_text("It sends the message", ParseContext(published=DAY), "quote"),
-        said_by="nikki-haley", as_of=DAY, evidence="It sends", ignore=(), location=location, claim_location=location,
+        said_by="nikki-haley", as_of=DAY, evidence="It sends", ignore=(), line=location.line, column=location.column,
     )
 
 

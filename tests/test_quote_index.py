@@ -19,7 +19,7 @@ def quote(claim: str, words: str, said_by: str | None = "nikki-haley") -> Assert
     return Assertion(
         source=SOURCE, claim=claim, predicate="quote", value_type="quote", subject=None, qualifiers=(),
         value=parse_text(words, ParseContext(published=DAY), "quote"), said_by=said_by, as_of=DAY,
-        evidence=None, ignore=(), location=location, claim_location=location,
+        evidence=None, ignore=(), line=location.line, column=location.column,
     )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,9 +26,6 @@ from .claims import Draft, ExtractError, SourceOptions, draft_claims
 from .writer import MergeError, append_claims, dump_yaml, new_claims, render_entities, render_new, verify_merge
 
 DRAFT_ENTITIES = "entities.draft.yaml"
-_REGISTRY_FILE = re.compile(r"(?m)^entities\s*:")
-
-
 @dataclass
 class ExtractRequest:
     articles: list[Path]
@@ -172,10 +168,10 @@ def _ruleset(settings: Any) -> RuleSet:
 
 def _registry(settings: Any, extra: list[Path], cwd: Path) -> EntityRegistry:
     """The project's registries (files under the corpus whose top-level key is `entities`) and --entities."""
-    from ..corpus import discover, load_corpus
+    from ..corpus import discover, head, load_corpus, may_be_registry
     from ..lint import default_corpus
 
-    files = [p for p in discover(default_corpus(settings, cwd)) if _REGISTRY_FILE.search(_head(p))]
+    files = [p for p in discover(default_corpus(settings, cwd)) if may_be_registry(head(p))]
     corpus = load_corpus(files, list(extra), cwd, settings.root)
     problems = [f"{f.display}: {finding.message}" for f in corpus.files for finding in f.findings if finding.code in ("FC001", "FC002", "FC003")]
     if problems:
@@ -183,12 +179,6 @@ def _registry(settings: Any, extra: list[Path], cwd: Path) -> EntityRegistry:
     return corpus.entities
 
 
-def _head(path: Path) -> str:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return handle.read(65536)
-    except OSError:
-        return ""
 
 
 def _with_progress(items: list[Path], wanted: bool | None, err: TextIO):  # type: ignore[no-untyped-def]

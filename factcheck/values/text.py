@@ -22,7 +22,8 @@ from decimal import Decimal, InvalidOperation
 from rapidfuzz import fuzz
 
 from .base import Agreement, Comparison, ParseContext, Value, ValueParseError, clean_text, scalar_text
-from .numbers import read_number, read_ordinal
+from .numbers import _ORDINAL_VOCABULARY, read_number, read_ordinal
+from .numbers import _WORD as _NUMBER_WORD
 
 QUOTE_EXPECTED = "the quoted words as text"
 TEXT_EXPECTED = "a statement as text"
@@ -128,6 +129,12 @@ def _number_spans(joined: str) -> list[tuple[int, int, str]]:
     while pos < len(joined):
         end = joined.find(" ", pos)
         end = len(joined) if end < 0 else end
+        if not _may_start_number(joined, pos):  # most words: both readers would say None
+            token = joined[pos:end]
+            if not token.isalpha() and any(ch.isdigit() for ch in token):
+                spans.append((pos, end, _digit_run(token)))
+            pos = end + 1
+            continue
         ordinal = read_ordinal(joined, pos)
         number = read_number(joined, pos) if ordinal is None else None
         if ordinal is not None and _at_boundary(joined, ordinal[1]):
@@ -142,10 +149,22 @@ def _number_spans(joined: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _with_numbers_normalized(joined: str) -> str:
+def _may_start_number(joined: str, pos: int) -> bool:
+    """False only where read_ordinal and read_number both return None without looking further: every
+    digit pattern they try starts with a digit, '-' or '.', and every word reading with a number or
+    ordinal word matched by their own `_WORD` pattern. Statement forms are computed for every
+    statement, and this skips the two readers for ordinary words."""
+    ch = joined[pos]
+    if ch.isdigit() or ch in "-.":
+        return True
+    match = _NUMBER_WORD.match(joined, pos)
+    return match is not None and match.group() in _ORDINAL_VOCABULARY
+
+
+def _with_numbers_normalized(joined: str, spans: list[tuple[int, int, str]] | None = None) -> str:
     """Numbers in one normal form, so fuzzy matching weighs words ('7.5 million' = '7,500,000')."""
     out, last = [], 0
-    for start, end, key in _number_spans(joined):
+    for start, end, key in _number_spans(joined) if spans is None else spans:
         out.append(joined[last:start] + key)
         last = end
     return "".join(out) + joined[last:]
@@ -173,13 +192,19 @@ class StatementForm:
 
 
 def statement_form(text: str) -> StatementForm | None:
-    words = tokens(text)
+    return statement_form_of_tokens(tokens(text))
+
+
+def statement_form_of_tokens(words: Tokens) -> StatementForm | None:
+    """statement_form from word tokens already made (a parsed Text keeps them), numbers read once."""
     if not words:
         return None
+    joined = " ".join(words)
+    spans = _number_spans(joined)
     return StatementForm(
         tuple(sorted(negations(words).items())),
-        tuple(sorted(numbers(words).items())),
-        _with_numbers_normalized(" ".join(words)),
+        tuple(sorted(Counter(key for _, _, key in spans).items())),
+        _with_numbers_normalized(joined, spans),
     )
 
 

@@ -1,0 +1,325 @@
+#!/usr/bin/env python3
+"""FC101 value-conflict against pySHACL's sh:maxCount 1 on the same cardinality-one assertions.
+
+    python bench/shacl.py CORPUS_DIR [--repeat N] [--json FILE]
+
+Both sides judge the same question on the same data. The assertions come from factcheck's own
+pipeline; of the cardinality-one ones with a subject, every source is made `kind: news` and every
+claim own voice (so no disagreement is routed to FC106 contradicts-primary or FC102
+claimant-disagreement instead of FC101), and a fact that changes over time (`changes: true`) gets
+its `as_of` day in the key, as FC101 compares it. Only keys whose distinct normalized values
+pairwise disagree (by `factcheck.values.compare`) are kept: there "two distinct values" (what
+maxCount 1 flags) and "a disagreement" (what FC101 reports) must mean the same thing, while a key
+holding values that agree, such as "nearly 90 percent" and "89 percent", is left out and counted.
+
+Each kept key becomes one RDF node typed ex:Fact with one ex:value literal per distinct canonical
+value; the shape is `sh:targetClass ex:Fact; sh:property [sh:path ex:value; sh:maxCount 1]`. The
+keys SHACL flags (focus nodes of the results) must equal the keys of FC101's findings (each mapped
+back through the (source id, claim id) of its location and related location); exit 1 when they
+differ. Timed in-process with time.perf_counter, best of --repeat: FC101 including a fresh
+RuleContext and its analysis (loading excluded); pySHACL's validate() (building the graphs is
+reported separately).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from factcheck.assertions import Assertion, SourceInfo
+from factcheck.checks import CHECKS
+from factcheck.context import RuleContext
+from factcheck.findings import Finding
+from factcheck.lint import LintOptions, LintResult, run_lint
+from factcheck.values import compare
+
+# subject, predicate, qualifiers, and the as_of day (ISO) for facts that change, else None
+Key = tuple[str, str, tuple[tuple[str, str], ...], str | None]
+
+EX = "urn:factcheck:bench:"
+SHAPES_TTL = f"""
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <{EX}> .
+ex:FactShape a sh:NodeShape ;
+    sh:targetClass ex:Fact ;
+    sh:property [ sh:path ex:value ; sh:maxCount 1 ] .
+"""
+
+AGREE = "distinct values that agree (overlapping intervals)"
+INCOMPARABLE = "distinct values that cannot be compared"
+
+
+def speed(ratio: float) -> str:
+    """'FC101 is 120x faster' or 'FC101 is 4.2x slower' (ratio: pySHACL time / FC101 time)."""
+    if ratio >= 1:
+        return f"FC101 is {ratio:,.1f}x faster"
+    return f"FC101 is {1 / ratio:,.1f}x slower" if ratio > 0 else "FC101 is slower"
+
+
+def label(key: Key) -> str:
+    """A key as people read it: 'unscr-2397 count {of: workers-abroad}' (@ day for facts that change)."""
+    subject, predicate, qualifiers, day = key
+    text = f"{subject} {predicate}"
+    if qualifiers:
+        text += " {" + ", ".join(f"{k}: {v}" for k, v in qualifiers) + "}"
+    return text + (f" @ {day}" if day else "")
+
+
+@dataclass
+class Prepared:
+    """The compared assertion set, and how each claim maps to its key."""
+
+    assertions: list[Assertion]
+    key_of: dict[tuple[str, str], Key]  # (source id, claim id) -> key
+    values: dict[Key, list[str]]  # distinct canonical values per kept key, first seen first
+    considered: int  # cardinality-one assertions with a subject, before keys were left out
+    left_out: dict[str, int]  # reason -> number of keys (or of assertions, for assertion-level reasons)
+
+
+def prepare(result: LintResult) -> Prepared:
+    """Cardinality-one assertions as news, own voice, keyed; keys whose values may agree left out."""
+    predicates = result.ruleset.predicates
+    news: dict[SourceInfo, SourceInfo] = {}
+    by_key: dict[Key, list[Assertion]] = defaultdict(list)
+    left_out: Counter[str] = Counter()
+    for a in result.assertions:
+        predicate = predicates.get(a.predicate)
+        if predicate is None or predicate.cardinality != "one":
+            continue
+        if a.subject is None:
+            left_out["assertions without a resolved subject"] += 1
+            continue
+        if a.value_type in ("quote", "text"):
+            left_out["assertions with quote or text values (never compared as facts)"] += 1
+            continue
+        source = news.setdefault(a.source, replace(a.source, kind="news"))
+        a = replace(a, source=source, said_by=None)
+        day = a.as_of.isoformat() if predicate.changes else None
+        by_key[(a.subject, a.predicate, a.qualifiers, day)].append(a)
+    considered = sum(len(members) for members in by_key.values())
+    kept: list[Assertion] = []
+    key_of: dict[tuple[str, str], Key] = {}
+    values: dict[Key, list[str]] = {}
+    for key, members in by_key.items():
+        distinct: dict[str, Any] = {}
+        for a in members:
+            distinct.setdefault(a.value.canonical(), a.value)
+        reason = _why_left_out(list(distinct.values()))
+        if reason:
+            left_out[reason] += 1
+            continue
+        values[key] = list(distinct)
+        kept.extend(members)
+        for a in members:
+            key_of[(a.source.id, a.claim)] = key
+    return Prepared(kept, key_of, values, considered, dict(sorted(left_out.items())))
+
+
+def _why_left_out(values: Sequence[Any]) -> str | None:
+    """None when every pair of distinct values disagrees (or there is one value)."""
+    reason = None
+    for i, x in enumerate(values):
+        for y in values[i + 1 :]:
+            comparison = compare(x, y)
+            if comparison.agree:
+                return AGREE
+            if not comparison.disagree:
+                reason = INCOMPARABLE
+    return reason
+
+
+@dataclass
+class Comparison:
+    """Both sides' verdicts, their times, and what does not match."""
+
+    corpus: str
+    assertions: int
+    considered: int
+    keys: int
+    multi_value_keys: int
+    triples: int
+    left_out: dict[str, int]
+    fc101_findings: int
+    fc101_keys: set[Key]
+    shacl_keys: set[Key]
+    fc101_seconds: float
+    shacl_seconds: float
+    graph_seconds: float
+    load_seconds: float
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def same_keys(self) -> bool:
+        return self.fc101_keys == self.shacl_keys and not self.problems
+
+    @property
+    def ratio(self) -> float:
+        """How many times faster FC101 is than pySHACL's validate()."""
+        return self.shacl_seconds / self.fc101_seconds if self.fc101_seconds > 0 else float("inf")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "corpus": self.corpus, "assertions": self.assertions, "considered": self.considered,
+            "keys": self.keys, "multi_value_keys": self.multi_value_keys, "triples": self.triples,
+            "left_out": self.left_out, "fc101_findings": self.fc101_findings,
+            "fc101_keys": sorted(label(k) for k in self.fc101_keys),
+            "shacl_keys": sorted(label(k) for k in self.shacl_keys),
+            "same_keys": self.same_keys, "fc101_seconds": self.fc101_seconds,
+            "shacl_seconds": self.shacl_seconds, "graph_seconds": self.graph_seconds,
+            "load_seconds": self.load_seconds, "ratio": self.ratio, "problems": self.problems,
+        }
+
+    def report(self) -> str:
+        left = "; ".join(f"{n} {why}" for why, n in self.left_out.items()) or "none"
+        lines = [
+            f"FC101 vs pySHACL on {self.corpus}",
+            f"  {self.considered:,} cardinality-one assertions with a subject; compared: {self.assertions:,} "
+            f"assertions in {self.keys:,} keys ({self.multi_value_keys:,} with several distinct values), "
+            f"{self.triples:,} ex:value triples",
+            f"  left out: {left}",
+            f"  conflicting keys: FC101 {len(self.fc101_keys):,} (from {self.fc101_findings:,} findings), "
+            f"pySHACL {len(self.shacl_keys):,}; same keys: {'yes' if self.same_keys else 'NO'}",
+            f"  FC101 {1000 * self.fc101_seconds:.2f} ms (fresh context and analysis); pySHACL validate() "
+            f"{1000 * self.shacl_seconds:.2f} ms (+ {1000 * self.graph_seconds:.2f} ms building the graphs); "
+            f"{speed(self.ratio)}",
+        ]
+        lines += [f"  PROBLEM: {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+def fc101_keys(prepared: Prepared, result: LintResult, repeat: int = 1) -> tuple[list[Finding], float]:
+    """FC101's findings on the compared set and its best time, a fresh RuleContext each run."""
+    rule = result.ruleset.rules.get("FC101")
+    if rule is None or rule.check != "value_conflict":
+        raise RuntimeError("the rule set has no FC101 rule of type value_conflict")
+    check = CHECKS[rule.check]
+    assert check.run is not None
+    root = result.settings.root if result.settings else Path.cwd()
+    best = float("inf")
+    findings: list[Finding] = []
+    for _ in range(max(1, repeat)):
+        start = time.perf_counter()
+        ctx = RuleContext(prepared.assertions, result.ruleset.predicates, result.corpus.entities, root)
+        findings = list(check.run(ctx, rule.params))
+        best = min(best, time.perf_counter() - start)
+    return findings, best
+
+
+def finding_keys(findings: Iterable[Finding], key_of: dict[tuple[str, str], Key]) -> tuple[set[Key], list[str]]:
+    """The key of each finding, through its claim and its related claim (both must map to one key)."""
+    keys: set[Key] = set()
+    problems: list[str] = []
+    for f in findings:
+        ends = [f.location, *f.related]
+        mapped = {key_of.get((loc.source or "", loc.claim or "")) for loc in ends}
+        if None in mapped or len(mapped) != 1:
+            where = ", ".join(f"{loc.source} ({loc.claim})" for loc in ends)
+            problems.append(f"FC101 finding at {where} does not map to one compared key: {f.message}")
+            continue
+        keys.add(mapped.pop())  # type: ignore[arg-type]
+    return keys, problems
+
+
+def build_graphs(values: dict[Key, list[str]]) -> tuple[Any, Any, dict[Any, Key], int]:
+    """The data graph (a node per key, a literal per distinct value), the shapes graph, node -> key."""
+    from rdflib import RDF, Graph, Literal, Namespace
+
+    ex = Namespace(EX)
+    data = Graph()
+    node_key: dict[Any, Key] = {}
+    triples = 0
+    for key, distinct in values.items():
+        digest = hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:24]
+        node = ex[f"key/{digest}"]
+        if node in node_key:
+            raise RuntimeError(f"hash collision between keys {label(node_key[node])} and {label(key)}")
+        node_key[node] = key
+        data.add((node, RDF.type, ex.Fact))
+        for value in distinct:
+            data.add((node, ex.value, Literal(value)))
+            triples += 1
+    shapes = Graph().parse(data=SHAPES_TTL, format="turtle")
+    return data, shapes, node_key, triples
+
+
+def shacl_keys(values: dict[Key, list[str]], repeat: int = 1) -> tuple[set[Key], float, float, int, list[str]]:
+    """Keys pySHACL flags: (keys, best validate() seconds, graph-building seconds, triples, problems)."""
+    import pyshacl
+    from rdflib.namespace import SH
+
+    start = time.perf_counter()
+    data, shapes, node_key, triples = build_graphs(values)
+    graph_seconds = time.perf_counter() - start
+    best = float("inf")
+    report = None
+    for _ in range(max(1, repeat)):
+        start = time.perf_counter()
+        _, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+        best = min(best, time.perf_counter() - start)
+    keys: set[Key] = set()
+    problems: list[str] = []
+    for node in report.objects(None, SH.focusNode):
+        if node in node_key:
+            keys.add(node_key[node])
+        else:
+            problems.append(f"pySHACL reports a focus node that is no key: {node}")
+    return keys, best, graph_seconds, triples, problems
+
+
+def compare_on(corpus: Path, repeat: int = 3) -> Comparison:
+    """Load the corpus with factcheck, then run both checks on the same compared assertions."""
+    corpus = corpus.resolve()
+    start = time.perf_counter()
+    # Only FC101 is selected: the assertions are the same whatever runs, and loading stays cheap.
+    # The cache is off so that nothing is written into the corpus and every value is parsed afresh.
+    result = run_lint(LintOptions(paths=(corpus,), select=("FC101",), cache=False), cwd=corpus)
+    load_seconds = time.perf_counter() - start
+    prepared = prepare(result)
+    findings, fc101_seconds = fc101_keys(prepared, result, repeat)
+    found, problems = finding_keys(findings, prepared.key_of)
+    flagged, shacl_seconds, graph_seconds, triples, shacl_problems = shacl_keys(prepared.values, repeat)
+    problems += shacl_problems
+    for key in sorted(found - flagged, key=label)[:5]:
+        problems.append(f"FC101 only: {label(key)} {prepared.values.get(key)}")
+    for key in sorted(flagged - found, key=label)[:5]:
+        problems.append(f"pySHACL only: {label(key)} {prepared.values.get(key)}")
+    return Comparison(
+        corpus=str(corpus), assertions=len(prepared.assertions), considered=prepared.considered,
+        keys=len(prepared.values), multi_value_keys=sum(len(v) > 1 for v in prepared.values.values()),
+        triples=triples, left_out=prepared.left_out, fc101_findings=len(findings), fc101_keys=found,
+        shacl_keys=flagged, fc101_seconds=fc101_seconds, shacl_seconds=shacl_seconds,
+        graph_seconds=graph_seconds, load_seconds=load_seconds, problems=problems,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path, help="a corpus directory (e.g. one made by bench/generate.py)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each side; the best is reported")
+    parser.add_argument("--json", type=Path, default=None, help="write the comparison as JSON to FILE")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        parser.error(f"{args.corpus}: not a directory")
+    if importlib.util.find_spec("pyshacl") is None:
+        print("shacl.py: pyshacl is not installed (pip install -e '.[bench]')", file=sys.stderr)
+        return 2
+    comparison = compare_on(args.corpus, args.repeat)
+    print(comparison.report())
+    if args.json:
+        args.json.write_text(json.dumps(comparison.to_json(), indent=1) + "\n", encoding="utf-8")
+    if not comparison.fc101_keys and not comparison.shacl_keys:
+        print("  note: no conflicting key on either side, so the comparison shows nothing", file=sys.stderr)
+    return 0 if comparison.same_keys else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

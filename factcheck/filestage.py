@@ -1,0 +1,163 @@
+"""The per-file stage: one claim file from bytes to assertions, suppressions and findings.
+
+What happens here depends only on the file's bytes, where it sits, the entity registry and the rule
+set, so the result can be cached (factcheck/cache.py) and computed in any process. Work that needs
+other files or the file system (duplicate source ids, whether `source.document` exists) comes after,
+in corpus.py. Large corpora are shared out between processes, one per core; the results come back
+pickled, which is also the form the cache stores, so a result is serialized once.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import FileCache, pickled
+from .loader import LoadedFile, display_path, load_file
+from .normalize import Normalizer
+from .registry.entities import EntityRegistry
+from .ruleset import RuleSet
+from .suppression import collect_file
+
+# Below this much YAML a second process costs more than it saves (start-up, pickling the results).
+PARALLEL_MIN_BYTES = 2_000_000
+CHUNK_BYTES = 1_000_000  # files are sent to workers in batches of about this size
+
+
+@dataclass(frozen=True)
+class StageInputs:
+    """What every file's stage needs besides its own bytes."""
+
+    entities: EntityRegistry
+    ruleset: RuleSet
+    cwd: Path
+    root: Path
+
+
+def process(path: Path, data: bytes | None, normalizer: Normalizer, cwd: Path, root: Path) -> LoadedFile:
+    """Load, validate and normalize one file, then release what only this stage needs."""
+    loaded = load_file(path, cwd, root, data)
+    loaded.assertions = normalizer.file(loaded)
+    loaded.suppressions = collect_file(loaded)
+    loaded.release()
+    return loaded
+
+
+def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, jobs: int) -> list[LoadedFile]:
+    """Every file's stage result, in the order of `paths`, from the cache where it is fresh."""
+    results: list[LoadedFile | None] = [None] * len(paths)
+    pending: list[tuple[int, Path, bytes | None, bytes | None]] = []  # index, path, data, cache key
+    for index, path in enumerate(paths):
+        data = _read(path)
+        key = None
+        if cache is not None and data is not None:
+            display, ident = display_path(path, inputs.cwd), display_path(path, inputs.root)
+            key = cache.key(display, ident, data)
+            results[index] = cache.get(display, ident, key)
+        if results[index] is None:
+            pending.append((index, path, data, key))
+    size = sum(len(data) for _, _, data, _ in pending if data)
+    workers = min(jobs, len(pending))
+    if workers > 1 and size >= PARALLEL_MIN_BYTES:
+        produced = _parallel(pending, inputs, workers)
+    else:
+        normalizer = Normalizer(inputs.entities, inputs.ruleset, inputs.root)
+        produced = ((index, process(path, data, normalizer, inputs.cwd, inputs.root), None) for index, path, data, _ in pending)
+    keys = {index: key for index, _, _, key in pending}
+    for index, loaded, payload in produced:
+        results[index] = loaded
+        key = keys[index]
+        if cache is not None and key is not None:
+            cache.put(loaded.display, loaded.ident, key, payload if payload is not None else pickled(loaded))
+    return [loaded for loaded in results if loaded is not None]
+
+
+def _read(path: Path) -> bytes | None:
+    """The file's bytes, or None when it cannot be read (the stage then reports why)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+# -- sharing the work out -----------------------------------------------------------------------
+
+_worker_normalizer: Normalizer | None = None
+_worker_inputs: StageInputs | None = None
+
+
+def _init_worker(inputs: StageInputs) -> None:
+    global _worker_normalizer, _worker_inputs
+    gc.disable()  # a worker builds a batch of results and exits; nothing it makes is cyclic garbage
+    _worker_inputs = inputs
+    _worker_normalizer = Normalizer(inputs.entities, inputs.ruleset, inputs.root)
+
+
+def _work(batch: list[tuple[int, Path, bytes | None]]) -> list[tuple[int, bytes]]:
+    assert _worker_normalizer is not None and _worker_inputs is not None
+    inputs = _worker_inputs
+    return [(index, pickled(process(path, data, _worker_normalizer, inputs.cwd, inputs.root))) for index, path, data in batch]
+
+
+def _batches(pending: list[tuple[int, Path, bytes | None, bytes | None]], workers: int) -> Iterator[list[tuple[int, Path, bytes | None]]]:
+    """Batches of about CHUNK_BYTES, at least two per worker so a slow batch does not leave a core idle."""
+    total = sum(len(data or b"") for _, _, data, _ in pending)
+    limit = max(1, min(CHUNK_BYTES, total // (2 * workers)))
+    batch: list[tuple[int, Path, bytes | None]] = []
+    size = 0
+    for index, path, data, _ in pending:
+        batch.append((index, path, data))
+        size += len(data or b"")
+        if size >= limit:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _parallel(pending: list[tuple[int, Path, bytes | None, bytes | None]], inputs: StageInputs, workers: int) -> Iterator[tuple[int, LoadedFile, bytes]]:
+    """Results as the workers finish them; the pickled form is kept for the cache."""
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=(inputs,)) as pool:
+        for results in pool.map(_work, _batches(pending, workers)):
+            for index, payload in results:
+                yield index, pickle.loads(payload), payload
+
+
+def _context():  # type: ignore[no-untyped-def]
+    """fork where there is one (nothing to pickle for the workers, no re-import), else spawn."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Building hundreds of thousands of small, long-lived objects makes the cyclic collector scan
+    them again and again for nothing; pause it for the run (reference counting still frees memory).
+    Afterwards what is still alive is moved out of the collector's sight (gc.freeze), or the first
+    collection would scan it all once more."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
