@@ -8,14 +8,14 @@ claims, not its square. Inside a bucket, claims with the same normalized value a
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from .assertions import Assertion
+from .assertions import Assertion, SourceInfo
 from .registry.entities import EntityRegistry, normalize_mention
 from .registry.predicates import PredicateRegistry
 from .values import Agreement, Comparison, compare
@@ -133,11 +133,15 @@ class Analysis:
         predicates: PredicateRegistry,
         entities: EntityRegistry,
         documents: DocumentStore,
+        sources: Mapping[str, SourceInfo] | None = None,
     ) -> None:
         self.assertions = assertions
         self.predicates = predicates
         self.entities = entities
         self.documents = documents
+        # Every source of the corpus: independence is transitive, so it is judged over all of them
+        # even when only some assertions are checked (the pre-commit path, see relevance.py).
+        self.sources = sources
 
     # -- buckets -------------------------------------------------------------------------------
 
@@ -239,7 +243,7 @@ class Analysis:
     def independence(self) -> dict[str, str]:
         """Source id -> its independence group: same outlet, derived_from (transitively) and
         near-duplicate documents all count as one source."""
-        sources = {a.source.id: a.source for a in self.assertions}
+        sources = dict(self.sources) if self.sources is not None else {a.source.id: a.source for a in self.assertions}
         parent = {sid: sid for sid in sources}
 
         def find(x: str) -> str:

@@ -6,13 +6,13 @@ engine, so nothing here knows about them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from .analysis import Analysis
-from .assertions import Assertion
+from .assertions import Assertion, SourceInfo
 from .documents import DocumentStore
 from .findings import Finding, Location
 from .models import PredicateModel
@@ -34,6 +34,8 @@ class RuleContext:
     used_suppressions: set[Suppression] = field(default_factory=set)
     rules_run: set[tuple[str, str]] = field(default_factory=set)
     all_rules: set[tuple[str, str]] = field(default_factory=set)
+    # Every source of the corpus when `assertions` is only the part that matters (pre-commit path).
+    sources: Mapping[str, SourceInfo] | None = None
 
     def predicate(self, name: str) -> PredicateModel | None:
         return self.predicates.get(name)
@@ -45,7 +47,7 @@ class RuleContext:
     @cached_property
     def analysis(self) -> Analysis:
         """Conflicts, support and independence, computed once and shared by the rules that need them."""
-        return Analysis(self.assertions, self.predicates, self.entities, self.documents)
+        return Analysis(self.assertions, self.predicates, self.entities, self.documents, self.sources)
 
 
 def placement_key(a: Assertion) -> tuple[object, ...]:

@@ -15,6 +15,7 @@ from . import engine
 from .context import RuleContext
 from .engine import Selection
 from .findings import Finding
+from .relevance import relevant
 from .ruleset import RuleSet, default_rules_dir, load_ruleset
 from .suppression import collect
 
@@ -118,12 +119,19 @@ def run_lint(options: LintOptions, cwd: Path | None = None) -> LintResult:
 def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Scope, stage: StageOptions, cwd: Path) -> LintResult:
     corpus = load_corpus(discover(where.load), [*settings.paths("entities"), *options.entities], cwd, settings.root, stage)
     assertions = [a for loaded in corpus.files for a in loaded.assertions]
-    context = RuleContext(assertions, ruleset.predicates, corpus.entities, settings.root, suppressions=collect(corpus.files))
+    narrowed = where.report_only is not None and not any(f.kind == "entities" and f.path.resolve() in where.report_only for f in corpus.files)
+    checked, sources = assertions, None
+    if narrowed:  # only findings about the given files are reported: check only what can meet them
+        assert where.report_only is not None
+        checked = relevant(assertions, _displays(corpus, where.report_only), ruleset.predicates)
+        sources = {a.source.id: a.source for a in assertions}
+    context = RuleContext(checked, ruleset.predicates, corpus.entities, settings.root, suppressions=collect(corpus.files), sources=sources)
     load_findings = [finding for loaded in corpus.files for finding in loaded.findings]
     selection = Selection(options.select or tuple(settings.config.select or ()), options.ignore or tuple(settings.config.ignore or ()))
     findings = engine.run(ruleset, context, load_findings, selection)
     findings = _per_file_ignores(findings, corpus, settings, ruleset)
-    if where.report_only is not None and not any(f.kind == "entities" and f.path.resolve() in where.report_only for f in corpus.files):
+    if narrowed:
+        assert where.report_only is not None
         findings = _touching(findings, corpus, where.report_only)
     return LintResult(findings, corpus, ruleset, assertions, settings)
 
@@ -158,7 +166,11 @@ def _per_file_ignores(findings: list[Finding], corpus: Corpus, settings: Setting
     return kept
 
 
+def _displays(corpus: Corpus, files: frozenset[Path]) -> set[str]:
+    return {loaded.display for loaded in corpus.files if loaded.path.resolve() in files}
+
+
 def _touching(findings: list[Finding], corpus: Corpus, files: frozenset[Path]) -> list[Finding]:
     """Findings located in, or related to, one of the given files."""
-    wanted = {loaded.display for loaded in corpus.files if loaded.path.resolve() in files}
+    wanted = _displays(corpus, files)
     return [f for f in findings if f.location.path in wanted or any(r.path in wanted for r in f.related)]

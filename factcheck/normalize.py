@@ -28,6 +28,7 @@ class Normalizer:
     ruleset: RuleSet
     root: Path
     _parsed: dict[tuple[object, ...], Value | ValueParseError] = dataclasses.field(default_factory=dict, repr=False)
+    _subjects: dict[str | None, tuple[dt.date | None, int | None]] = dataclasses.field(default_factory=dict, repr=False)
 
     def file(self, loaded: LoadedFile) -> list[Assertion]:
         source = loaded.source
@@ -64,16 +65,9 @@ class Normalizer:
         subject = self._entity(loaded, claim.subject, "subject", base + ("subject",), claim.id) if claim.subject else None
         said_by = self._entity(loaded, claim.said_by, "said_by", base + ("said_by",), claim.id) if claim.said_by else None
         as_of = claim.as_of or info.published
-        context = ParseContext(
-            published=info.published,
-            as_of=claim.as_of,
-            anchor=self._attribute_date(subject, "adopted_on"),
-            body_members=self._body_members(subject),
-            tolerance=predicate.tolerance_fraction,
-            actions=self.ruleset.actions,
-        )
+        anchor, body_members = self._subject_facts(subject)
         try:
-            value = self._parse(predicate.type, claim.value, context)
+            value = self._parse(predicate.type, claim.value, info.published, claim.as_of, anchor, body_members, predicate.tolerance_fraction)
         except ValueParseError as err:
             message = err.message
             if err.expected:
@@ -108,12 +102,15 @@ class Normalizer:
             field_positions=fields,
         )
 
-    def _parse(self, type_name: str, raw: object, context: ParseContext) -> Value:
+    def _parse(
+        self, type_name: str, raw: object, published: dt.date, as_of: dt.date | None, anchor: dt.date | None, body_members: int | None, tolerance: float
+    ) -> Value:
         """parse_value, once per distinct (type, raw value, context): corpora repeat values a lot
         (the same vote, date or statement in many sources), and values are immutable."""
-        key = (type_name, _frozen(raw), context.published, context.as_of, context.anchor, context.body_members, context.tolerance)
+        key = (type_name, _frozen(raw), published, as_of, anchor, body_members, tolerance)
         known = self._parsed.get(key)
         if known is None:
+            context = ParseContext(published, as_of, anchor, body_members, tolerance, self.ruleset.actions)
             try:
                 known = parse_value(type_name, raw, context)
             except ValueParseError as err:
@@ -134,6 +131,14 @@ class Normalizer:
     def _qualifier(self, text: str) -> str:
         resolution = self.entities.resolve(text)
         return resolution.entity.id if resolution.entity else normalize_mention(text)
+
+    def _subject_facts(self, subject: str | None) -> tuple[dt.date | None, int | None]:
+        """What value parsing needs from the subject's registry entry: its adoption day and the size
+        of the body that voted on it (looked up once per subject)."""
+        known = self._subjects.get(subject)
+        if known is None:
+            known = self._subjects[subject] = (self._attribute_date(subject, "adopted_on"), self._body_members(subject))
+        return known
 
     def _attribute_date(self, entity_id: str | None, name: str) -> dt.date | None:
         entity = self.entities.get(entity_id) if entity_id else None

@@ -1,0 +1,67 @@
+"""Which assertions can take part in a finding about some files: the pre-commit path.
+
+A pre-commit hook passes the staged files, and only findings located in or related to them are
+reported. Every cross-source rule compares claims only inside an index bucket (DESIGN.md §8), so the
+claims that can meet a claim of those files are exactly the other members of its buckets:
+
+- the fact or measure bucket (subject, predicate, qualifiers, and the key fields of a measure),
+  which holds what FC101-FC106 pair up and what FC201 counts as support;
+- the statement bucket (subject, predicate, qualifiers), for FC201's fuzzy support;
+- a measure's (subject, qualifiers, target), for the primary source's direction (FC106);
+- the quotes that share a three-word run or all their words with a quote (the only candidate pairs
+  FC104 and FC105 look at; see quote_index.py).
+
+Checking only those claims finds the same findings about the given files as checking the whole
+corpus (tested against a full run), at a fraction of the cost. Independence is still judged over
+every source, since it is transitive (the Analysis gets all sources).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
+
+from .assertions import Assertion
+from .quote_index import RUN, quote_tokens
+from .registry.predicates import PredicateRegistry
+
+
+def relevant(assertions: Sequence[Assertion], paths: Collection[str], predicates: PredicateRegistry) -> list[Assertion]:
+    """The assertions of the files at `paths` (display paths) and every assertion that shares a
+    bucket with one of them, in their original order."""
+    mine = [a for a in assertions if a.source.path in paths]
+    keys = {key for a in mine for key in _keys(a, predicates)}
+    runs = {run for a in mine if a.value_type == "quote" for run in _runs(quote_tokens(a))}
+    kept = []
+    for a in assertions:
+        if a.source.path in paths or any(key in keys for key in _keys(a, predicates)):
+            kept.append(a)
+        elif a.value_type == "quote" and runs and any(run in runs for run in _runs(quote_tokens(a))):
+            kept.append(a)
+    return kept
+
+
+def _keys(a: Assertion, predicates: PredicateRegistry) -> Iterator[Hashable]:
+    """The buckets an assertion is compared in (see the module docstring)."""
+    if a.value_type == "quote" or a.subject is None:  # quotes meet through their runs only
+        return
+    if a.value_type == "text":
+        yield ("statement", a.subject, a.predicate, a.qualifiers)
+        return
+    predicate = predicates.get(a.predicate)
+    if predicate is None:
+        return
+    if predicate.cardinality == "one":
+        yield ("fact", a.subject, a.predicate, a.qualifiers)
+    elif predicate.key:
+        yield ("keyed", a.subject, a.predicate, a.qualifiers, tuple(getattr(a.value, name, None) for name in predicate.key))
+    else:
+        yield ("value", a.subject, a.predicate, a.qualifiers, a.value.canonical())
+    if a.value_type == "measure":
+        yield ("target", a.subject, a.qualifiers, getattr(a.value, "target", None))
+
+
+def _runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
+    """The quote's three-word runs; a shorter quote stands for itself (it pairs only when equal)."""
+    if len(words) < RUN:
+        return (("short", *words),) if words else ()
+    return (tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1))

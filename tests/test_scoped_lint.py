@@ -1,0 +1,98 @@
+"""The pre-commit path and the cache give the same findings as a full, uncached run.
+
+`factcheck lint FILE` inside a corpus checks only the claims that can meet FILE's claims
+(factcheck/relevance.py) and reports what touches FILE; that must be exactly the full run's
+findings located in or related to FILE. Cached, parallel and serial runs must agree byte for byte.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.lint import LintOptions, run_lint
+from factcheck.relevance import relevant
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _generate(outdir: Path, sources: int, claims: int, seed: int, conflict_rate: float) -> None:
+    spec = importlib.util.spec_from_file_location("bench_generate_scoped", ROOT / "bench" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    module.generate(outdir, sources, claims, seed, conflict_rate)
+
+
+def _touching(findings: list, display: str) -> list:
+    return [f for f in findings if f.location.path == display or any(r.path == display for r in f.related)]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    corpus = tmp_path_factory.mktemp("scoped") / "corpus"
+    _generate(corpus, 6, 120, seed=3, conflict_rate=0.1)
+    return corpus
+
+
+def _claim_files(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.rglob("*.yaml") if p.name != "entities.yaml")
+
+
+def test_one_file_gives_the_full_runs_findings_about_it_generated(generated: Path) -> None:
+    full = run_lint(LintOptions(cache=False), cwd=generated)
+    assert any(f.code == "FC106" for f in full.findings)
+    for path in _claim_files(generated):
+        scoped = run_lint(LintOptions(paths=(path,), cache=False), cwd=generated)
+        display = path.relative_to(generated).as_posix()
+        assert scoped.findings == _touching(full.findings, display), display
+
+
+def test_only_part_of_the_corpus_is_checked(generated: Path) -> None:
+    full = run_lint(LintOptions(cache=False), cwd=generated)
+    news = next(p for p in _claim_files(generated) if "news" in p.parts)
+    display = news.relative_to(generated).as_posix()
+    kept = relevant(full.assertions, {display}, full.ruleset.predicates)
+    assert {a.source.path for a in kept} >= {display}
+    assert len(kept) < len(full.assertions)
+
+
+def test_one_file_gives_the_full_runs_findings_about_it_example_corpus(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "claims", project / "claims")
+    shutil.copytree(ROOT / "rules", project / "rules")
+    full = run_lint(LintOptions(cache=False), cwd=project)
+    assert full.findings
+    for path in _claim_files(project / "claims"):
+        scoped = run_lint(LintOptions(paths=(path,), cache=False), cwd=project)
+        display = path.relative_to(project).as_posix()
+        assert scoped.findings == _touching(full.findings, display), display
+
+
+def test_cached_parallel_and_serial_runs_agree(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import filestage
+
+    shared_out: list[int] = []
+    real = filestage._parallel
+
+    def recording(pending, inputs, workers):  # type: ignore[no-untyped-def]
+        shared_out.append(len(pending))
+        yield from real(pending, inputs, workers)
+
+    monkeypatch.setattr(filestage, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(filestage, "_parallel", recording)
+    cache = tmp_path / "cache"
+    baseline = run_lint(LintOptions(cache=False, jobs=1), cwd=generated).findings
+    assert shared_out == []
+    cold = run_lint(LintOptions(cache_dir=cache, jobs=2), cwd=generated).findings
+    assert shared_out == [len(_claim_files(generated))]
+    entries = list((cache / "v1").glob("*.pickle"))
+    assert len(entries) == len(_claim_files(generated))
+    warm = run_lint(LintOptions(cache_dir=cache, jobs=2), cwd=generated).findings
+    assert shared_out == [len(_claim_files(generated))]  # everything came from the cache
+    assert baseline == cold == warm
