@@ -8,7 +8,7 @@ claims, not its square. Inside a bucket, claims with the same normalized value a
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -81,41 +81,60 @@ def _statement_forms(wordings: Iterable[Wording], cache: dict[Wording, Statement
     return out
 
 
-def _agreeing_wordings(forms: list[StatementForm | None], threshold: float) -> Callable[[int], Iterator[int]]:
-    """agreeing(k): every other wording j whose form agrees with wording k's (forms_agree), lazily.
+class _AgreeingWordings:
+    """agreeing(k): the other wordings j whose forms agree with wording k's (forms_agree), lazily.
 
-    forms_agree needs equal negations and equal numbers, so only wordings of one (negations,
-    numbers) group are candidates; inside it rapidfuzz's batch scan (C++, WRatio with a score
-    cutoff) finds the near ones without a Python call per pair, and each hit is confirmed with
-    forms_agree itself, so the relation is exactly forms_agree. The cutoff is at most 100 (equal
-    wordings score 100, and forms_agree accepts them whatever the threshold) and SCAN_SLACK below
-    the threshold, so float rounding inside the scan cannot drop a pair that forms_agree accepts.
-    Lazy, so a caller that needs one agreeing wording stops at the first.
+    forms_agree needs equal negations and equal numbers, so only the wordings of one (negations,
+    numbers) group are candidates. Inside a group rapidfuzz's batch scan (C++, WRatio with a score
+    cutoff) finds the near ones without a Python call per pair, and forms_agree itself confirms
+    each hit, so the relation is exactly forms_agree. The cutoff is at most 100 (equal wordings
+    score 100, and forms_agree accepts them whatever the threshold) and SCAN_SLACK below the
+    threshold, so float rounding inside the scan cannot drop a pair that forms_agree accepts.
+
+    Every candidate of the group is scanned unless the caller stops: the scan first tries the
+    wordings that share one of k's rarest words (the likely agreeing ones, so a caller that needs
+    one supporter usually stops early), then all the others. The order changes nothing else.
     """
-    groups: dict[tuple[object, object], list[int]] = defaultdict(list)
-    for k, form in enumerate(forms):
-        if form is not None:
-            groups[(form.negations, form.numbers)].append(k)
-    texts: dict[tuple[object, object], list[str]] = {}
-    cutoff = max(0.0, min(threshold, 100.0) - SCAN_SLACK)
 
-    def agreeing(k: int) -> Iterator[int]:
-        form = forms[k]
+    RARE = 2  # how many of a wording's rarest words pick the candidates tried first
+
+    def __init__(self, forms: list[StatementForm | None], threshold: float) -> None:
+        self.forms = forms
+        self.threshold = threshold
+        self.cutoff = max(0.0, min(threshold, 100.0) - SCAN_SLACK)
+        self.groups: dict[tuple[object, object], list[int]] = defaultdict(list)
+        for k, form in enumerate(forms):
+            if form is not None:
+                self.groups[(form.negations, form.numbers)].append(k)
+        self.postings: dict[tuple[object, object], dict[str, list[int]]] = {}
+
+    def __call__(self, k: int) -> Iterator[int]:
+        form = self.forms[k]
         if form is None:
             return
         key = (form.negations, form.numbers)
-        group = groups[key]
+        group = self.groups[key]
         if len(group) < 2:
             return
-        if key not in texts:
-            texts[key] = [forms[j].wording for j in group]  # type: ignore[union-attr]
-        hits = process.extract_iter(form.wording, texts[key], scorer=fuzz.WRatio, processor=None, score_cutoff=cutoff)
-        for _, _, position in hits:
-            j = group[position]
-            if j != k and forms_agree(form, forms[j], threshold):  # type: ignore[arg-type]
-                yield j
+        postings = self.postings.get(key)
+        if postings is None:
+            postings = self.postings[key] = defaultdict(list)
+            for position, j in enumerate(group):
+                for word in set(self.forms[j].wording.split()):  # type: ignore[union-attr]
+                    postings[word].append(position)
+        rare = sorted(set(form.wording.split()), key=lambda word: (len(postings[word]), word))[: self.RARE]
+        first = sorted({position for word in rare for position in postings[word]})
+        chosen = set(first)
+        yield from self._scan(k, form, [group[p] for p in first])
+        yield from self._scan(k, form, [j for p, j in enumerate(group) if p not in chosen])
 
-    return agreeing
+    def _scan(self, k: int, form: StatementForm, candidates: list[int]) -> Iterator[int]:
+        texts = [self.forms[j].wording for j in candidates]  # type: ignore[union-attr]
+        hits = process.extract_iter(form.wording, texts, scorer=fuzz.WRatio, processor=None, score_cutoff=self.cutoff)
+        for _, _, position in hits:
+            j = candidates[position]
+            if j != k and forms_agree(form, self.forms[j], self.threshold):  # type: ignore[arg-type]
+                yield j
 
 
 def _by_value(members: Iterable[Assertion]) -> dict[str, list[Assertion]]:
@@ -343,7 +362,7 @@ class Analysis:
 
         A statement is supported by one of its own wording when that comes from a source that
         supports it, which settles most statements of a corpus without any fuzzy match. Only the
-        rest search the other wordings of their bucket (_agreeing_wordings), and stop at the first
+        rest search the other wordings of their bucket (_AgreeingWordings), and stop at the first
         that holds a supporting source. _supports looks only at the two claims' sources, so it is
         asked once per source, not once per statement.
         """
@@ -370,10 +389,11 @@ class Analysis:
                     waiting.append((k, unsupported))
             if not waiting:
                 continue
-            agreeing = _agreeing_wordings(_statement_forms(wordings, cache), threshold)
+            agreeing = _AgreeingWordings(_statement_forms(wordings, cache), threshold)
             for k, unsupported in waiting:
                 for j in agreeing(k):
-                    for sid in [sid for sid, claims in unsupported.items() if any(self._supports(b, claims[0]) for b in backers[j])]:
+                    backed = [sid for sid, claims in unsupported.items() if any(self._supports(b, claims[0]) for b in backers[j])]
+                    for sid in backed:
                         supported.update((a.source.id, a.claim) for a in unsupported.pop(sid))
                     if not unsupported:
                         break

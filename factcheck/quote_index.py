@@ -1,20 +1,35 @@
 """Candidate quote pairs through shared three-word runs, never all pairs (DESIGN.md §8).
 
-Quotes have no subject to index them by, so they are indexed by their words: two quotes that are
-the same, one an excerpt of the other, or near-identical (rapidfuzz ratio >= 85) share at least one
-run of three tokens unless they are very short. A pair sharing no run is never compared, so the
-work grows with how often runs repeat, not with the square of the number of quotes. Quotes of fewer
-than three tokens have no run; they are paired only with quotes of exactly the same tokens.
+Quotes have no subject to index them by, so they are indexed by their words. Two quotes are a
+candidate pair when their tokens are equal (and not empty) or when they share a run of three
+tokens; a pair that is neither is never compared, so the work grows with how often runs repeat, not
+with the square of the number of quotes. Quotes of fewer than three tokens have no run; they are
+paired only with quotes of exactly the same tokens.
+
+Why the runs find what the rules look for: quotes with the same words are paired by their tokens;
+an excerpt of three or more words is a contiguous run of the longer quote's words, so it shares all
+of its own runs with it. A near-identical pair (ratio >= 85 over the joined words) is compared when
+it shares a run: that is the contract of §8 (a pair sharing none is never compared), and the index
+keeps it exactly, as _wording_pairs explains.
+
+A corpus repeats its quotes: the same words come from many sources. So the index works on distinct
+wordings (token tuples): runs are collected once per wording, each pair of wordings is related
+once, and the quotes holding two wordings are paired afterwards, only where a rule needs them.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from functools import cached_property
+from itertools import combinations
+from typing import Any
 
 from .assertions import Assertion
+from .values.text import quote_relation
 
 RUN = 3
+
+Words = tuple[str, ...]
 
 
 def quote_tokens(a: Assertion) -> tuple[str, ...]:
@@ -27,25 +42,94 @@ def quote_tokens(a: Assertion) -> tuple[str, ...]:
     return tuple(words)
 
 
+class QuoteIndex:
+    """The distinct wordings of a list of quotes, the quotes holding each, and the pairs of
+    wordings that share a run. Wordings are numbered in order of first appearance; `holders[w]`
+    lists the positions in `quotes` of the quotes with exactly the tokens `wordings[w]`, ascending.
+
+    FC104 and FC105 need the same index; `QuoteIndex.of(ctx)` takes the rule context's shared one
+    when the context offers it (a `quote_index` attribute), else builds one.
+    """
+
+    def __init__(self, quotes: Sequence[Assertion]) -> None:
+        self.quotes = quotes
+        number: dict[Words, int] = {}
+        self.wordings: list[Words] = []
+        self.holders: list[list[int]] = []
+        for position, quote in enumerate(quotes):
+            words = quote_tokens(quote)
+            w = number.get(words)
+            if w is None:
+                w = number[words] = len(self.wordings)
+                self.wordings.append(words)
+                self.holders.append([position])
+            else:
+                self.holders[w].append(position)
+        self._relations: dict[tuple[int, int, float], str] = {}
+
+    @classmethod
+    def of(cls, ctx: Any) -> QuoteIndex:
+        """The context's shared index of its quotes, or a new one."""
+        shared = getattr(ctx, "quote_index", None)
+        return shared if isinstance(shared, QuoteIndex) else cls(ctx.quotes)
+
+    @cached_property
+    def pairs(self) -> list[tuple[int, int]]:
+        """Pairs (u, v), u < v, of distinct wordings that share a run of three tokens, sorted."""
+        return _wording_pairs(self.wordings)
+
+    @cached_property
+    def speakers(self) -> list[frozenset[str]]:
+        """The named speakers (said_by) of each wording's quotes."""
+        return [frozenset(s for i in holders if (s := self.quotes[i].said_by) is not None) for holders in self.holders]
+
+    def relation(self, u: int, v: int, near: float) -> str:
+        """quote_relation of two wordings, computed once per pair (it is symmetric)."""
+        key = (u, v, near) if u < v else (v, u, near)
+        found = self._relations.get(key)
+        if found is None:
+            found = self._relations[key] = quote_relation(self.wordings[u], self.wordings[v], near)
+        return found
+
+    def quote_pairs(self) -> list[tuple[int, int]]:
+        """Every candidate pair of quote positions (i < j), sorted: equal tokens or a shared run."""
+        found: list[tuple[int, int]] = []
+        for w, holders in enumerate(self.holders):
+            if self.wordings[w]:
+                found.extend(combinations(holders, 2))
+        for u, v in self.pairs:
+            found.extend((i, j) if i < j else (j, i) for i in self.holders[u] for j in self.holders[v])
+        found.sort()
+        return found
+
+
+def _wording_pairs(wordings: Sequence[Words]) -> list[tuple[int, int]]:
+    """Pairs (u, v), u < v, of wordings that share a run of three tokens, sorted.
+
+    The same pairs as a scan over all pairs of quotes, restricted to distinct wordings: a quote's
+    runs are a function of its tokens, so two quotes share a run exactly when their wordings do.
+    Every run is kept, however common: dropping a frequent run could lose a pair that shares only
+    that run, and §8 compares such a pair. A wording of fewer than three tokens has no run and is
+    in no pair here (equal wordings are paired through their holders).
+    """
+    runs: dict[Words, Any] = {}  # run -> the one wording holding it (int), or all of them (list)
+    for w, words in enumerate(wordings):
+        for run in set(zip(words, words[1:], words[2:])):
+            held = runs.get(run)
+            if held is None:
+                runs[run] = w
+            elif held.__class__ is int:
+                runs[run] = [held, w]
+            else:
+                held.append(w)
+    found: set[tuple[int, int]] = set()
+    for held in runs.values():
+        if held.__class__ is list:
+            found.update(combinations(held, 2))  # wordings ascending, so u < v
+    return sorted(found)
+
+
 def candidate_pairs(quotes: Sequence[Assertion]) -> Iterator[tuple[Assertion, Assertion]]:
     """Each unordered pair of quotes worth comparing, once, in the order of `quotes`."""
-    runs: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    short: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for index, quote in enumerate(quotes):
-        words = quote_tokens(quote)
-        if len(words) < RUN:
-            if words:
-                short[words].append(index)
-            continue
-        for run in dict.fromkeys(words[i:i + RUN] for i in range(len(words) - RUN + 1)):
-            runs[run].append(index)
-
-    partners: dict[int, set[int]] = defaultdict(set)
-    for group in (*runs.values(), *short.values()):
-        if len(group) < 2:
-            continue
-        for position, i in enumerate(group):
-            partners[i].update(group[position + 1:])
-    for i in sorted(partners):
-        for j in sorted(partners[i]):
-            yield quotes[i], quotes[j]
+    for i, j in QuoteIndex(quotes).quote_pairs():
+        yield quotes[i], quotes[j]

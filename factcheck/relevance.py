@@ -18,7 +18,7 @@ every source, since it is transitive (the Analysis gets all sources).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Collection, Hashable, Iterable, Sequence
 
 from .assertions import Assertion
 from .quote_index import RUN, quote_tokens
@@ -33,35 +33,36 @@ def relevant(assertions: Sequence[Assertion], paths: Collection[str], predicates
     runs = {run for a in mine if a.value_type == "quote" for run in _runs(quote_tokens(a))}
     kept = []
     for a in assertions:
-        if a.source.path in paths or any(key in keys for key in _keys(a, predicates)):
-            kept.append(a)
-        elif a.value_type == "quote" and runs and any(run in runs for run in _runs(quote_tokens(a))):
+        if a.value_type == "quote":
+            if runs and not runs.isdisjoint(_runs(quote_tokens(a))) or a.source.path in paths:
+                kept.append(a)
+        elif a.source.path in paths or not keys.isdisjoint(_keys(a, predicates)):
             kept.append(a)
     return kept
 
 
-def _keys(a: Assertion, predicates: PredicateRegistry) -> Iterator[Hashable]:
-    """The buckets an assertion is compared in (see the module docstring)."""
-    if a.value_type == "quote" or a.subject is None:  # quotes meet through their runs only
-        return
+def _keys(a: Assertion, predicates: PredicateRegistry) -> tuple[Hashable, ...]:
+    """The buckets a claim other than a quote is compared in (see the module docstring)."""
+    if a.subject is None or a.value_type == "quote":  # quotes meet through their runs only
+        return ()
     if a.value_type == "text":
-        yield ("statement", a.subject, a.predicate, a.qualifiers)
-        return
+        return (("statement", a.subject, a.predicate, a.qualifiers),)
     predicate = predicates.get(a.predicate)
     if predicate is None:
-        return
+        return ()
     if predicate.cardinality == "one":
-        yield ("fact", a.subject, a.predicate, a.qualifiers)
+        bucket: Hashable = ("fact", a.subject, a.predicate, a.qualifiers)
     elif predicate.key:
-        yield ("keyed", a.subject, a.predicate, a.qualifiers, tuple(getattr(a.value, name, None) for name in predicate.key))
+        bucket = ("keyed", a.subject, a.predicate, a.qualifiers, tuple(getattr(a.value, name, None) for name in predicate.key))
     else:
-        yield ("value", a.subject, a.predicate, a.qualifiers, a.value.canonical())
+        bucket = ("value", a.subject, a.predicate, a.qualifiers, a.value.canonical())
     if a.value_type == "measure":
-        yield ("target", a.subject, a.qualifiers, getattr(a.value, "target", None))
+        return (bucket, ("target", a.subject, a.qualifiers, getattr(a.value, "target", None)))
+    return (bucket,)
 
 
 def _runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
-    """The quote's three-word runs; a shorter quote stands for itself (it pairs only when equal)."""
+    """The quote's three-word runs (RUN is 3); a shorter quote stands for itself (it pairs only when equal)."""
     if len(words) < RUN:
         return (("short", *words),) if words else ()
-    return (tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1))
+    return zip(words, words[1:], words[2:])

@@ -9,35 +9,57 @@ quotes must have at least `min_words` words for a same-words or excerpt match.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from itertools import combinations
 from typing import Any
 
 from ..assertions import Assertion
 from ..context import RuleContext, pair_finding, placement_key, short
 from ..findings import Finding
-from ..quote_index import candidate_pairs, quote_tokens
-from ..values.text import quote_relation, word_diff
+from ..quote_index import QuoteIndex, quote_tokens
+from ..values.text import word_diff
 from .base import CheckType
 
 
-
 def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Candidate pairs come from shared three-word runs; only pairs with two different named speakers count."""
+    """Candidate pairs come from the distinct wordings: equal wordings, and wordings sharing a
+    three-word run. A pair of wordings is related once, and only when two different named speakers
+    hold them; then their quotes are paired. Findings come in the order of a scan over all candidate
+    pairs of quotes."""
     near = float(params.get("near", 85.0))
     min_words = int(params.get("min_words", 4))
-    for a, b in candidate_pairs(ctx.quotes):
-        if a.said_by is None or b.said_by is None or a.said_by == b.said_by:
-            continue
-        words_a, words_b = quote_tokens(a), quote_tokens(b)
-        relation = quote_relation(words_a, words_b, near)
+    index = QuoteIndex.of(ctx)
+    quotes = index.quotes
+    speakers = index.speakers
+
+    def apart(i: int, j: int) -> bool:
+        x, y = quotes[i].said_by, quotes[j].said_by
+        return x is not None and y is not None and x != y
+
+    pairs: list[tuple[int, int, str]] = []
+    for w, holders in enumerate(index.holders):
+        words = index.wordings[w]
+        if words and len(words) >= min_words and len(speakers[w]) > 1:
+            pairs.extend((i, j, "same") for i, j in combinations(holders, 2) if apart(i, j))
+    for u, v in index.pairs:
+        if not speakers[u] or not speakers[v] or len(speakers[u] | speakers[v]) < 2:
+            continue  # no two different named speakers to pair
+        relation = index.relation(u, v, near)
         if relation == "different":
             continue
-        if relation in ("same", "excerpt") and min(len(words_a), len(words_b)) < min_words:
+        if relation == "excerpt" and min(len(index.wordings[u]), len(index.wordings[v])) < min_words:
             continue
+        for i in index.holders[u]:
+            for j in index.holders[v]:
+                if apart(i, j):
+                    pairs.append((i, j, relation) if i < j else (j, i, relation))
+    pairs.sort()
+    for i, j, relation in pairs:
+        a, b = quotes[i], quotes[j]
         at = max(a, b, key=placement_key)
         other = b if at is a else a
         message = _message(at, other, relation)
-        speakers = sorted((str(at.said_by), str(other.said_by)))
-        yield pair_finding(at, other, message, *speakers, *sorted((a.value.canonical(), b.value.canonical())), at=at)
+        speakers_ab = sorted((str(at.said_by), str(other.said_by)))
+        yield pair_finding(at, other, message, *speakers_ab, *sorted((a.value.canonical(), b.value.canonical())), at=at)
 
 
 def _message(at: Assertion, other: Assertion, relation: str) -> str:

@@ -12,20 +12,29 @@ from typing import Any
 
 from ..context import RuleContext, pair_finding, placement_key, short
 from ..findings import Finding
-from ..quote_index import candidate_pairs, quote_tokens
-from ..values.text import quote_relation, word_diff
+from ..quote_index import QuoteIndex, quote_tokens
+from ..values.text import word_diff
 from .base import CheckType
 
 
 def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Candidate pairs come from shared three-word runs; only same-speaker pairs are compared."""
+    """Candidate pairs of wordings come from shared three-word runs; a pair is related once, and
+    only when one named speaker is quoted with both; then that speaker's quotes of the two are
+    paired. Findings come in the order of a scan over all candidate pairs of quotes."""
     near = float(params.get("near", 85.0))
-    for a, b in candidate_pairs(ctx.quotes):
-        if a.said_by is None or a.said_by != b.said_by:
+    index = QuoteIndex.of(ctx)
+    quotes = index.quotes
+    speakers = index.speakers
+    pairs: list[tuple[int, int]] = []
+    for u, v in index.pairs:
+        common = speakers[u] & speakers[v]
+        if not common or index.relation(u, v, near) != "near":
             continue
-        words_a, words_b = quote_tokens(a), quote_tokens(b)
-        if quote_relation(words_a, words_b, near) != "near":
-            continue
+        for i in index.holders[u]:
+            if quotes[i].said_by in common:
+                pairs.extend((i, j) if i < j else (j, i) for j in index.holders[v] if quotes[j].said_by == quotes[i].said_by)
+    for i, j in sorted(pairs):
+        a, b = quotes[i], quotes[j]
         at = max(a, b, key=placement_key)
         other = b if at is a else a
         diff = word_diff(quote_tokens(other), quote_tokens(at))

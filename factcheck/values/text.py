@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from rapidfuzz import fuzz
 
 from .base import Agreement, Comparison, ParseContext, Value, ValueParseError, clean_text, scalar_text
-from .numbers import _ORDINAL_VOCABULARY, read_number, read_ordinal
+from .numbers import _MAGNITUDE_AFTER_DIGITS, _ORDINAL_VOCABULARY, read_number, read_ordinal
 from .numbers import _WORD as _NUMBER_WORD
 
 QUOTE_EXPECTED = "the quoted words as text"
@@ -126,13 +126,29 @@ def _number_spans(joined: str) -> list[tuple[int, int, str]]:
     """(start, end, normalized number) for each number in space-joined tokens."""
     spans: list[tuple[int, int, str]] = []
     pos = 0
-    while pos < len(joined):
+    size = len(joined)
+    while pos < size:
         end = joined.find(" ", pos)
-        end = len(joined) if end < 0 else end
-        if not _may_start_number(joined, pos):  # most words: both readers would say None
-            token = joined[pos:end]
-            if not token.isalpha() and any(ch.isdigit() for ch in token):
-                spans.append((pos, end, _digit_run(token)))
+        end = size if end < 0 else end
+        token = joined[pos:end]
+        kind = _TOKEN_KINDS.get(token)
+        if kind is None:
+            kind = _token_kind(token)
+        if kind == _PLAIN:
+            pos = end + 1
+            continue
+        if kind == _DIGIT_RUN:
+            spans.append((pos, end, _digit_run(token)))
+            pos = end + 1
+            continue
+        if kind == _INTEGER and not _integer_goes_on(joined, end):
+            spans.append((pos, end, str(int(token))))
+            pos = end + 1
+            continue
+        if kind == _NUMBER_WORD_ALONE and not _words_go_on(joined, end):
+            key = _WORD_KEYS[token]
+            if key is not None:
+                spans.append((pos, end, key))
             pos = end + 1
             continue
         ordinal = read_ordinal(joined, pos)
@@ -149,16 +165,78 @@ def _number_spans(joined: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+# Shortcuts of _number_spans, per token: statement forms are computed for every statement, most
+# tokens are words no number reader takes, and the readers build exact fractions for what they do
+# take. The readers (read_ordinal, read_number) stay the reference: a token goes to them unless
+# one of these cases provably gives what they would.
+_PLAIN, _DIGIT_RUN, _INTEGER, _NUMBER_WORD_ALONE, _READ = range(5)
+_TOKEN_KINDS: dict[str, int] = {}
+_WORD_KEYS: dict[str, str | None] = {}  # a number word read on its own: its span key, or None
+_CACHE_MAX = 200_000
+
+
+def _token_kind(token: str) -> int:
+    """_PLAIN: no number, no digit. _DIGIT_RUN: a digit where no reader starts ('x2').
+    _INTEGER: ASCII digits only. _NUMBER_WORD_ALONE: a lower-case a-z word of the number
+    vocabularies, whose reading alone is in _WORD_KEYS. _READ: ask the readers."""
+    if not token:
+        kind = _PLAIN  # an empty token (two spaces in a row): neither reader matches a space
+    elif token.isascii() and token.isdigit() and len(token) <= 18:
+        kind = _INTEGER
+    elif not _may_start_number(token, 0):
+        kind = _DIGIT_RUN if not token.isalpha() and any(ch.isdigit() for ch in token) else _PLAIN
+    elif token.isascii() and token.isalpha() and token.islower():
+        kind = _NUMBER_WORD_ALONE
+        if token not in _WORD_KEYS:
+            _WORD_KEYS[token] = _alone(token)
+    else:
+        kind = _READ
+    if len(_TOKEN_KINDS) < _CACHE_MAX:
+        _TOKEN_KINDS[token] = kind
+    return kind
+
+
 def _may_start_number(joined: str, pos: int) -> bool:
-    """False only where read_ordinal and read_number both return None without looking further: every
-    digit pattern they try starts with a digit, '-' or '.', and every word reading with a number or
-    ordinal word matched by their own `_WORD` pattern. Statement forms are computed for every
-    statement, and this skips the two readers for ordinary words."""
+    """False only where read_ordinal and read_number both return None: every digit pattern they
+    try starts with a digit, '-' or '.', and every word reading with a number or ordinal word that
+    their own `_WORD` pattern matches (a run of a-z, so it never reaches past the token)."""
     ch = joined[pos]
     if ch.isdigit() or ch in "-.":
         return True
     match = _NUMBER_WORD.match(joined, pos)
     return match is not None and match.group() in _ORDINAL_VOCABULARY
+
+
+def _integer_goes_on(joined: str, end: int) -> bool:
+    """Whether what follows ASCII digits (at `end`, a space or the end) may change read_number's
+    reading of them: a digit after the space (a thousands group, '1 000') or a magnitude
+    ('4 million', '4 m'), matched by read_number's own pattern. Otherwise no ordinal suffix,
+    fraction, decimal part or magnitude follows, and read_number reads exactly the integer."""
+    if end >= len(joined):
+        return False
+    after = joined[end + 1 : end + 2]
+    return after.isdigit() or after in "-.,/" or _MAGNITUDE_AFTER_DIGITS.match(joined, end) is not None
+
+
+def _words_go_on(joined: str, end: int) -> bool:
+    """Whether the word reading at an all a-z number word (ending at `end`, a space or the end) may
+    take the next token too: the readers' word runs go on past a space only to a letter that starts
+    a word of their vocabularies. Otherwise they read the word exactly as they read it alone."""
+    if end + 1 >= len(joined) or not joined[end + 1].isalpha():
+        return False
+    match = _NUMBER_WORD.match(joined, end + 1)
+    return match is not None and match.group() in _ORDINAL_VOCABULARY
+
+
+def _alone(word: str) -> str | None:
+    """The span key of a number word read with nothing after it, as _number_spans would make it."""
+    ordinal = read_ordinal(word, 0)
+    if ordinal is not None and ordinal[1] == len(word):
+        return f"#{ordinal[0]}"
+    number = read_number(word, 0) if ordinal is None else None
+    if number is not None and number.end == len(word):
+        return str(number.value)
+    return None
 
 
 def _with_numbers_normalized(joined: str, spans: list[tuple[int, int, str]] | None = None) -> str:
