@@ -16,6 +16,7 @@ from .assertions import Assertion, SourceInfo
 from .documents import DocumentStore
 from .findings import Finding, Location
 from .models import PredicateModel
+from .quote_index import QuoteIndex
 from .registry.entities import EntityRegistry
 from .registry.predicates import PredicateRegistry
 from .suppression import Suppression
@@ -43,6 +44,11 @@ class RuleContext:
     @cached_property
     def quotes(self) -> list[Assertion]:
         return [a for a in self.assertions if a.value_type == "quote"]
+
+    @cached_property
+    def quote_index(self) -> QuoteIndex:
+        """Quote wordings and the pairs sharing a run, built once for FC104 and FC105."""
+        return QuoteIndex(self.quotes)
 
     @cached_property
     def analysis(self) -> Analysis:

@@ -47,8 +47,7 @@ class QuoteIndex:
     wordings that share a run. Wordings are numbered in order of first appearance; `holders[w]`
     lists the positions in `quotes` of the quotes with exactly the tokens `wordings[w]`, ascending.
 
-    FC104 and FC105 need the same index; `QuoteIndex.of(ctx)` takes the rule context's shared one
-    when the context offers it (a `quote_index` attribute), else builds one.
+    FC104 and FC105 need the same index; the rule context builds it once (`ctx.quote_index`).
     """
 
     def __init__(self, quotes: Sequence[Assertion]) -> None:
@@ -66,12 +65,6 @@ class QuoteIndex:
             else:
                 self.holders[w].append(position)
         self._relations: dict[tuple[int, int, float], str] = {}
-
-    @classmethod
-    def of(cls, ctx: Any) -> QuoteIndex:
-        """The context's shared index of its quotes, or a new one."""
-        shared = getattr(ctx, "quote_index", None)
-        return shared if isinstance(shared, QuoteIndex) else cls(ctx.quotes)
 
     @cached_property
     def pairs(self) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from typing import Any
 from ..assertions import Assertion
 from ..context import RuleContext, pair_finding, placement_key, short
 from ..findings import Finding
-from ..quote_index import QuoteIndex, quote_tokens
+from ..quote_index import quote_tokens
 from ..values.text import word_diff
 from .base import CheckType
 
@@ -27,7 +27,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     pairs of quotes."""
     near = float(params.get("near", 85.0))
     min_words = int(params.get("min_words", 4))
-    index = QuoteIndex.of(ctx)
+    index = ctx.quote_index
     quotes = index.quotes
     speakers = index.speakers
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..context import RuleContext, pair_finding, placement_key, short
 from ..findings import Finding
-from ..quote_index import QuoteIndex, quote_tokens
+from ..quote_index import quote_tokens
 from ..values.text import word_diff
 from .base import CheckType
 
@@ -22,7 +22,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     only when one named speaker is quoted with both; then that speaker's quotes of the two are
     paired. Findings come in the order of a scan over all candidate pairs of quotes."""
     near = float(params.get("near", 85.0))
-    index = QuoteIndex.of(ctx)
+    index = ctx.quote_index
     quotes = index.quotes
     speakers = index.speakers
     pairs: list[tuple[int, int]] = []

@@ -13,6 +13,7 @@ and statements with different numbers or negations never agree.
 from __future__ import annotations
 
 import re
+from sys import intern
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -327,7 +328,10 @@ def parse_text(raw: str | int | float | dict | list, ctx: ParseContext, kind: st
     words = tokens(text)
     if not words:
         raise ValueParseError(f"'{text}' has no words; it is not {what}", expected)
-    return Text(text, normalize(text), tuple(words), kind)
+    normalized = normalize(text)
+    # Words are interned and an unchanged text is not kept twice: a corpus holds hundreds of
+    # thousands of texts made of the same few thousand words, and the cache pickles them all.
+    return Text(text, text if normalized == text else normalized, tuple(map(intern, words)), kind)
 
 
 def compare_texts(a: Text, b: Text) -> Comparison:
