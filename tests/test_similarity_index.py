@@ -463,3 +463,13 @@ def test_statement_form_of_tokens_is_statement_form() -> None:
     texts += ["The resolution caps crude oil at 4 million barrels", "7,500,000 tons", "It wasn't the 3rd"]
     for text in texts:
         assert _outcome(statement_form_of_tokens, tokens(text)) == _outcome(statement_form, text), text
+
+
+def test_a_malformed_ordinal_in_free_text_is_a_number_not_a_crash() -> None:
+    """'21th' is refused as a claim's ordinal value, but a statement may contain it: it counts as
+    a number (so changing it is a number change) and never raises."""
+    from factcheck.values.text import numbers, statements_agree
+
+    assert numbers("the 21th meeting") == {"21th": 1}
+    assert statements_agree("the 21th meeting was held", "the 21th meeting was held")
+    assert not statements_agree("the 21th meeting was held", "the 22th meeting was held")

@@ -152,7 +152,10 @@ def _number_spans(joined: str) -> list[tuple[int, int, str]]:
                 spans.append((pos, end, key))
             pos = end + 1
             continue
-        ordinal = read_ordinal(joined, pos)
+        try:
+            ordinal = read_ordinal(joined, pos)
+        except ValueParseError:  # '21th': a claim value would be refused, but free text is free
+            ordinal = None
         number = read_number(joined, pos) if ordinal is None else None
         if ordinal is not None and _at_boundary(joined, ordinal[1]):
             end = ordinal[1]
