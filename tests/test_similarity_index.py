@@ -24,7 +24,7 @@ from factcheck.checks import misattributed_quote, quote_drift
 from factcheck.context import RuleContext, pair_finding, placement_key, short
 from factcheck.lint import LintOptions, run_lint
 from factcheck.quote_index import QuoteIndex, candidate_pairs
-from factcheck.values import ParseContext
+from factcheck.values import ParseContext, ValueParseError
 from factcheck.values import text as text_module
 from factcheck.values.numbers import read_number, read_ordinal
 from factcheck.values.text import (
@@ -414,7 +414,10 @@ def reference_number_spans(joined: str) -> list[tuple[int, int, str]]:
     while pos < len(joined):
         end = joined.find(" ", pos)
         end = len(joined) if end < 0 else end
-        ordinal = read_ordinal(joined, pos)
+        try:
+            ordinal = read_ordinal(joined, pos)
+        except ValueParseError:
+            ordinal = None
         number = read_number(joined, pos) if ordinal is None else None
         if ordinal is not None and _at_boundary(joined, ordinal[1]):
             end = ordinal[1]
