@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from .assertions import Assertion, SourceInfo
 from .registry.entities import EntityRegistry, normalize_mention
 from .registry.predicates import PredicateRegistry
-from .values import Agreement, Comparison, compare
+from .values import Agreement, Comparison, Value, compare
 from .values.text import StatementForm, forms_agree, statement_form_of_tokens
 
 if TYPE_CHECKING:
@@ -161,6 +161,7 @@ class Analysis:
         # Every source of the corpus: independence is transitive, so it is judged over all of them
         # even when only some assertions are checked (the pre-commit path, see relevance.py).
         self.sources = sources
+        self._comparisons: dict[tuple[str, str], Comparison] = {}
 
     # -- buckets -------------------------------------------------------------------------------
 
@@ -241,7 +242,7 @@ class Analysis:
         values = list(_by_value(members).values())
         for i, left in enumerate(values):
             for right in values[i + 1 :]:
-                yield left, right, compare(left[0].value, right[0].value)
+                yield left, right, self._compare(left[0].value, right[0].value)
 
     def _direction_mismatches(self) -> Iterator[Disagreement]:
         """A measure whose target the primary source states only in the opposite direction."""
@@ -340,21 +341,53 @@ class Analysis:
         return supporter.source.kind == "primary" or self.independent(supporter, claim)
 
     def _supported_typed(self) -> set[tuple[str, str]]:
+        """Claims that an agreeing claim (same value group or one it agrees with) supports.
+
+        Whether s supports a depends only on their sources, so each value group is summed up once
+        as the independence groups and the primary sources it holds: a is supported when an
+        agreeing group holds an independence group other than a's, or a primary source other
+        than a's own. That is `_supports` over every candidate, without visiting each pair.
+        """
         supported: set[tuple[str, str]] = set()
+        independence = self.independence
         for members in self.buckets.values():
             values = list(_by_value(members).values())
             agreeing: dict[int, list[int]] = {i: [i] for i in range(len(values))}
             for i, left in enumerate(values):
                 for j in range(i + 1, len(values)):
-                    if compare(left[0].value, values[j][0].value).agree:
+                    if self._compare(left[0].value, values[j][0].value).agree:
                         agreeing[i].append(j)
                         agreeing[j].append(i)
+            summaries = [self._support_summary(group, independence) for group in values]
             for i, group in enumerate(values):
-                candidates = [s for j in agreeing[i] for s in values[j]]
+                groups = set().union(*(summaries[j][0] for j in agreeing[i]))
+                primaries = set().union(*(summaries[j][1] for j in agreeing[i]))
                 for a in group:
-                    if any(self._supports(s, a) for s in candidates):
+                    own_group = independence[a.source.id]
+                    if len(groups) > (own_group in groups) or len(primaries) > (a.source.id in primaries):
                         supported.add((a.source.id, a.claim))
         return supported
+
+    @staticmethod
+    def _support_summary(group: list[Assertion], independence: Mapping[str, str]) -> tuple[set[str], set[str]]:
+        """The independence groups and the primary source ids of the claims that can support others
+        (opinion pieces support nothing)."""
+        groups, primaries = set(), set()
+        for s in group:
+            if s.source.kind == "opinion":
+                continue
+            groups.add(independence[s.source.id])
+            if s.source.kind == "primary":
+                primaries.add(s.source.id)
+        return groups, primaries
+
+    def _compare(self, a: Value, b: Value) -> Comparison:
+        """compare(), once per pair of normalized values: FC101-FC106 and FC201 ask the same pairs."""
+        key = (a.canonical(), b.canonical())
+        known = self._comparisons.get(key)
+        if known is None:
+            known = self._comparisons[key] = compare(a, b)
+        return known
 
     def _supported_statements(self, threshold: float) -> set[tuple[str, str]]:
         """Statements (same subject, predicate and qualifiers) that another statement agreeing with
