@@ -137,14 +137,6 @@ class _AgreeingWordings:
                 yield j
 
 
-def _by_value(members: Iterable[Assertion]) -> dict[str, list[Assertion]]:
-    """Claims grouped by normalized value: claims that say the same thing are compared once."""
-    groups: dict[str, list[Assertion]] = defaultdict(list)
-    for a in members:
-        groups[a.value.canonical()].append(a)
-    return groups
-
-
 class Analysis:
     def __init__(
         self,
@@ -162,6 +154,7 @@ class Analysis:
         # even when only some assertions are checked (the pre-commit path, see relevance.py).
         self.sources = sources
         self._comparisons: dict[tuple[str, str], Comparison] = {}
+        self._canonical: dict[int, str] = {}
 
     # -- buckets -------------------------------------------------------------------------------
 
@@ -183,7 +176,23 @@ class Analysis:
             return (a.subject, a.predicate, a.qualifiers)
         if predicate.key:
             return (a.subject, a.predicate, a.qualifiers, tuple(getattr(a.value, field, None) for field in predicate.key))
-        return (a.subject, a.predicate, a.qualifiers, a.value.canonical())
+        return (a.subject, a.predicate, a.qualifiers, self.canonical(a.value))
+
+    def canonical(self, value: Value) -> str:
+        """value.canonical(), once per value object: parsed values are shared by the claims that
+        state them (normalize.py), and formatting intervals is not free."""
+        key = id(value)  # values live as long as their assertions, so the id stays theirs
+        known = self._canonical.get(key)
+        if known is None:
+            known = self._canonical[key] = value.canonical()
+        return known
+
+    def _by_value(self, members: Iterable[Assertion]) -> dict[str, list[Assertion]]:
+        """Claims grouped by normalized value: claims that say the same thing are compared once."""
+        groups: dict[str, list[Assertion]] = defaultdict(list)
+        for a in members:
+            groups[self.canonical(a.value)].append(a)
+        return groups
 
     # -- disagreements and agreement -----------------------------------------------------------
 
@@ -239,7 +248,7 @@ class Analysis:
 
     def _group_pairs(self, members: list[Assertion]) -> Iterator[tuple[list[Assertion], list[Assertion], Comparison]]:
         """Claims grouped by normalized value; each pair of groups compared once."""
-        values = list(_by_value(members).values())
+        values = list(self._by_value(members).values())
         for i, left in enumerate(values):
             for right in values[i + 1 :]:
                 yield left, right, self._compare(left[0].value, right[0].value)
@@ -351,7 +360,7 @@ class Analysis:
         supported: set[tuple[str, str]] = set()
         independence = self.independence
         for members in self.buckets.values():
-            values = list(_by_value(members).values())
+            values = list(self._by_value(members).values())
             agreeing: dict[int, list[int]] = {i: [i] for i in range(len(values))}
             for i, left in enumerate(values):
                 for j in range(i + 1, len(values)):
@@ -383,7 +392,7 @@ class Analysis:
 
     def _compare(self, a: Value, b: Value) -> Comparison:
         """compare(), once per pair of normalized values: FC101-FC106 and FC201 ask the same pairs."""
-        key = (a.canonical(), b.canonical())
+        key = (self.canonical(a), self.canonical(b))
         known = self._comparisons.get(key)
         if known is None:
             known = self._comparisons[key] = compare(a, b)
