@@ -145,6 +145,7 @@ class Analysis:
         entities: EntityRegistry,
         documents: DocumentStore,
         sources: Mapping[str, SourceInfo] | None = None,
+        focus: Collection[str] | None = None,
     ) -> None:
         self.assertions = assertions
         self.predicates = predicates
@@ -153,6 +154,9 @@ class Analysis:
         # Every source of the corpus: independence is transitive, so it is judged over all of them
         # even when only some assertions are checked (the pre-commit path, see relevance.py).
         self.sources = sources
+        # The display paths of the files whose findings are wanted (None: all). Findings about a
+        # single claim (FC201) are then worked out for those files' claims only.
+        self.focus = focus
         self._comparisons: dict[tuple[str, str], Comparison] = {}
         self._canonical: dict[int, str] = {}
 
@@ -337,6 +341,8 @@ class Analysis:
         that no independent source and no primary source agrees with."""
         supported = self._supported_typed() | self._supported_statements(statement_threshold)
         for a in self.assertions:
+            if self.focus is not None and a.source.path not in self.focus:
+                continue
             if a.said_by is not None or a.value_type == "quote" or a.source.kind in ("primary", "opinion"):
                 continue
             if a.subject is None or (a.source.id, a.claim) in self.conflicted:
@@ -423,6 +429,8 @@ class Analysis:
                     continue  # no form: agrees with nothing, not even itself
                 unsupported = {}
                 for sid, claims in sources.items():
+                    if self.focus is not None and claims[0].source.path not in self.focus:
+                        continue  # nobody asked about this source's claims
                     if any(self._supports(b, claims[0]) for b in backers[k]):
                         supported.update((a.source.id, a.claim) for a in claims)
                     else:

@@ -6,7 +6,7 @@ engine, so nothing here knows about them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -37,6 +37,7 @@ class RuleContext:
     all_rules: set[tuple[str, str]] = field(default_factory=set)
     # Every source of the corpus when `assertions` is only the part that matters (pre-commit path).
     sources: Mapping[str, SourceInfo] | None = None
+    focus: Collection[str] | None = None  # display paths whose findings are wanted (None: all)
 
     def predicate(self, name: str) -> PredicateModel | None:
         return self.predicates.get(name)
@@ -53,7 +54,7 @@ class RuleContext:
     @cached_property
     def analysis(self) -> Analysis:
         """Conflicts, support and independence, computed once and shared by the rules that need them."""
-        return Analysis(self.assertions, self.predicates, self.entities, self.documents, self.sources)
+        return Analysis(self.assertions, self.predicates, self.entities, self.documents, self.sources, self.focus)
 
 
 def placement_key(a: Assertion) -> tuple[object, ...]:

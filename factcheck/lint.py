@@ -120,12 +120,15 @@ def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Sco
     corpus = load_corpus(discover(where.load), [*settings.paths("entities"), *options.entities], cwd, settings.root, stage)
     assertions = [a for loaded in corpus.files for a in loaded.assertions]
     narrowed = where.report_only is not None and not any(f.kind == "entities" and f.path.resolve() in where.report_only for f in corpus.files)
-    checked, sources = assertions, None
+    checked, sources, focus = assertions, None, None
     if narrowed:  # only findings about the given files are reported: check only what can meet them
         assert where.report_only is not None
-        checked = relevant(assertions, _displays(corpus, where.report_only), ruleset.predicates)
+        focus = _displays(corpus, where.report_only)
+        checked = relevant(assertions, focus, ruleset.predicates)
         sources = {a.source.id: a.source for a in assertions}
-    context = RuleContext(checked, ruleset.predicates, corpus.entities, settings.root, suppressions=collect(corpus.files), sources=sources)
+    context = RuleContext(
+        checked, ruleset.predicates, corpus.entities, settings.root, suppressions=collect(corpus.files), sources=sources, focus=focus
+    )
     load_findings = [finding for loaded in corpus.files for finding in loaded.findings]
     selection = Selection(options.select or tuple(settings.config.select or ()), options.ignore or tuple(settings.config.ignore or ()))
     findings = engine.run(ruleset, context, load_findings, selection)
