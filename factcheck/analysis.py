@@ -167,20 +167,9 @@ class Analysis:
         """Comparable claims: single-valued facts, and keyed many-valued facts (measures)."""
         table: dict[Bucket, list[Assertion]] = defaultdict(list)
         for a in self.assertions:
-            bucket = self.bucket_of(a)
-            if bucket is not None:
-                table[bucket].append(a)
+            if a.bucket is not None:
+                table[a.bucket].append(a)
         return table
-
-    def bucket_of(self, a: Assertion) -> Bucket | None:
-        predicate = self.predicates.get(a.predicate)
-        if a.subject is None or predicate is None or a.value_type in ("quote", "text"):
-            return None
-        if predicate.cardinality == "one":
-            return (a.subject, a.predicate, a.qualifiers)
-        if predicate.key:
-            return (a.subject, a.predicate, a.qualifiers, tuple(getattr(a.value, field, None) for field in predicate.key))
-        return (a.subject, a.predicate, a.qualifiers, self.canonical(a.value))
 
     def canonical(self, value: Value) -> str:
         """value.canonical(), once per value object: parsed values are shared by the claims that

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .findings import Location
+from .models import PredicateModel
 from .values import Value
 
 
@@ -46,6 +47,8 @@ class Assertion:
     # For a mapping value (a measure, a typed quantity): where each of its keys' values is, so a
     # finding about the force or the amount points there rather than at the whole mapping.
     field_positions: tuple[tuple[str, int, int], ...] = ()
+    # The index bucket the rules compare it in (see bucket_key), worked out once when normalizing.
+    bucket: tuple[object, ...] | None = None
 
     @property
     def location(self) -> Location:
@@ -77,3 +80,18 @@ class Assertion:
     def key(self) -> tuple[str | None, str, tuple[tuple[str, str], ...]]:
         """What makes two claims about the same fact: subject, predicate, qualifiers."""
         return (self.subject, self.predicate, self.qualifiers)
+
+
+def bucket_key(
+    subject: str | None, predicate: str, qualifiers: tuple[tuple[str, str], ...], value_type: str, value: Value, spec: PredicateModel | None
+) -> tuple[object, ...] | None:
+    """Which claims are compared with which (DESIGN.md §8): single-valued facts by subject,
+    predicate and qualifiers; keyed many-valued facts (measures) also by their key fields; other
+    many-valued facts by their value. Quotes, statements and unresolved subjects have no bucket."""
+    if subject is None or spec is None or value_type in ("quote", "text"):
+        return None
+    if spec.cardinality == "one":
+        return (subject, predicate, qualifiers)
+    if spec.key:
+        return (subject, predicate, qualifiers, tuple(getattr(value, field, None) for field in spec.key))
+    return (subject, predicate, qualifiers, value.canonical())

@@ -57,8 +57,10 @@ class StageOptions:
     jobs: int = 1
 
 
-# A registry is a mapping whose key is `entities`; claim files are looked at only when it may be one.
-REGISTRY_HINT = re.compile(r"""(?m)^\s*["']?entities["']?\s*:|[{,]\s*["']?entities["']?\s*:""")
+# A registry is a mapping whose key is `entities`; claim files are looked at only when it may be one:
+# `entities` as a key, at the start of a line or after `{` or `,` (the regex starts with the word,
+# so it is found by a fast literal search; what comes before is checked in may_be_registry).
+REGISTRY_HINT = re.compile(r"""entities["']?[ \t]*:""")
 
 
 def load_corpus(paths: list[Path], extra_entity_files: list[Path], cwd: Path, root: Path, stage: StageOptions | None = None) -> Corpus:
@@ -97,7 +99,11 @@ def load_corpus(paths: list[Path], extra_entity_files: list[Path], cwd: Path, ro
 
 
 def may_be_registry(text: str) -> bool:
-    return "entities" in text and REGISTRY_HINT.search(text) is not None
+    for match in REGISTRY_HINT.finditer(text):
+        before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].rstrip(" \t\"'")
+        if not before or before.endswith(("{", ",", "-")):
+            return True
+    return False
 
 
 def head(path: Path) -> str:

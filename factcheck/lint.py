@@ -124,7 +124,7 @@ def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Sco
     if narrowed:  # only findings about the given files are reported: check only what can meet them
         assert where.report_only is not None
         focus = _displays(corpus, where.report_only)
-        checked = relevant(assertions, focus, ruleset.predicates)
+        checked = relevant(assertions, focus)
         sources = {a.source.id: a.source for a in assertions}
     context = RuleContext(
         checked, ruleset.predicates, corpus.entities, settings.root, suppressions=collect(corpus.files), sources=sources, focus=focus

@@ -11,7 +11,7 @@ import datetime as dt
 from sys import intern
 from pathlib import Path
 
-from .assertions import Assertion, SourceInfo
+from .assertions import Assertion, SourceInfo, bucket_key
 from .loader import ClaimEntry, LoadedFile
 from .registry.entities import EntityRegistry, normalize_mention
 from .ruleset import RuleSet
@@ -29,6 +29,7 @@ class Normalizer:
     root: Path
     _parsed: dict[tuple[object, ...], Value | ValueParseError] = dataclasses.field(default_factory=dict, repr=False)
     _subjects: dict[str | None, tuple[dt.date | None, int | None]] = dataclasses.field(default_factory=dict, repr=False)
+    _buckets: dict[tuple[object, ...], tuple[object, ...]] = dataclasses.field(default_factory=dict, repr=False)
 
     def file(self, loaded: LoadedFile) -> list[Assertion]:
         source = loaded.source
@@ -84,10 +85,11 @@ class Normalizer:
         fields = ()
         if isinstance(claim.value, dict) and loaded.doc:
             fields = tuple((intern(str(key)), *_pair(loaded.doc.position(base + ("value", key)))) for key in claim.value)
+        predicate_name = intern(claim.predicate)
         return Assertion(
             source=info,
             claim=claim.id,
-            predicate=intern(claim.predicate),
+            predicate=predicate_name,
             value_type=predicate.type,
             subject=subject,
             qualifiers=qualifiers,
@@ -100,7 +102,12 @@ class Normalizer:
             column=at.column,
             evidence_position=_pair(evidence_at) if evidence_at else None,
             field_positions=fields,
+            bucket=self._shared(bucket_key(subject, predicate_name, qualifiers, predicate.type, value, predicate)),
         )
+
+    def _shared(self, key: tuple[object, ...] | None) -> tuple[object, ...] | None:
+        """One tuple per distinct bucket: claims of a bucket share it, in memory and in the cache."""
+        return None if key is None else self._buckets.setdefault(key, key)
 
     def _parse(
         self, type_name: str, raw: object, published: dt.date, as_of: dt.date | None, anchor: dt.date | None, body_members: int | None, tolerance: float

@@ -22,43 +22,33 @@ from collections.abc import Collection, Hashable, Iterable, Sequence
 
 from .assertions import Assertion
 from .quote_index import RUN, quote_tokens
-from .registry.predicates import PredicateRegistry
 
 
-def relevant(assertions: Sequence[Assertion], paths: Collection[str], predicates: PredicateRegistry) -> list[Assertion]:
+def relevant(assertions: Sequence[Assertion], paths: Collection[str]) -> list[Assertion]:
     """The assertions of the files at `paths` (display paths) and every assertion that shares a
     bucket with one of them, in their original order."""
     mine = [a for a in assertions if a.source.path in paths]
-    keys = {key for a in mine for key in _keys(a, predicates)}
+    keys = {key for a in mine for key in _keys(a)}
     runs = {run for a in mine if a.value_type == "quote" for run in _runs(quote_tokens(a))}
     kept = []
     for a in assertions:
         if a.value_type == "quote":
             if runs and not runs.isdisjoint(_runs(quote_tokens(a))) or a.source.path in paths:
                 kept.append(a)
-        elif a.source.path in paths or not keys.isdisjoint(_keys(a, predicates)):
+        elif a.source.path in paths or not keys.isdisjoint(_keys(a)):
             kept.append(a)
     return kept
 
 
-def _keys(a: Assertion, predicates: PredicateRegistry) -> tuple[Hashable, ...]:
+def _keys(a: Assertion) -> tuple[Hashable, ...]:
     """The buckets a claim other than a quote is compared in (see the module docstring)."""
     if a.subject is None or a.value_type == "quote":  # quotes meet through their runs only
         return ()
     if a.value_type == "text":
         return (("statement", a.subject, a.predicate, a.qualifiers),)
-    predicate = predicates.get(a.predicate)
-    if predicate is None:
-        return ()
-    if predicate.cardinality == "one":
-        bucket: Hashable = ("fact", a.subject, a.predicate, a.qualifiers)
-    elif predicate.key:
-        bucket = ("keyed", a.subject, a.predicate, a.qualifiers, tuple(getattr(a.value, name, None) for name in predicate.key))
-    else:
-        bucket = ("value", a.subject, a.predicate, a.qualifiers, a.value.canonical())
     if a.value_type == "measure":
-        return (bucket, ("target", a.subject, a.qualifiers, getattr(a.value, "target", None)))
-    return (bucket,)
+        return (a.bucket, ("target", a.subject, a.qualifiers, getattr(a.value, "target", None)))
+    return (a.bucket,)
 
 
 def _runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
