@@ -2,6 +2,7 @@
 """Generate a realistic, deterministic factcheck corpus with planted conflicts.
 
     python bench/generate.py OUTDIR --sources N --claims-per-source M [--seed S] [--conflict-rate R]
+                             [--sources-per-resolution K]
 
 writes
 
@@ -25,6 +26,16 @@ tally), so planted claims never disagree with one another, and each disagrees wi
 primary claim: each planted claim gives exactly one FC106 contradicts-primary. Planted claims
 also disagree with correct news claims (FC101/FC102/FC103); those counts depend on the order of
 publication and are not predicted.
+
+News sources are spread over the resolutions in publication order, about K sources per
+resolution (--sources-per-resolution, default 20: round(N / K) resolutions). The default
+concentrates the cardinality-one facts (votes, adoption dates, reductions, counts, events) on a
+few resolutions; a small K (1 or 2) gives N or N / 2 resolutions, hundreds to thousands of them at
+100,000 claims, so those facts spread over many subject-predicate keys, as in a newsroom repository
+that covers years of resolutions (bench/shacl.py compares FC101 with pySHACL on such a corpus). Adoption dates still
+advance 15 to 45 days per resolution, so a long run of resolutions reaches far into the future;
+nothing in factcheck compares dates with today. With the default K, expected.json does not name K,
+and the output is the same bytes as before the option existed.
 
 Same arguments, same bytes: all randomness comes from one random.Random(seed), nothing iterates
 over a set or depends on hash randomization, and no timestamps are written. Files are written as
@@ -526,14 +537,18 @@ class Resolution:
                 f"Resolution No. {self.number}", self.entity.aliases[3]]
 
 
+SOURCES_PER_RESOLUTION = 20  # the default: news sources per resolution
+
+
 class World:
-    def __init__(self, rng: random.Random, sources: int, claims_per_source: int) -> None:
+    def __init__(self, rng: random.Random, sources: int, claims_per_source: int,
+                 sources_per_resolution: int = SOURCES_PER_RESOLUTION) -> None:
         self.rng = rng
         self.sources = sources
         self.claims_per_source = claims_per_source
         self.entities: list[Entity] = []
         self._keys: set[str] = set()
-        n_res = max(1, round(sources / 20))
+        n_res = max(1, round(sources / sources_per_resolution))
         self.countries = {name: self._add(Entity(slug(name), name, "country")) for name in COUNTRIES}
         self.council = self._add(Entity("unsc", "United Nations Security Council", "organization",
                                         ["Security Council", "UNSC", "U.N. Security Council", "UN Security Council"],
@@ -1036,11 +1051,15 @@ def _percent_forms(percent: int) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(forms))
 
 
-def generate(outdir: Path, sources: int, claims_per_source: int, seed: int = 0, conflict_rate: float = 0.02) -> dict:
+def generate(outdir: Path, sources: int, claims_per_source: int, seed: int = 0, conflict_rate: float = 0.02,
+             sources_per_resolution: int = SOURCES_PER_RESOLUTION) -> dict:
     if sources < 1 or claims_per_source < 1:
         raise ValueError("--sources and --claims-per-source must be at least 1")
     if not 0 <= conflict_rate <= 1:
         raise ValueError("--conflict-rate must be between 0 and 1")
+    if isinstance(sources_per_resolution, bool) or not isinstance(sources_per_resolution, int) \
+            or sources_per_resolution < 1:
+        raise ValueError("--sources-per-resolution must be a whole number, at least 1")
     if outdir.exists() and any(outdir.iterdir()):
         if not (outdir / "expected.json").is_file():
             raise ValueError(f"{outdir} is not empty and was not made by this generator; refusing to overwrite")
@@ -1050,7 +1069,7 @@ def generate(outdir: Path, sources: int, claims_per_source: int, seed: int = 0, 
     (outdir / "news").mkdir(parents=True, exist_ok=True)
 
     rng = random.Random(seed)
-    world = World(rng, sources, claims_per_source)
+    world = World(rng, sources, claims_per_source, sources_per_resolution)
     writer = NewsWriter(world, conflict_rate)
     news = [writer.write(i, outdir) for i in range(sources)]
     # Pools are filled lazily; resolutions nobody wrote about still get their primary file.
@@ -1061,9 +1080,12 @@ def generate(outdir: Path, sources: int, claims_per_source: int, seed: int = 0, 
     (outdir / "entities.yaml").write_text(entities_yaml(world, seed), encoding="utf-8")
 
     primary_claims = sum(2 + len(r.reductions) + len(r.counts) + len(r.measures) for r in world.resolutions)
+    generator: dict[str, object] = {"sources": sources, "claims_per_source": claims_per_source, "seed": seed,
+                                    "conflict_rate": conflict_rate}
+    if sources_per_resolution != SOURCES_PER_RESOLUTION:  # the default leaves expected.json as it always was
+        generator["sources_per_resolution"] = sources_per_resolution
     expected = {
-        "generator": {"sources": sources, "claims_per_source": claims_per_source, "seed": seed,
-                      "conflict_rate": conflict_rate},
+        "generator": generator,
         "files": {"news": sources, "primary": len(world.resolutions), "entities": 1},
         "claims": {"news": writer.claims, "primary": primary_claims, "total": writer.claims + primary_claims},
         "entities": len(world.entities),
@@ -1083,9 +1105,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--conflict-rate", type=float, default=0.02,
                         help="probability that a claim with a primary counterpart gets a planted wrong value")
+    parser.add_argument("--sources-per-resolution", type=int, default=SOURCES_PER_RESOLUTION, metavar="K",
+                        help="news sources per resolution: round(N / K) resolutions (default: %(default)s); "
+                             "1 or 2 spreads the cardinality-one facts over many keys")
     args = parser.parse_args(argv)
     try:
-        expected = generate(args.outdir, args.sources, args.claims_per_source, args.seed, args.conflict_rate)
+        expected = generate(args.outdir, args.sources, args.claims_per_source, args.seed, args.conflict_rate,
+                            args.sources_per_resolution)
     except ValueError as err:
         print(f"generate.py: {err}", file=sys.stderr)
         return 2

@@ -23,8 +23,13 @@ machine:
 Lint runs start in the corpus directory, so no project configuration applies. The peak resident
 memory of each lint run is the largest sum of VmRSS over its process tree (the lint process and any
 workers it forks), sampled from /proc every 20 ms; shared copy-on-write pages count once per
-process, so the sum errs high. With pySHACL installed, bench/shacl.py compares FC101 with SHACL's
-sh:maxCount 1 on sizes up to --shacl-max-claims.
+process, so the sum errs high.
+
+Unless --skip-shacl, bench/shacl.py then compares FC101 with pySHACL's sh:maxCount 1 on a corpus of
+its own, where the cardinality-one facts fall on many keys: --shacl-sources news files of
+--shacl-claims-per-source claims, --shacl-sources-per-resolution per resolution (default 10,000 x
+10, one per resolution: tens of thousands of keys, several hundred in conflict). The lint corpora
+above have 20 sources per resolution, so their few dozen such keys would time start-up costs only.
 
 Checks (exit 1 when one fails): every lint exits 0 or 1; the FC106 findings are exactly the
 planted conflicts and there are no FC001-FC006 findings (scaling.check); cold, warm and no-cache
@@ -342,8 +347,7 @@ class Bench:
     workdir: Path
     repeat: int | None
     pre_commit_min: int
-    shacl: bool
-    shacl_max: int
+    shacl: Any  # the many-keys corpus of the FC101 vs pySHACL comparison (shacl.ManyKeys), None to skip it
     timeout: float | None
     reproduce: list[str]
     failures: list[str]
@@ -417,7 +421,7 @@ def measure_size(bench: Bench, spec: Spec) -> dict[str, Any]:
         "generate_s": generate_seconds, "repeat": repeat,
         **{f"{k}_s": min(v) for k, v in times.items()},
         "pre_commit_s": None, "times": times, "rss_mb": {k: v / MB for k, v in rss.items()},
-        "findings": dict(sorted(Counter(f["code"] for f in findings).items())), "shacl": None,
+        "findings": dict(sorted(Counter(f["code"] for f in findings).items())),
     }
     del findings
     bench.reproduce += [
@@ -432,8 +436,6 @@ def measure_size(bench: Bench, spec: Spec) -> dict[str, Any]:
     ]
     if spec.news_claims >= bench.pre_commit_min:
         result.update(measure_pre_commit(bench, corpus, name, cache, repeat, spec.news_claims))
-    if bench.shacl and spec.news_claims <= bench.shacl_max:
-        result["shacl"] = measure_shacl(bench, corpus, repeat)
     return result
 
 
@@ -488,16 +490,25 @@ def measure_pre_commit(bench: Bench, corpus: Path, name: str, cache: Path, repea
             "times_pre_commit": times, "rss_pre_commit_mb": peak / MB}
 
 
-def measure_shacl(bench: Bench, corpus: Path, repeat: int) -> dict[str, Any]:
+def measure_shacl(bench: Bench, repeat: int = 3) -> dict[str, Any]:
+    """FC101 against pySHACL on the many-keys corpus (bench/shacl.py), in-process, best of `repeat`."""
     import shacl  # bench/shacl.py: imports factcheck and pySHACL, so only when asked
 
-    log(f"  {corpus.name}: FC101 vs pySHACL ...")
-    comparison = shacl.compare_on(corpus, max(repeat, 3))
+    spec = bench.shacl
+    corpus = bench.workdir / spec.name
+    log(f"FC101 vs pySHACL on {corpus.name} ({spec.sources:,} x {spec.claims_per_source:,} claims, "
+        f"{spec.sources_per_resolution} per resolution) ...")
+    comparison = shacl.compare_many_keys(spec, bench.workdir, repeat)
     log("  " + comparison.report().replace("\n", "\n  "))
     if not comparison.same_keys:
         bench.failures.append(f"{corpus.name}: FC101 and pySHACL found different conflicting keys: "
                               + "; ".join(comparison.problems[:3]))
-    bench.reproduce.append(f"{q([sys.executable, HERE / 'shacl.py', corpus])}")
+    if not comparison.fc101_keys:
+        bench.failures.append(f"{corpus.name}: no conflicting key on either side; the comparison shows nothing")
+    bench.reproduce += [
+        f"{q([sys.executable, HERE / 'generate.py'])} {q(spec.generate_args(corpus))}",
+        f"{q([sys.executable, HERE / 'shacl.py', corpus, '--repeat', str(repeat)])}",
+    ]
     return comparison.to_json()
 
 
@@ -549,6 +560,23 @@ def format_table(measurements: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def format_shacl_table(c: dict[str, Any]) -> str:
+    """The FC101 vs pySHACL comparison (shacl.Comparison.to_json()) as a one-row Markdown table."""
+    g = c.get("generator") or {}
+    corpus = (f"{g['sources']:,} × {g['claims_per_source']:,}, {g.get('sources_per_resolution', 20)}/resolution"
+              if g else Path(c["corpus"]).name)
+    lines = [
+        "| corpus | assertions compared | keys compared | keys left out | ex:value triples | conflicting keys FC101 / pySHACL "
+        "| FC101 ms | pySHACL validate() ms | building graphs ms | validate() / FC101 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {corpus} | {c['assertions']:,} | {c['keys']:,} | {sum(c['left_out'].values()):,} | {c['triples']:,} | "
+        f"{len(c['fc101_keys']):,} / {len(c['shacl_keys']):,} ({'same' if c['same_keys'] else 'DIFFERENT'}) | "
+        f"{1000 * c['fc101_seconds']:,.1f} | {1000 * c['shacl_seconds']:,.1f} | {1000 * c['graph_seconds']:,.1f} | "
+        f"{c['ratio']:,.1f} |",
+    ]
+    return "\n".join(lines)
+
+
 def _size(measurements: dict[str, Any], news_claims: int) -> dict[str, Any] | None:
     return next((s for s in measurements["sizes"] if s["news_claims"] == news_claims), None)
 
@@ -593,14 +621,14 @@ def evaluate_targets(measurements: dict[str, Any]) -> list[dict[str, str]]:
     add("example corpus (factcheck lint claims/)", f"≤ {TARGET_EXAMPLE_S} s, best of 5",
         None if example is None else f"{example['seconds']:.2f} s",
         None if example is None else example["seconds"] <= TARGET_EXAMPLE_S)
-    compared = [s for s in measurements["sizes"] if s.get("shacl")]
-    if compared:
-        size = max(compared, key=lambda s: s["news_claims"])
-        c = size["shacl"]
+    c = measurements.get("shacl")
+    if c:
         same = c["same_keys"] and bool(c["fc101_keys"])
-        add(f"FC101 vs pySHACL ({size['claims']:,} claims)", f"≥ {TARGET_SHACL_RATIO:g}× faster, same keys found",
-            f"{c['ratio']:,.2f}× (FC101 {1000 * c['fc101_seconds']:.2f} ms, pySHACL {1000 * c['shacl_seconds']:.2f} ms); "
-            f"keys {len(c['fc101_keys'])} vs {len(c['shacl_keys'])}, {'same' if c['same_keys'] else 'DIFFERENT'}",
+        add(f"FC101 vs pySHACL ({c['keys']:,} keys, {c['assertions']:,} assertions)",
+            f"≥ {TARGET_SHACL_RATIO:g}× faster, same keys found",
+            f"{c['ratio']:,.2f}× (FC101 {1000 * c['fc101_seconds']:,.1f} ms, pySHACL {1000 * c['shacl_seconds']:,.1f} ms); "
+            f"conflicting keys {len(c['fc101_keys']):,} vs {len(c['shacl_keys']):,}, "
+            f"{'same' if c['same_keys'] else 'DIFFERENT'}",
             same and c["ratio"] >= TARGET_SHACL_RATIO)
     else:
         add("FC101 vs pySHACL", f"≥ {TARGET_SHACL_RATIO:g}× faster, same keys found", None, None)
@@ -628,16 +656,14 @@ def format_report(measurements: dict[str, Any], reproduce: Sequence[str], failur
         "claims and files include the primary files; each corpus also has entities.yaml. Peak RSS: the largest "
         "sum of VmRSS over the lint process and its workers.",
     ]
-    for size in measurements["sizes"]:
-        if size.get("shacl"):
-            c = size["shacl"]
-            left = "; ".join(f"{n} {why}" for why, n in c["left_out"].items()) or "none"
-            out += ["", f"FC101 vs pySHACL, {size['claims']:,} claims: {c['assertions']:,} assertions in {c['keys']:,} keys "
-                    f"({c['multi_value_keys']} with several values, {c['triples']:,} ex:value triples); left out: {left}; "
-                    f"conflicting keys FC101 {len(c['fc101_keys'])} ({c['fc101_findings']:,} findings), pySHACL "
-                    f"{len(c['shacl_keys'])}, {'same' if c['same_keys'] else 'DIFFERENT'}; FC101 "
-                    f"{1000 * c['fc101_seconds']:.2f} ms, pySHACL validate() {1000 * c['shacl_seconds']:.2f} ms "
-                    f"(+ {1000 * c['graph_seconds']:.2f} ms building graphs): pySHACL time / FC101 time = {c['ratio']:,.2f}"]
+    c = measurements.get("shacl")
+    if c:
+        left = "; ".join(f"{n:,} {why}" for why, n in c["left_out"].items()) or "none"
+        out += ["", f"FC101 vs pySHACL sh:maxCount 1 (bench/shacl.py, in-process, best of {c['repeat']}; FC101 with a "
+                f"fresh context and analysis, pySHACL validate() alone):", "", format_shacl_table(c), "",
+                f"{c['corpus_assertions']:,} assertions loaded; {c['considered']:,} cardinality-one assertions with a "
+                f"subject in {c['considered_keys']:,} keys; keys left out: {left}; {c['multi_value_keys']:,} compared keys "
+                f"have several distinct values; FC101 reported {c['fc101_findings']:,} findings."]
     out += ["", "Targets (issue 6):", "", format_targets(evaluate_targets(measurements)), "", "Reproduce:", "", "```sh"]
     out += list(reproduce)
     out += ["```"]
@@ -648,7 +674,7 @@ def format_report(measurements: dict[str, Any], reproduce: Sequence[str], failur
                    "cold, warm and no-cache JSON byte-identical"]
         if any(s.get("pre_commit_s") is not None for s in measurements["sizes"]):
             checked.append("pre-commit findings equal to the full run's for the changed file")
-        if any(s.get("shacl") for s in measurements["sizes"]):
+        if measurements.get("shacl"):
             checked.append("FC101 and pySHACL found the same conflicting keys")
         out += ["", "Checks passed: " + "; ".join(checked) + "."]
     return "\n".join(out)
@@ -707,7 +733,7 @@ def check_cli(command: list[str]) -> str | None:
     return None
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--claims", type=int, nargs="+", default=list(DEFAULT_CLAIMS),
                         help="news claims per corpus (default: 10000 100000 1000000)")
@@ -719,13 +745,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--conflict-rate", type=float, default=0.02)
     parser.add_argument("--skip-shacl", action="store_true", help="do not compare FC101 with pySHACL")
-    parser.add_argument("--shacl-max-claims", type=int, default=100_000,
-                        help="compare with pySHACL on sizes up to this many claims (default: 100000)")
+    parser.add_argument("--shacl-sources", type=int, default=10_000,
+                        help="news files of the FC101 vs pySHACL corpus (default: %(default)s)")
+    parser.add_argument("--shacl-claims-per-source", type=int, default=10,
+                        help="claims per news file of that corpus (default: %(default)s)")
+    parser.add_argument("--shacl-sources-per-resolution", type=int, default=1,
+                        help="news files per resolution of that corpus (default: %(default)s)")
+    parser.add_argument("--shacl-conflict-rate", type=float, default=0.05,
+                        help="planted wrong values in that corpus (default: %(default)s)")
     parser.add_argument("--pre-commit-min", type=int, default=100_000,
                         help="measure the pre-commit path on sizes from this many claims (default: 100000)")
     parser.add_argument("--timeout", type=float, default=None, help="seconds before one run is abandoned")
     parser.add_argument("--json", type=Path, default=None, help="write the raw measurements to FILE")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed, too")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
     args = parser.parse_args(argv)
     if (args.repeat is not None and args.repeat < 1) or args.claims_per_file < 1 \
             or any(n < args.claims_per_file for n in args.claims):
@@ -735,18 +772,21 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"perf.py: {problem}", file=sys.stderr)
         return 2
-    shacl = not args.skip_shacl
-    if shacl:
+    shacl_spec = None
+    if not args.skip_shacl:
         if importlib.util.find_spec("pyshacl") is None:
             print("perf.py: pyshacl is not installed (pip install -e '.[bench]'), or pass --skip-shacl", file=sys.stderr)
             return 2
+        import shacl  # bench/shacl.py
+
+        shacl_spec = shacl.ManyKeys(args.shacl_sources, args.shacl_claims_per_source,
+                                    args.shacl_sources_per_resolution, args.shacl_conflict_rate, args.seed)
     workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="factcheck-perf-"))).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
-    bench = Bench(command, workdir, args.repeat, args.pre_commit_min, shacl, args.shacl_max_claims,
-                  args.timeout, [], [])
+    bench = Bench(command, workdir, args.repeat, args.pre_commit_min, shacl_spec, args.timeout, [], [])
     repeat_label = str(args.repeat) if args.repeat else "3 (1 from 1M claims)"
     measurements: dict[str, Any] = {"meta": machine_info(args, repeat_label), "workdir": str(workdir),
-                                    "sizes": [], "example": None}
+                                    "sizes": [], "example": None, "shacl": None}
     log(f"perf.py: working in {workdir}")
     try:
         for claims in args.claims:
@@ -755,6 +795,11 @@ def main(argv: list[str] | None = None) -> int:
         measurements["example"] = measure_example(bench, HERE.parent)
     except (Failure, subprocess.TimeoutExpired, ValueError) as err:
         bench.failures.append(str(err))
+    if bench.shacl is not None:
+        try:
+            measurements["shacl"] = measure_shacl(bench, max(3, args.repeat or 3))
+        except (RuntimeError, ValueError) as err:
+            bench.failures.append(f"FC101 vs pySHACL: {err}")
     measurements["meta"]["load_end"] = _load()
     measurements["targets"] = evaluate_targets(measurements)
     measurements["failures"] = bench.failures

@@ -1,7 +1,17 @@
 #!/usr/bin/env python3
 """FC101 value-conflict against pySHACL's sh:maxCount 1 on the same cardinality-one assertions.
 
-    python bench/shacl.py CORPUS_DIR [--repeat N] [--json FILE]
+    python bench/shacl.py [--workdir DIR] [--repeat N] [--json FILE]     # the many-keys corpus
+    python bench/shacl.py CORPUS_DIR [--repeat N] [--json FILE]          # any corpus
+
+Without CORPUS_DIR the corpus is made by bench/generate.py with one news source per resolution
+(--sources 10000 --claims-per-source 10 --sources-per-resolution 1 --conflict-rate 0.05 by
+default), in --workdir (reused there when its expected.json names the same generator arguments; a
+new temporary directory otherwise). With 20 sources per resolution, generate.py's default, the
+cardinality-one facts (votes, adoption dates, reductions, counts, events) of a 100,000-claim
+corpus fall on a few dozen keys, and a comparison there measures nothing but start-up costs. One
+source per resolution gives 10,000 resolutions, tens of thousands of keys, several hundred of them
+in conflict: a newsroom repository that covers years of resolutions.
 
 Both sides judge the same question on the same data. The assertions come from factcheck's own
 pipeline; of the cardinality-one ones with a subject, every source is made `kind: news` and every
@@ -18,19 +28,24 @@ keys SHACL flags (focus nodes of the results) must equal the keys of FC101's fin
 back through the (source id, claim id) of its location and related location); exit 1 when they
 differ. Timed in-process with time.perf_counter, best of --repeat: FC101 including a fresh
 RuleContext and its analysis (loading excluded); pySHACL's validate() (building the graphs is
-reported separately).
+reported separately). Every timed run starts after a full collection and runs with the cyclic
+garbage collector paused, on both sides: that is how `factcheck lint` runs its rules (lint.py runs
+loading and rules inside filestage.gc_paused), and pySHACL gets the same treatment.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import importlib.util
 import json
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -41,6 +56,11 @@ from factcheck.context import RuleContext
 from factcheck.findings import Finding
 from factcheck.lint import LintOptions, LintResult, run_lint
 from factcheck.values import compare
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402  (bench/generate.py, next to this file)
 
 # subject, predicate, qualifiers, and the as_of day (ISO) for facts that change, else None
 Key = tuple[str, str, tuple[tuple[str, str], ...], str | None]
@@ -56,6 +76,53 @@ ex:FactShape a sh:NodeShape ;
 
 AGREE = "distinct values that agree (overlapping intervals)"
 INCOMPARABLE = "distinct values that cannot be compared"
+NO_SUBJECT = "without a resolved subject"
+TEXT = "with quote or text values (never compared as facts)"
+
+
+@dataclass(frozen=True)
+class ManyKeys:
+    """The generated corpus the comparison runs on by default: one news source per resolution."""
+
+    sources: int = 10_000
+    claims_per_source: int = 10
+    sources_per_resolution: int = 1
+    conflict_rate: float = 0.05
+    seed: int = 0
+
+    @property
+    def name(self) -> str:
+        return (f"shacl-{self.sources}x{self.claims_per_source}-k{self.sources_per_resolution}"
+                f"-r{self.conflict_rate:g}-s{self.seed}")
+
+    def generator(self) -> dict[str, Any]:
+        """The arguments as expected.json records them (K only when it is not the default)."""
+        args: dict[str, Any] = {"sources": self.sources, "claims_per_source": self.claims_per_source,
+                                "seed": self.seed, "conflict_rate": self.conflict_rate}
+        if self.sources_per_resolution != generate.SOURCES_PER_RESOLUTION:
+            args["sources_per_resolution"] = self.sources_per_resolution
+        return args
+
+    def generate_args(self, outdir: Path) -> list[str]:
+        return [str(outdir), "--sources", str(self.sources), "--claims-per-source", str(self.claims_per_source),
+                "--sources-per-resolution", str(self.sources_per_resolution),
+                "--conflict-rate", str(self.conflict_rate), "--seed", str(self.seed)]
+
+    def ensure(self, workdir: Path) -> tuple[Path, float | None]:
+        """The corpus in workdir/<name>: reused when its expected.json names the same arguments, else
+        generated. Returns (directory, seconds spent generating or None)."""
+        outdir = workdir / self.name
+        expected_file = outdir / "expected.json"
+        if expected_file.is_file():
+            expected = json.loads(expected_file.read_text(encoding="utf-8"))
+            news = outdir / "news"
+            if expected.get("generator") == self.generator() and news.is_dir() and \
+                    sum(1 for _ in news.glob("*.yaml")) == expected["files"]["news"]:
+                return outdir, None
+        start = time.perf_counter()
+        generate.generate(outdir, self.sources, self.claims_per_source, self.seed, self.conflict_rate,
+                          self.sources_per_resolution)
+        return outdir, time.perf_counter() - start
 
 
 def speed(ratio: float) -> str:
@@ -81,8 +148,10 @@ class Prepared:
     assertions: list[Assertion]
     key_of: dict[tuple[str, str], Key]  # (source id, claim id) -> key
     values: dict[Key, list[str]]  # distinct canonical values per kept key, first seen first
-    considered: int  # cardinality-one assertions with a subject, before keys were left out
-    left_out: dict[str, int]  # reason -> number of keys (or of assertions, for assertion-level reasons)
+    considered: int  # cardinality-one assertions with a subject (and a comparable value), before keys were left out
+    considered_keys: int  # their keys, before keys were left out
+    left_out: dict[str, int]  # reason -> number of keys left out
+    assertions_left_out: dict[str, int]  # reason -> cardinality-one assertions that have no key
 
 
 def prepare(result: LintResult) -> Prepared:
@@ -91,15 +160,16 @@ def prepare(result: LintResult) -> Prepared:
     news: dict[SourceInfo, SourceInfo] = {}
     by_key: dict[Key, list[Assertion]] = defaultdict(list)
     left_out: Counter[str] = Counter()
+    no_key: Counter[str] = Counter()
     for a in result.assertions:
         predicate = predicates.get(a.predicate)
         if predicate is None or predicate.cardinality != "one":
             continue
         if a.subject is None:
-            left_out["assertions without a resolved subject"] += 1
+            no_key[NO_SUBJECT] += 1
             continue
         if a.value_type in ("quote", "text"):
-            left_out["assertions with quote or text values (never compared as facts)"] += 1
+            no_key[TEXT] += 1
             continue
         source = news.setdefault(a.source, replace(a.source, kind="news"))
         a = replace(a, source=source, said_by=None)
@@ -121,7 +191,8 @@ def prepare(result: LintResult) -> Prepared:
         kept.extend(members)
         for a in members:
             key_of[(a.source.id, a.claim)] = key
-    return Prepared(kept, key_of, values, considered, dict(sorted(left_out.items())))
+    return Prepared(kept, key_of, values, considered, len(by_key), dict(sorted(left_out.items())),
+                    dict(sorted(no_key.items())))
 
 
 def _why_left_out(values: Sequence[Any]) -> str | None:
@@ -142,12 +213,15 @@ class Comparison:
     """Both sides' verdicts, their times, and what does not match."""
 
     corpus: str
-    assertions: int
+    corpus_assertions: int  # every assertion factcheck loaded
+    assertions: int  # compared
     considered: int
+    considered_keys: int
     keys: int
     multi_value_keys: int
     triples: int
-    left_out: dict[str, int]
+    left_out: dict[str, int]  # keys, by reason
+    assertions_left_out: dict[str, int]  # cardinality-one assertions without a key, by reason
     fc101_findings: int
     fc101_keys: set[Key]
     shacl_keys: set[Key]
@@ -155,6 +229,9 @@ class Comparison:
     shacl_seconds: float
     graph_seconds: float
     load_seconds: float
+    repeat: int = 1
+    generator: dict[str, Any] | None = None  # generate.py's arguments when the corpus was generated
+    generate_seconds: float | None = None
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -168,32 +245,58 @@ class Comparison:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "corpus": self.corpus, "assertions": self.assertions, "considered": self.considered,
-            "keys": self.keys, "multi_value_keys": self.multi_value_keys, "triples": self.triples,
-            "left_out": self.left_out, "fc101_findings": self.fc101_findings,
+            "corpus": self.corpus, "generator": self.generator, "generate_seconds": self.generate_seconds,
+            "corpus_assertions": self.corpus_assertions, "assertions": self.assertions,
+            "considered": self.considered, "considered_keys": self.considered_keys, "keys": self.keys,
+            "multi_value_keys": self.multi_value_keys, "triples": self.triples, "left_out": self.left_out,
+            "assertions_left_out": self.assertions_left_out, "fc101_findings": self.fc101_findings,
             "fc101_keys": sorted(label(k) for k in self.fc101_keys),
             "shacl_keys": sorted(label(k) for k in self.shacl_keys),
-            "same_keys": self.same_keys, "fc101_seconds": self.fc101_seconds,
+            "same_keys": self.same_keys, "repeat": self.repeat, "fc101_seconds": self.fc101_seconds,
             "shacl_seconds": self.shacl_seconds, "graph_seconds": self.graph_seconds,
             "load_seconds": self.load_seconds, "ratio": self.ratio, "problems": self.problems,
         }
 
     def report(self) -> str:
-        left = "; ".join(f"{n} {why}" for why, n in self.left_out.items()) or "none"
+        made = ""
+        if self.generator:
+            g = self.generator
+            k = g.get("sources_per_resolution", generate.SOURCES_PER_RESOLUTION)
+            made = (f" (generated: {g['sources']:,} sources x {g['claims_per_source']:,} claims, {k} source"
+                    f"{'s' if k != 1 else ''} per resolution, conflict rate {g['conflict_rate']:g}, seed {g['seed']})")
+        keys_out = sum(self.left_out.values())
+        left = "; ".join(f"{n:,} {why}" for why, n in self.left_out.items()) or "none"
+        no_key = "; ".join(f"{n:,} {why}" for why, n in self.assertions_left_out.items()) or "none"
         lines = [
-            f"FC101 vs pySHACL on {self.corpus}",
-            f"  {self.considered:,} cardinality-one assertions with a subject; compared: {self.assertions:,} "
-            f"assertions in {self.keys:,} keys ({self.multi_value_keys:,} with several distinct values), "
-            f"{self.triples:,} ex:value triples",
-            f"  left out: {left}",
+            f"FC101 vs pySHACL on {self.corpus}{made}",
+            f"  loaded {self.corpus_assertions:,} assertions in {self.load_seconds:.1f} s; "
+            f"{self.considered:,} cardinality-one assertions with a subject in {self.considered_keys:,} keys "
+            f"(cardinality-one assertions without a key: {no_key})",
+            f"  keys left out: {keys_out:,} ({left})",
+            f"  compared: {self.assertions:,} assertions in {self.keys:,} keys ({self.multi_value_keys:,} with "
+            f"several distinct values), {self.triples:,} ex:value triples",
             f"  conflicting keys: FC101 {len(self.fc101_keys):,} (from {self.fc101_findings:,} findings), "
             f"pySHACL {len(self.shacl_keys):,}; same keys: {'yes' if self.same_keys else 'NO'}",
-            f"  FC101 {1000 * self.fc101_seconds:.2f} ms (fresh context and analysis); pySHACL validate() "
-            f"{1000 * self.shacl_seconds:.2f} ms (+ {1000 * self.graph_seconds:.2f} ms building the graphs); "
-            f"{speed(self.ratio)}",
+            f"  best of {self.repeat}: FC101 {1000 * self.fc101_seconds:,.1f} ms (fresh context and analysis); "
+            f"pySHACL validate() {1000 * self.shacl_seconds:,.1f} ms (+ {1000 * self.graph_seconds:,.1f} ms "
+            f"building the graphs, once)",
+            f"  pySHACL validate() / FC101 = {self.ratio:,.1f}: {speed(self.ratio)}",
         ]
         lines += [f"  PROBLEM: {p}" for p in self.problems]
         return "\n".join(lines)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """A full collection, then the cyclic collector off until the timed run ends (as factcheck lint)."""
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def fc101_keys(prepared: Prepared, result: LintResult, repeat: int = 1) -> tuple[list[Finding], float]:
@@ -207,10 +310,13 @@ def fc101_keys(prepared: Prepared, result: LintResult, repeat: int = 1) -> tuple
     best = float("inf")
     findings: list[Finding] = []
     for _ in range(max(1, repeat)):
-        start = time.perf_counter()
-        ctx = RuleContext(prepared.assertions, result.ruleset.predicates, result.corpus.entities, root)
-        findings = list(check.run(ctx, rule.params))
-        best = min(best, time.perf_counter() - start)
+        findings = []  # the previous run's findings and context are garbage before the clock starts
+        with collector_paused():
+            start = time.perf_counter()
+            ctx = RuleContext(prepared.assertions, result.ruleset.predicates, result.corpus.entities, root)
+            findings = list(check.run(ctx, rule.params))
+            best = min(best, time.perf_counter() - start)
+        del ctx
     return findings, best
 
 
@@ -262,9 +368,11 @@ def shacl_keys(values: dict[Key, list[str]], repeat: int = 1) -> tuple[set[Key],
     best = float("inf")
     report = None
     for _ in range(max(1, repeat)):
-        start = time.perf_counter()
-        _, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none")
-        best = min(best, time.perf_counter() - start)
+        report = None
+        with collector_paused():
+            start = time.perf_counter()
+            _, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+            best = min(best, time.perf_counter() - start)
     keys: set[Key] = set()
     problems: list[str] = []
     for node in report.objects(None, SH.focusNode):
@@ -292,27 +400,72 @@ def compare_on(corpus: Path, repeat: int = 3) -> Comparison:
         problems.append(f"FC101 only: {label(key)} {prepared.values.get(key)}")
     for key in sorted(flagged - found, key=label)[:5]:
         problems.append(f"pySHACL only: {label(key)} {prepared.values.get(key)}")
+    generator = None
+    expected = corpus / "expected.json"
+    if expected.is_file():
+        try:
+            generator = json.loads(expected.read_text(encoding="utf-8")).get("generator")
+        except (ValueError, AttributeError):
+            generator = None
     return Comparison(
-        corpus=str(corpus), assertions=len(prepared.assertions), considered=prepared.considered,
-        keys=len(prepared.values), multi_value_keys=sum(len(v) > 1 for v in prepared.values.values()),
-        triples=triples, left_out=prepared.left_out, fc101_findings=len(findings), fc101_keys=found,
-        shacl_keys=flagged, fc101_seconds=fc101_seconds, shacl_seconds=shacl_seconds,
-        graph_seconds=graph_seconds, load_seconds=load_seconds, problems=problems,
+        corpus=str(corpus), corpus_assertions=len(result.assertions), assertions=len(prepared.assertions),
+        considered=prepared.considered, considered_keys=prepared.considered_keys, keys=len(prepared.values),
+        multi_value_keys=sum(len(v) > 1 for v in prepared.values.values()), triples=triples,
+        left_out=prepared.left_out, assertions_left_out=prepared.assertions_left_out,
+        fc101_findings=len(findings), fc101_keys=found, shacl_keys=flagged, fc101_seconds=fc101_seconds,
+        shacl_seconds=shacl_seconds, graph_seconds=graph_seconds, load_seconds=load_seconds,
+        repeat=max(1, repeat), generator=generator, problems=problems,
     )
 
 
+def compare_many_keys(spec: ManyKeys, workdir: Path, repeat: int = 3) -> Comparison:
+    """The default comparison: the many-keys corpus `spec` (made in, or reused from, workdir)."""
+    corpus, generate_seconds = spec.ensure(workdir)
+    comparison = compare_on(corpus, repeat)
+    comparison.generate_seconds = generate_seconds
+    return comparison
+
+
 def main(argv: list[str] | None = None) -> int:
+    defaults = ManyKeys()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", type=Path, help="a corpus directory (e.g. one made by bench/generate.py)")
+    parser.add_argument("corpus", type=Path, nargs="?", default=None,
+                        help="a corpus directory; without it, the many-keys corpus is generated (see the options below)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of each side; the best is reported")
     parser.add_argument("--json", type=Path, default=None, help="write the comparison as JSON to FILE")
+    made = parser.add_argument_group("the generated corpus (without CORPUS)")
+    made.add_argument("--workdir", type=Path, default=None,
+                      help="where it is written, and reused from (default: a new temporary directory, kept)")
+    made.add_argument("--sources", type=int, default=defaults.sources, help="news files (default: %(default)s)")
+    made.add_argument("--claims-per-source", type=int, default=defaults.claims_per_source,
+                      help="claims in each news file (default: %(default)s)")
+    made.add_argument("--sources-per-resolution", type=int, default=defaults.sources_per_resolution,
+                      help="news files per resolution (default: %(default)s)")
+    made.add_argument("--conflict-rate", type=float, default=defaults.conflict_rate,
+                      help="share of planted wrong values (default: %(default)s)")
+    made.add_argument("--seed", type=int, default=defaults.seed)
     args = parser.parse_args(argv)
-    if not args.corpus.is_dir():
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    if args.corpus is not None and not args.corpus.is_dir():
         parser.error(f"{args.corpus}: not a directory")
     if importlib.util.find_spec("pyshacl") is None:
         print("shacl.py: pyshacl is not installed (pip install -e '.[bench]')", file=sys.stderr)
         return 2
-    comparison = compare_on(args.corpus, args.repeat)
+    if args.corpus is not None:
+        comparison = compare_on(args.corpus, args.repeat)
+    else:
+        spec = ManyKeys(args.sources, args.claims_per_source, args.sources_per_resolution, args.conflict_rate, args.seed)
+        workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="factcheck-shacl-"))).resolve()
+        workdir.mkdir(parents=True, exist_ok=True)
+        print(f"shacl.py: corpus {workdir / spec.name} ...", file=sys.stderr, flush=True)
+        try:
+            comparison = compare_many_keys(spec, workdir, args.repeat)
+        except ValueError as err:
+            print(f"shacl.py: {err}", file=sys.stderr)
+            return 2
+        if comparison.generate_seconds is not None:
+            print(f"shacl.py: generated in {comparison.generate_seconds:.1f} s", file=sys.stderr)
     print(comparison.report())
     if args.json:
         args.json.write_text(json.dumps(comparison.to_json(), indent=1) + "\n", encoding="utf-8")

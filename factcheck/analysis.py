@@ -213,6 +213,8 @@ class Analysis:
         a primary is paired with it (FC106), and in a bucket with a primary, non-primary claims are
         not reported against each other. Otherwise each claim is paired with the earliest
         claim of every group it disagrees with, when that came first."""
+        if len(members) < 2:
+            return  # most buckets of a large corpus: one claim, nothing to compare
         if changes:  # facts that change are compared only when they hold on the same day
             by_day: dict[object, list[Assertion]] = defaultdict(list)
             for a in members:
@@ -355,6 +357,8 @@ class Analysis:
         supported: set[tuple[str, str]] = set()
         independence = self.independence
         for members in self.buckets.values():
+            if len(members) < 2:
+                continue  # a claim never supports itself
             values = list(self._by_value(members).values())
             agreeing: dict[int, list[int]] = {i: [i] for i in range(len(values))}
             for i, left in enumerate(values):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 import importlib.util
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -95,3 +96,60 @@ def test_planted_conflicts_are_found_exactly(tmp_path: Path) -> None:
     assert found == planted
     for code, n in expected["findings"].items():
         assert counts[code] == n, f"{code}: {counts[code]} findings, expected {n}"
+
+
+def _digest(directory: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for name, data in _files(directory).items():
+        h.update(name.encode("utf-8") + b"\0" + data + b"\0")
+    return h.hexdigest()
+
+
+# The bytes of `generate(out, 8, 30, seed=7, conflict_rate=0.2)` as made before
+# --sources-per-resolution existed: the default must not move (perf.py reuses corpora by their
+# generator arguments, and published figures were measured on them).
+DEFAULT_DIGEST = "2183a33467f0b3d2bd969012b3cdc9097fec335343db20eede151966ac83008b"
+
+
+def test_the_default_sources_per_resolution_leaves_the_corpus_unchanged(tmp_path: Path) -> None:
+    default, explicit = tmp_path / "default", tmp_path / "explicit"
+    expected = generate.generate(default, 8, 30, seed=7, conflict_rate=0.2)
+    generate.generate(explicit, 8, 30, seed=7, conflict_rate=0.2, sources_per_resolution=20)
+    assert _digest(default) == DEFAULT_DIGEST
+    assert _files(default) == _files(explicit)
+    assert "sources_per_resolution" not in expected["generator"]
+    assert generate.main([str(tmp_path / "cli"), "--sources", "8", "--claims-per-source", "30", "--seed", "7",
+                          "--conflict-rate", "0.2"]) == 0
+    assert _digest(tmp_path / "cli") == DEFAULT_DIGEST
+
+
+def test_sources_per_resolution_rejects_nonsense(tmp_path: Path) -> None:
+    for bad in (0, -1, 1.5, True):
+        with pytest.raises(ValueError):
+            generate.generate(tmp_path / "bad", 4, 10, sources_per_resolution=bad)
+
+
+def test_one_source_per_resolution_spreads_the_facts_and_keeps_the_planted_count(tmp_path: Path) -> None:
+    """40 sources: 2 resolutions by default, 40 with K=1; FC106 still exactly the planted claims,
+    as bench/scaling.py checks it on `factcheck lint --format json`."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import scaling
+
+    few = generate.generate(tmp_path / "few", 40, 25, seed=2, conflict_rate=0.3)
+    corpus = tmp_path / "many"
+    assert generate.main([str(corpus), "--sources", "40", "--claims-per-source", "25", "--seed", "2",
+                          "--conflict-rate", "0.3", "--sources-per-resolution", "1"]) == 0
+    many = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
+    assert few["files"]["primary"] == 2 and many["files"]["primary"] == 40
+    assert many["generator"]["sources_per_resolution"] == 1
+    assert many["claims"]["news"] == 40 * 25 and len(many["planted"]) >= 20
+    # The facts are spread: the planted claims name many resolutions, not two.
+    assert len({p["primary"].split("/")[0] for p in many["planted"]}) >= 15
+    proc = subprocess.run([*scaling.factcheck_command(), "lint", ".", "--format", "json", "--no-cache"],
+                          cwd=corpus, capture_output=True, text=True, timeout=300)
+    assert proc.returncode in (0, 1), proc.stderr
+    findings = json.loads(proc.stdout)
+    assert scaling.check(findings, many) == []
+    assert sum(f["code"] == "FC106" for f in findings) == many["findings"]["FC106"] == len(many["planted"])

@@ -66,6 +66,44 @@ def test_shacl_and_fc101_find_the_same_keys_on_a_generated_corpus(tmp_path: Path
     assert comparison.multi_value_keys == len(comparison.shacl_keys)  # every kept key with two values conflicts
 
 
+def test_shacl_and_fc101_on_a_small_many_keys_corpus(tmp_path: Path, shacl) -> None:  # type: ignore[no-untyped-def]
+    """One source per resolution, as the default comparison: facts spread over many keys, and both
+    sides flag the same ones; the corpus is reused by a second run with the same arguments."""
+    spec = shacl.ManyKeys(sources=40, claims_per_source=50, sources_per_resolution=1, conflict_rate=0.05, seed=0)
+    comparison = shacl.compare_many_keys(spec, tmp_path, repeat=1)
+    assert comparison.problems == []
+    assert comparison.fc101_keys and comparison.fc101_keys == comparison.shacl_keys and comparison.same_keys
+    assert comparison.multi_value_keys == len(comparison.shacl_keys)
+    assert comparison.generator == spec.generator() and comparison.generator["sources_per_resolution"] == 1
+    assert comparison.generate_seconds is not None
+    assert len({key[0] for key in comparison.fc101_keys}) >= 5  # conflicts on many subjects, not a handful
+    assert comparison.keys >= 200 and comparison.triples >= comparison.keys
+    assert comparison.considered_keys == comparison.keys + sum(comparison.left_out.values())
+    text = comparison.report()
+    assert "40 sources x 50 claims, 1 source per resolution" in text and "same keys: yes" in text
+    again, seconds = spec.ensure(tmp_path)
+    assert again == tmp_path / spec.name and seconds is None
+
+
+def test_shacl_cli_on_a_generated_corpus(tmp_path: Path, shacl, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "c.json"
+    code = shacl.main(["--workdir", str(tmp_path), "--sources", "12", "--claims-per-source", "40",
+                       "--conflict-rate", "0.2", "--repeat", "1", "--json", str(out)])
+    assert code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["same_keys"] and data["fc101_keys"] == data["shacl_keys"] != []
+    assert data["generator"]["sources_per_resolution"] == 1 and data["repeat"] == 1
+    assert "same keys: yes" in capsys.readouterr().out
+
+
+def test_perf_defaults_for_shacl_are_the_comparisons_defaults(shacl) -> None:  # type: ignore[no-untyped-def]
+    args = perf.build_parser().parse_args([])
+    spec = shacl.ManyKeys(args.shacl_sources, args.shacl_claims_per_source, args.shacl_sources_per_resolution,
+                          args.shacl_conflict_rate, args.seed)
+    assert spec == shacl.ManyKeys() and not args.skip_shacl
+    assert perf.build_parser().parse_args(["--skip-shacl"]).skip_shacl
+
+
 def test_shacl_and_fc101_on_a_hand_made_corpus(tmp_path: Path, shacl) -> None:  # type: ignore[no-untyped-def]
     comparison = shacl.compare_on(_hand_made(tmp_path / "c"), repeat=1)
     vote = ("unscr-2397", "vote", (), None)
@@ -117,14 +155,22 @@ def _measurements(pre_commit: float | None = 1.2) -> dict:
     def size(news: int, claims: int, files: int, floor: float, cold: float, warm: float, rss: float) -> dict:
         return {"news_claims": news, "claims": claims, "files": files, "floor_s": floor, "cold_s": cold,
                 "no_cache_s": cold - 0.1, "warm_s": warm, "pre_commit_s": pre_commit if news >= 100_000 else None,
-                "rss_mb": {"cold": rss}, "shacl": None}
+                "rss_mb": {"cold": rss}}
 
     sizes = [size(10_000, 10_016, 11, 0.40, 0.55, 0.12, 90.4),
              size(100_000, 100_080, 105, 3.00, 4.20, 1.00, 400.0),
              size(1_000_000, 1_000_800, 1050, 30.0, 50.0, 9.0, 2100.0)]
-    sizes[1]["shacl"] = {"same_keys": True, "fc101_keys": ["k1", "k2"], "shacl_keys": ["k1", "k2"],
-                         "ratio": 150.0, "fc101_seconds": 0.001, "shacl_seconds": 0.15}
-    return {"sizes": sizes, "example": {"seconds": 0.7}}
+    return {"sizes": sizes, "example": {"seconds": 0.7}, "shacl": SHACL}
+
+
+SHACL = {"corpus": "/tmp/w/shacl-10000x10-k1-r0.05-s0", "corpus_assertions": 254_958,
+         "generator": {"sources": 10_000, "claims_per_source": 10, "seed": 0, "conflict_rate": 0.05,
+                       "sources_per_resolution": 1},
+         "assertions": 70_212, "considered": 82_993, "considered_keys": 62_930, "keys": 57_619,
+         "multi_value_keys": 2, "triples": 58_425, "left_out": {"distinct values that agree": 5_311},
+         "assertions_left_out": {}, "fc101_findings": 3, "same_keys": True, "fc101_keys": ["k1", "k2"],
+         "shacl_keys": ["k1", "k2"], "repeat": 3, "ratio": 150.0, "fc101_seconds": 0.03, "shacl_seconds": 4.5,
+         "graph_seconds": 3.6}
 
 
 def test_targets_are_judged_from_the_measurements() -> None:
@@ -136,11 +182,19 @@ def test_targets_are_judged_from_the_measurements() -> None:
         "cold lint, 1M claims": "FAIL",  # 50 / 4.2 = 11.9
         "peak RSS, 1M claims": "FAIL",
         "example corpus (factcheck lint claims/)": "FAIL",
-        "FC101 vs pySHACL (100,080 claims)": "PASS",
+        "FC101 vs pySHACL (57,619 keys, 70,212 assertions)": "PASS",
     }
     assert rows["cold lint, 100k claims"]["measured"] == "1.40× (4.20 s vs 3.00 s)"
     assert rows["cold lint, 1M claims"]["measured"] == "11.90× (50.00 s vs 4.20 s)"
     assert rows["peak RSS, 1M claims"]["measured"] == "2,100 MB"
+    shacl_row = rows["FC101 vs pySHACL (57,619 keys, 70,212 assertions)"]
+    assert shacl_row["measured"] == "150.00× (FC101 30.0 ms, pySHACL 4,500.0 ms); conflicting keys 2 vs 2, same"
+    slow = _measurements()
+    slow["shacl"] = {**SHACL, "ratio": 3.8}
+    assert [r["status"] for r in perf.evaluate_targets(slow) if r["target"].startswith("FC101")] == ["FAIL"]
+    different = _measurements()
+    different["shacl"] = {**SHACL, "same_keys": False, "shacl_keys": ["k1"]}
+    assert [r["status"] for r in perf.evaluate_targets(different) if r["target"].startswith("FC101")] == ["FAIL"]
 
 
 def test_targets_not_measured_and_a_slow_pre_commit() -> None:
@@ -149,6 +203,7 @@ def test_targets_not_measured_and_a_slow_pre_commit() -> None:
     assert rows["pre-commit, one changed file in 100k"] == "FAIL"
     m["sizes"] = m["sizes"][:1]
     m["example"] = None
+    m["shacl"] = None
     statuses = [r["status"] for r in perf.evaluate_targets(m)]
     assert statuses == ["not measured"] * 7
 
@@ -161,6 +216,10 @@ def test_the_table_has_a_row_per_size() -> None:
     assert len(table) == 5
     targets = perf.format_targets(perf.evaluate_targets(_measurements()))
     assert "| peak RSS, 1M claims | ≤ 2,048 MB | 2,100 MB | FAIL |" in targets
+    shacl_table = perf.format_shacl_table(SHACL).splitlines()
+    assert len(shacl_table) == 3 and shacl_table[0].startswith("| corpus | assertions compared | keys compared |")
+    assert shacl_table[2] == ("| 10,000 × 10, 1/resolution | 70,212 | 57,619 | 5,311 | 58,425 | 2 / 2 (same) | "
+                              "30.0 | 4,500.0 | 3,600.0 | 150.0 |")
 
 
 def test_edit_statement_and_corpus_reuse(tmp_path: Path) -> None:
