@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from .assertions import Assertion, SourceInfo
-from .registry.entities import EntityRegistry, normalize_mention
+from .registry.entities import EntityRegistry
 from .registry.predicates import PredicateRegistry
 from .values import Agreement, Comparison, Value, compare
 from .values.text import StatementForm, forms_agree, statement_form_of_tokens
@@ -158,7 +158,6 @@ class Analysis:
         # single claim (FC201) are then worked out for those files' claims only.
         self.focus = focus
         self._comparisons: dict[tuple[str, str], Comparison] = {}
-        self._canonical: dict[int, str] = {}
 
     # -- buckets -------------------------------------------------------------------------------
 
@@ -171,20 +170,11 @@ class Analysis:
                 table[a.bucket].append(a)
         return table
 
-    def canonical(self, value: Value) -> str:
-        """value.canonical(), once per value object: parsed values are shared by the claims that
-        state them (normalize.py), and formatting intervals is not free."""
-        key = id(value)  # values live as long as their assertions, so the id stays theirs
-        known = self._canonical.get(key)
-        if known is None:
-            known = self._canonical[key] = value.canonical()
-        return known
-
     def _by_value(self, members: Iterable[Assertion]) -> dict[str, list[Assertion]]:
         """Claims grouped by normalized value: claims that say the same thing are compared once."""
         groups: dict[str, list[Assertion]] = defaultdict(list)
         for a in members:
-            groups[self.canonical(a.value)].append(a)
+            groups[a.value.canonical_form()].append(a)
         return groups
 
     # -- disagreements and agreement -----------------------------------------------------------
@@ -288,12 +278,10 @@ class Analysis:
             for sid in members[1:]:
                 union(members[0], sid)
         for sid, source in sources.items():
-            for name in source.derived_from:
+            for name, outlet in zip(source.derived_from, source.derived_outlets or [self.entities.key_of(n) for n in source.derived_from]):
                 if name in sources:
                     union(sid, name)
                     continue
-                resolved = self.entities.resolve(name).entity
-                outlet = resolved.id if resolved else normalize_mention(name)
                 for other in by_outlet.get(outlet, ()):
                     union(sid, other)
         for x, y in self._near_duplicate_documents(sources.values()):
@@ -391,7 +379,7 @@ class Analysis:
 
     def _compare(self, a: Value, b: Value) -> Comparison:
         """compare(), once per pair of normalized values: FC101-FC106 and FC201 ask the same pairs."""
-        key = (self.canonical(a), self.canonical(b))
+        key = (a.canonical_form(), b.canonical_form())
         known = self._comparisons.get(key)
         if known is None:
             known = self._comparisons[key] = compare(a, b)

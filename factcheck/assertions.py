@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from .findings import Location
@@ -23,6 +24,7 @@ class SourceInfo:
     document: str | None  # resolved path, set by corpus.resolve_documents
     derived_from: tuple[str, ...]
     document_location: Location | None = None  # where the claim file names its document
+    derived_outlets: tuple[str, ...] = ()  # derived_from resolved: entity id, else the normalized name
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,10 @@ class Assertion:
     # For a mapping value (a measure, a typed quantity): where each of its keys' values is, so a
     # finding about the force or the amount points there rather than at the whole mapping.
     field_positions: tuple[tuple[str, int, int], ...] = ()
-    # The index bucket the rules compare it in (see bucket_key), worked out once when normalizing.
+    # The index bucket the rules compare it in (see bucket_key), worked out once when normalizing,
+    # and every key the pre-commit path looks it up by (relevance.py).
     bucket: tuple[object, ...] | None = None
+    meets: tuple[Hashable, ...] = ()
 
     @property
     def location(self) -> Location:
@@ -94,4 +98,4 @@ def bucket_key(
         return (subject, predicate, qualifiers)
     if spec.key:
         return (subject, predicate, qualifiers, tuple(getattr(value, field, None) for field in spec.key))
-    return (subject, predicate, qualifiers, value.canonical())
+    return (subject, predicate, qualifiers, value.canonical_form())

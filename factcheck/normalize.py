@@ -12,6 +12,7 @@ from sys import intern
 from pathlib import Path
 
 from .assertions import Assertion, SourceInfo, bucket_key
+from .relevance import meeting_keys
 from .loader import ClaimEntry, LoadedFile
 from .registry.entities import EntityRegistry, normalize_mention
 from .ruleset import RuleSet
@@ -44,6 +45,7 @@ class Normalizer:
             path=loaded.display,
             document=None,  # resolved after the per-file stage: see resolve_document
             derived_from=tuple(source.derived_from),
+            derived_outlets=tuple(self.entities.key_of(name) for name in source.derived_from),
             document_location=loaded.location(("source", "document")) if source.document else None,
         )
         loaded.source_info = info
@@ -79,13 +81,16 @@ class Normalizer:
         if isinstance(target, str):
             resolved = self._entity(loaded, target, "measure target", base + ("value", "target"), claim.id)
             value = dataclasses.replace(value, target=resolved or normalize_mention(target))
-        qualifiers = tuple(sorted((intern(normalize_mention(k)), intern(self._qualifier(v))) for k, v in claim.qualifiers.items()))
+        qualifiers = tuple(sorted((intern(normalize_mention(k)), intern(self.entities.key_of(v))) for k, v in claim.qualifiers.items()))
         at = loaded.doc.position(base + ("value",)) if loaded.doc else Position(1, 1)
         evidence_at = loaded.doc.position(base + ("evidence",)) if loaded.doc and claim.evidence else None
         fields = ()
         if isinstance(claim.value, dict) and loaded.doc:
             fields = tuple((intern(str(key)), *_pair(loaded.doc.position(base + ("value", key)))) for key in claim.value)
         predicate_name = intern(claim.predicate)
+        if predicate.type not in ("quote", "text"):
+            value.canonical_form()  # kept with the value, so the cache holds it too
+        bucket = self._shared(bucket_key(subject, predicate_name, qualifiers, predicate.type, value, predicate))
         return Assertion(
             source=info,
             claim=claim.id,
@@ -102,11 +107,12 @@ class Normalizer:
             column=at.column,
             evidence_position=_pair(evidence_at) if evidence_at else None,
             field_positions=fields,
-            bucket=self._shared(bucket_key(subject, predicate_name, qualifiers, predicate.type, value, predicate)),
+            bucket=bucket,
+            meets=self._shared(meeting_keys(subject, predicate_name, qualifiers, predicate.type, value, bucket)),
         )
 
     def _shared(self, key: tuple[object, ...] | None) -> tuple[object, ...] | None:
-        """One tuple per distinct bucket: claims of a bucket share it, in memory and in the cache."""
+        """One tuple per distinct key: claims of a bucket share it, in memory and in the cache."""
         return None if key is None else self._buckets.setdefault(key, key)
 
     def _parse(
@@ -135,9 +141,6 @@ class Normalizer:
         self._report(loaded, "FC005", resolution.explain(mention, role), path, claim, detail=f"{role}={mention}")
         return None
 
-    def _qualifier(self, text: str) -> str:
-        resolution = self.entities.resolve(text)
-        return resolution.entity.id if resolution.entity else normalize_mention(text)
 
     def _subject_facts(self, subject: str | None) -> tuple[dt.date | None, int | None]:
         """What value parsing needs from the subject's registry entry: its adoption day and the size

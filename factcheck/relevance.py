@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Collection, Hashable, Iterable, Sequence
 
 from .assertions import Assertion
+from .values import Value
 from .quote_index import RUN, quote_tokens
 
 
@@ -28,27 +29,30 @@ def relevant(assertions: Sequence[Assertion], paths: Collection[str]) -> list[As
     """The assertions of the files at `paths` (display paths) and every assertion that shares a
     bucket with one of them, in their original order."""
     mine = [a for a in assertions if a.source.path in paths]
-    keys = {key for a in mine for key in _keys(a)}
+    keys = {key for a in mine for key in a.meets}
     runs = {run for a in mine if a.value_type == "quote" for run in _runs(quote_tokens(a))}
     kept = []
     for a in assertions:
         if a.value_type == "quote":
             if runs and not runs.isdisjoint(_runs(quote_tokens(a))) or a.source.path in paths:
                 kept.append(a)
-        elif a.source.path in paths or not keys.isdisjoint(_keys(a)):
+        elif a.source.path in paths or not keys.isdisjoint(a.meets):
             kept.append(a)
     return kept
 
 
-def _keys(a: Assertion) -> tuple[Hashable, ...]:
-    """The buckets a claim other than a quote is compared in (see the module docstring)."""
-    if a.subject is None or a.value_type == "quote":  # quotes meet through their runs only
+def meeting_keys(
+    subject: str | None, predicate: str, qualifiers: tuple[tuple[str, str], ...], value_type: str, value: Value, bucket: tuple[object, ...] | None
+) -> tuple[Hashable, ...]:
+    """The buckets a claim other than a quote is compared in (see the module docstring); worked out
+    when normalizing and kept with the assertion (Assertion.meets)."""
+    if subject is None or value_type == "quote":  # quotes meet through their runs only
         return ()
-    if a.value_type == "text":
-        return (("statement", a.subject, a.predicate, a.qualifiers),)
-    if a.value_type == "measure":
-        return (a.bucket, ("target", a.subject, a.qualifiers, getattr(a.value, "target", None)))
-    return (a.bucket,)
+    if value_type == "text":
+        return (("statement", subject, predicate, qualifiers),)
+    if value_type == "measure":
+        return (bucket, ("target", subject, qualifiers, getattr(value, "target", None)))
+    return (bucket,) if bucket is not None else ()
 
 
 def _runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:

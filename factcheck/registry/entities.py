@@ -104,6 +104,12 @@ class EntityRegistry:
     def entities(self) -> list[Entity]:
         return list(self._by_id.values())
 
+    def key_of(self, mention: str) -> str:
+        """The id of the entity a mention names, else the mention normalized: what an outlet named
+        in derived_from (or a qualifier) is compared by."""
+        entity = self.resolve(mention).entity
+        return entity.id if entity else normalize_mention(mention)
+
     def resolve(self, mention: str) -> Resolution:
         cached = self._cache.get(mention)
         if cached is None:

@@ -96,6 +96,14 @@ class Value(abc.ABC):
     def canonical(self) -> str:
         """A deterministic normalized string for fingerprints: same meaning, same string."""
 
+    def canonical_form(self) -> str:
+        """canonical(), worked out once per value object and kept with it (also in the cache):
+        the rules group every claim by it, and formatting intervals is not free."""
+        known = self.__dict__.get("_canonical")
+        if known is None:
+            known = self.__dict__["_canonical"] = self.canonical()  # not a field: eq, hash and repr ignore it
+        return known
+
     def __str__(self) -> str:
         return self.describe()
 
