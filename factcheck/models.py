@@ -21,7 +21,7 @@ ValueType = Literal["quantity", "count", "date", "deadline", "vote", "measure", 
 class StrictModel(BaseModel):
     """Unknown keys are errors: they are usually typos."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # schemas built on first use: a cached run never validates claims
 
 
 class SourceModel(StrictModel):
