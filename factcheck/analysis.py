@@ -183,6 +183,8 @@ class Analysis:
     def disagreements(self) -> list[Disagreement]:
         found: list[Disagreement] = []
         for bucket, members in self.buckets.items():
+            if len(members) < 2:
+                continue  # most buckets of a large corpus: one claim, nothing to compare
             predicate = self.predicates.get(str(bucket[1]))
             kind = "fact" if predicate and predicate.cardinality == "one" else "measure"
             changes = bool(predicate and predicate.changes)
@@ -204,7 +206,7 @@ class Analysis:
         not reported against each other. Otherwise each claim is paired with the earliest
         claim of every group it disagrees with, when that came first."""
         if len(members) < 2:
-            return  # most buckets of a large corpus: one claim, nothing to compare
+            return
         if changes:  # facts that change are compared only when they hold on the same day
             by_day: dict[object, list[Assertion]] = defaultdict(list)
             for a in members:
@@ -240,12 +242,15 @@ class Analysis:
 
     def _direction_mismatches(self) -> Iterator[Disagreement]:
         """A measure whose target the primary source states only in the opposite direction."""
+        measures = [a for a in self.assertions if a.value_type == "measure"]
         primary: dict[tuple[object, ...], dict[str | None, Assertion]] = defaultdict(dict)
-        for a in self.assertions:
-            if a.value_type == "measure" and a.source.kind == "primary" and a.subject is not None:
+        for a in measures:
+            if a.source.kind == "primary" and a.subject is not None:
                 primary[(a.subject, a.qualifiers, a.value.target)].setdefault(a.value.direction, a)
-        for a in self.assertions:
-            if a.value_type != "measure" or a.source.kind == "primary" or a.value.direction is None:
+        if not primary:
+            return
+        for a in measures:
+            if a.source.kind == "primary" or a.value.direction is None:
                 continue
             stated = primary.get((a.subject, a.qualifiers, a.value.target), {})
             opposite = "import" if a.value.direction == "export" else "export"
