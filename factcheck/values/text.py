@@ -43,9 +43,16 @@ def normalize(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens with punctuation stripped (digits kept)."""
+    return _tokens_of_normalized(normalize(text))
+
+
+def _tokens_of_normalized(normalized: str) -> list[str]:
     out: list[str] = []
-    for match in _RAW_TOKEN.finditer(normalize(text).casefold()):
-        out.extend(_split_token(match.group()))
+    for word in _RAW_TOKEN.findall(normalized.casefold()):
+        if "." in word or "," in word:
+            out.extend(_split_token(word))
+        else:  # most words: nothing inside to keep or drop
+            out.append(word)
     return out
 
 
@@ -328,10 +335,10 @@ def parse_text(raw: str | int | float | dict | list, ctx: ParseContext, kind: st
     expected = QUOTE_EXPECTED if kind == "quote" else TEXT_EXPECTED
     what = "a quote" if kind == "quote" else "a statement"
     text = scalar_text(raw, what, expected)
-    words = tokens(text)
+    normalized = normalize(text)
+    words = _tokens_of_normalized(normalized)
     if not words:
         raise ValueParseError(f"'{text}' has no words; it is not {what}", expected)
-    normalized = normalize(text)
     # Words are interned and an unchanged text is not kept twice: a corpus holds hundreds of
     # thousands of texts made of the same few thousand words, and the cache pickles them all.
     return Text(text, text if normalized == text else normalized, tuple(map(intern, words)), kind)
