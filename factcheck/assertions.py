@@ -27,8 +27,13 @@ class SourceInfo:
     derived_outlets: tuple[str, ...] = ()  # derived_from resolved: entity id, else the normalized name
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Assertion:
+    """One normalized claim. Treated as immutable (nothing assigns to it after normalize.py makes
+    it), but not a frozen dataclass: a large corpus makes hundreds of thousands of them, and a
+    frozen dataclass's __init__ and a __dict__ per instance cost time and memory, also when the cache
+    is read. Compared by identity."""
+
     source: SourceInfo
     claim: str
     predicate: str
