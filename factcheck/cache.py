@@ -40,8 +40,8 @@ def digest_files(paths: Iterable[Path], *extra: str) -> bytes:
     h = hashlib.blake2b(digest_size=DIGEST)
     for part in extra:
         h.update(part.encode("utf-8") + b"\x00")
-    for path in paths:
-        h.update(str(path).encode("utf-8", "surrogateescape") + b"\x00")
+    for path in paths:  # named by the resolved path: `lint .` and `lint FILE` must share entries
+        h.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\x00")
         try:
             h.update(path.read_bytes())
         except OSError as err:  # an unreadable file is reported elsewhere; it still changes the key

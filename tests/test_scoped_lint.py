@@ -96,3 +96,25 @@ def test_cached_parallel_and_serial_runs_agree(generated: Path, tmp_path: Path, 
     warm = run_lint(LintOptions(cache_dir=cache, jobs=2), cwd=generated).findings
     assert shared_out == [len(_claim_files(generated))]  # everything came from the cache
     assert baseline == cold == warm
+
+
+def test_the_pre_commit_path_reads_the_full_runs_cache(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`lint` over the corpus and `lint FILE` name the registry by different paths (relative when
+    discovered from '.', absolute when the corpus is found from the root); they must still share
+    cache entries, or every pre-commit run parses the whole corpus again."""
+    from factcheck import filestage
+
+    cache = tmp_path / "cache"
+    monkeypatch.chdir(generated)
+    run_lint(LintOptions(paths=(Path("."),), cache_dir=cache, jobs=1), cwd=generated)
+    parsed: list[Path] = []
+    real = filestage.process
+
+    def counting(path, *args):  # type: ignore[no-untyped-def]
+        parsed.append(path)
+        return real(path, *args)
+
+    monkeypatch.setattr(filestage, "process", counting)
+    news = next(p for p in _claim_files(generated) if "news" in p.parts)
+    run_lint(LintOptions(paths=(news,), cache_dir=cache, jobs=1), cwd=generated)
+    assert parsed == []
