@@ -118,3 +118,18 @@ def test_the_pre_commit_path_reads_the_full_runs_cache(generated: Path, tmp_path
     news = next(p for p in _claim_files(generated) if "news" in p.parts)
     run_lint(LintOptions(paths=(news,), cache_dir=cache, jobs=1), cwd=generated)
     assert parsed == []
+
+
+def test_every_assertion_survives_the_cache_unchanged() -> None:
+    """Assertions and values pickle as their fields (for speed); nothing may get lost on the way."""
+    import dataclasses
+    import pickle
+
+    result = run_lint(LintOptions(cache=False), cwd=ROOT)
+    for a in result.assertions:
+        b = pickle.loads(pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL))
+        for field in dataclasses.fields(a):
+            if field.name != "source":
+                assert getattr(b, field.name) == getattr(a, field.name), (a.claim, field.name)
+        assert b.source.__dict__ == a.source.__dict__
+        assert b.value.canonical_form() == a.value.canonical()
