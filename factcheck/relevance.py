@@ -31,12 +31,17 @@ def relevant(assertions: Sequence[Assertion], paths: Collection[str]) -> list[As
     mine = [a for a in assertions if a.source.path in paths]
     keys = {key for a in mine for key in a.meets}
     runs = {run for a in mine if a.value_type == "quote" for run in _runs(quote_tokens(a))}
+    meets: dict[int, bool] = {}  # claims of a bucket share their meets tuple: decide once per tuple
     kept = []
     for a in assertions:
         if a.value_type == "quote":
             if runs and not runs.isdisjoint(_runs(quote_tokens(a))) or a.source.path in paths:
                 kept.append(a)
-        elif a.source.path in paths or not keys.isdisjoint(a.meets):
+            continue
+        shared = meets.get(id(a.meets))
+        if shared is None:
+            shared = meets[id(a.meets)] = not keys.isdisjoint(a.meets)
+        if shared or a.source.path in paths:
             kept.append(a)
     return kept
 
