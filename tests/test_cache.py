@@ -1,0 +1,144 @@
+"""The per-file cache is used when fresh and never trusted otherwise.
+
+Corrupt, truncated, swapped or stale entries are ignored and rebuilt; a change to a claim file, the
+entity registry or a rule file gives a new key; a cache that cannot be written only costs speed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck import filestage
+from factcheck.lint import LintOptions, run_lint
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "claims", project / "claims")
+    shutil.copytree(ROOT / "rules", project / "rules")
+    return project
+
+
+def _lint(project: Path, cache: Path) -> list:
+    return run_lint(LintOptions(cache_dir=cache, jobs=1), cwd=project).findings
+
+
+@pytest.fixture()
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the per-file stage actually parses (cache misses)."""
+    seen: list[str] = []
+    real = filestage.process
+
+    def counting(path, *args):  # type: ignore[no-untyped-def]
+        seen.append(Path(path).name)
+        return real(path, *args)
+
+    monkeypatch.setattr(filestage, "process", counting)
+    return seen
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted((cache / "v1").glob("*.pickle"))
+
+
+def test_a_warm_run_parses_nothing_and_finds_the_same(project: Path, tmp_path: Path, parsed: list[str]) -> None:
+    cache = tmp_path / "cache"
+    cold = _lint(project, cache)
+    assert len(parsed) == len(_entries(cache)) > 0
+    assert (cache / "CACHEDIR.TAG").is_file() and (cache / ".gitignore").read_text().strip().endswith("*")
+    parsed.clear()
+    assert _lint(project, cache) == cold
+    assert parsed == []
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "swapped"])
+def test_damaged_entries_are_ignored_and_rebuilt(project: Path, tmp_path: Path, parsed: list[str], damage: str) -> None:
+    cache = tmp_path / "cache"
+    cold = _lint(project, cache)
+    entries = _entries(cache)
+    first, second = entries[0], entries[1]
+    if damage == "garbage":
+        first.write_bytes(b"\x80\x04not a pickle at all" * 10)
+    elif damage == "truncated":
+        first.write_bytes(first.read_bytes()[: len(first.read_bytes()) // 2])
+    elif damage == "empty":
+        first.write_bytes(b"")
+    else:  # another file's entry under this file's name: its key does not match
+        a, b = first.read_bytes(), second.read_bytes()
+        first.write_bytes(b)
+        second.write_bytes(a)
+    parsed.clear()
+    assert _lint(project, cache) == cold
+    assert len(parsed) == (2 if damage == "swapped" else 1)
+    parsed.clear()
+    assert _lint(project, cache) == cold  # rebuilt: fresh again
+    assert parsed == []
+
+
+def test_a_changed_claim_file_is_parsed_again(project: Path, tmp_path: Path, parsed: list[str]) -> None:
+    cache = tmp_path / "cache"
+    _lint(project, cache)
+    target = project / "claims" / "npr-2017-12-22.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert "15-to-nothing" in text
+    target.write_text(text.replace("15-to-nothing", "14-to-1"), encoding="utf-8")
+    parsed.clear()
+    findings = _lint(project, cache)
+    assert parsed == ["npr-2017-12-22.yaml"]
+    assert any(f.code == "FC106" and f.location.path.endswith("npr-2017-12-22.yaml") and "14-to-1" in f.message for f in findings)
+    assert findings == run_lint(LintOptions(cache=False), cwd=project).findings
+
+
+@pytest.mark.parametrize("changed", ["claims/entities.yaml", "rules/predicates.yaml"])
+def test_a_registry_or_rule_change_invalidates_every_entry(project: Path, tmp_path: Path, parsed: list[str], changed: str) -> None:
+    cache = tmp_path / "cache"
+    _lint(project, cache)
+    path = project / changed
+    path.write_text(path.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    parsed.clear()
+    _lint(project, cache)
+    assert len(parsed) == len(_entries(cache))
+
+
+def test_no_cache_writes_nothing(project: Path, tmp_path: Path) -> None:
+    run_lint(LintOptions(cache=False), cwd=project)
+    assert not (project / ".factcheck_cache").exists()
+
+
+def test_the_default_cache_is_at_the_project_root(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR", raising=False)
+    run_lint(LintOptions(), cwd=project)
+    assert _entries(project / ".factcheck_cache")
+
+
+@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root can write anywhere")
+def test_an_unwritable_cache_warns_once_and_lints_anyway(project: Path, tmp_path: Path) -> None:  # pragma: no cover - not as root
+    cache = tmp_path / "locked"
+    cache.mkdir()
+    cache.chmod(0o500)
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "lint", "--cache-dir", str(cache), "--format", "json"],
+                          cwd=project, capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert proc.stderr.count("cache disabled") == 1
+
+
+def test_a_cache_that_is_a_file_warns_once_and_lints_anyway(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "not-a-directory"
+    cache.write_text("in the way\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "lint", "--cache-dir", str(cache), "--format", "json"],
+                          cwd=project, capture_output=True, text=True)
+    plain = subprocess.run([sys.executable, "-m", "factcheck", "lint", "--no-cache", "--format", "json"],
+                           cwd=project, capture_output=True, text=True)
+    assert proc.returncode == plain.returncode == 1
+    assert proc.stdout == plain.stdout
+    assert proc.stderr.count("cache disabled") == 1
+    assert cache.read_text(encoding="utf-8") == "in the way\n"
