@@ -13,7 +13,6 @@ import gc
 import os
 import pickle
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,6 +122,8 @@ def _batches(pending: list[tuple[int, Path, bytes | None, bytes | None]], worker
 
 def _parallel(pending: list[tuple[int, Path, bytes | None, bytes | None]], inputs: StageInputs, workers: int) -> Iterator[tuple[int, LoadedFile, bytes]]:
     """Results as the workers finish them; the pickled form is kept for the cache."""
+    from concurrent.futures import ProcessPoolExecutor  # only large cold runs pay for importing it
+
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=(inputs,)) as pool:
         for results in pool.map(_work, _batches(pending, workers)):
             for index, payload in results:
