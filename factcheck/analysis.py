@@ -71,12 +71,16 @@ def _by_wording(members: Iterable[Assertion]) -> dict[Wording, dict[str, list[As
     return table
 
 
-def _statement_forms(wordings: Iterable[Wording], cache: dict[Wording, StatementForm | None]) -> list[StatementForm | None]:
-    """The form of each wording (None for no words: it agrees with nothing), computed once per run."""
+def _statement_forms(
+    wordings: Mapping[Wording, Mapping[str, list[Assertion]]], cache: dict[Wording, StatementForm | None]
+) -> list[StatementForm | None]:
+    """The form of each wording (None for no words: it agrees with nothing): the one its parsed
+    value carries, else worked out here, once per run."""
     out: list[StatementForm | None] = []
-    for words in wordings:
+    for words, sources in wordings.items():
         if words not in cache:
-            cache[words] = statement_form_of_tokens(words)
+            form = getattr(next(iter(sources.values()))[0].value, "form", None)
+            cache[words] = form if form is not None else statement_form_of_tokens(words)
         out.append(cache[words])
     return out
 

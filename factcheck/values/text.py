@@ -16,7 +16,7 @@ import re
 from sys import intern
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from decimal import Decimal, InvalidOperation
 
@@ -322,6 +322,9 @@ class Text(Value):
     normalized: str
     tokens: tuple[str, ...]
     kind: str = "text"  # "quote" | "text"
+    # A statement's negations, numbers and wording (what FC201 compares), worked out when it is
+    # parsed so that the cache keeps it; None for quotes.
+    form: StatementForm | None = field(default=None, compare=False, repr=False)
 
     def describe(self) -> str:
         shown = self.normalized if len(self.normalized) <= 80 else self.normalized[:77].rstrip() + "..."
@@ -341,7 +344,9 @@ def parse_text(raw: str | int | float | dict | list, ctx: ParseContext, kind: st
         raise ValueParseError(f"'{text}' has no words; it is not {what}", expected)
     # Words are interned and an unchanged text is not kept twice: a corpus holds hundreds of
     # thousands of texts made of the same few thousand words, and the cache pickles them all.
-    return Text(text, text if normalized == text else normalized, tuple(map(intern, words)), kind)
+    interned = tuple(map(intern, words))
+    form = statement_form_of_tokens(interned) if kind == "text" else None
+    return Text(text, text if normalized == text else normalized, interned, kind, form)
 
 
 def compare_texts(a: Text, b: Text) -> Comparison:
