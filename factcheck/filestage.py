@@ -51,7 +51,8 @@ def process(path: Path, data: bytes | None, normalizer: Normalizer, cwd: Path, r
 def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, jobs: int) -> list[LoadedFile]:
     """Every file's stage result, in the order of `paths`, from the cache where it is fresh."""
     results: list[LoadedFile | None] = [None] * len(paths)
-    pending: list[tuple[int, Path, bytes | None, bytes | None]] = []  # index, path, data, cache key
+    pending: list[tuple[int, Path, bytes | None]] = []  # index, path, cache key
+    contents: dict[int, bytes | None] = {}  # handed over (popped) when parsed: a large corpus is not held twice
     for index, path in enumerate(paths):
         data = _read(path)
         key = None
@@ -60,15 +61,16 @@ def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, job
             key = cache.key(display, ident, data)
             results[index] = cache.get(display, ident, key)
         if results[index] is None:
-            pending.append((index, path, data, key))
-    size = sum(len(data) for _, _, data, _ in pending if data)
+            pending.append((index, path, key))
+            contents[index] = data
+    size = sum(len(data) for data in contents.values() if data)
     workers = min(jobs, len(pending))
     if workers > 1 and size >= PARALLEL_MIN_BYTES:
-        produced = _parallel(pending, inputs, workers)
+        produced = _parallel(pending, contents, size, inputs, workers)
     else:
         normalizer = Normalizer(inputs.entities, inputs.ruleset, inputs.root)
-        produced = ((index, process(path, data, normalizer, inputs.cwd, inputs.root), None) for index, path, data, _ in pending)
-    keys = {index: key for index, _, _, key in pending}
+        produced = ((index, process(path, contents.pop(index), normalizer, inputs.cwd, inputs.root), None) for index, path, _ in pending)
+    keys = {index: key for index, _, key in pending}
     for index, loaded, payload in produced:
         results[index] = loaded
         key = keys[index]
@@ -104,13 +106,13 @@ def _work(batch: list[tuple[int, Path, bytes | None]]) -> list[tuple[int, bytes]
     return [(index, pickled(process(path, data, _worker_normalizer, inputs.cwd, inputs.root))) for index, path, data in batch]
 
 
-def _batches(pending: list[tuple[int, Path, bytes | None, bytes | None]], workers: int) -> Iterator[list[tuple[int, Path, bytes | None]]]:
+def _batches(pending: list[tuple[int, Path, bytes | None]], contents: dict[int, bytes | None], total: int, workers: int) -> Iterator[list[tuple[int, Path, bytes | None]]]:
     """Batches of about CHUNK_BYTES, at least two per worker so a slow batch does not leave a core idle."""
-    total = sum(len(data or b"") for _, _, data, _ in pending)
     limit = max(1, min(CHUNK_BYTES, total // (2 * workers)))
     batch: list[tuple[int, Path, bytes | None]] = []
     size = 0
-    for index, path, data, _ in pending:
+    for index, path, _ in pending:
+        data = contents.pop(index)
         batch.append((index, path, data))
         size += len(data or b"")
         if size >= limit:
@@ -120,12 +122,14 @@ def _batches(pending: list[tuple[int, Path, bytes | None, bytes | None]], worker
         yield batch
 
 
-def _parallel(pending: list[tuple[int, Path, bytes | None, bytes | None]], inputs: StageInputs, workers: int) -> Iterator[tuple[int, LoadedFile, bytes]]:
+def _parallel(
+    pending: list[tuple[int, Path, bytes | None]], contents: dict[int, bytes | None], total: int, inputs: StageInputs, workers: int
+) -> Iterator[tuple[int, LoadedFile, bytes]]:
     """Results as the workers finish them; the pickled form is kept for the cache."""
     from concurrent.futures import ProcessPoolExecutor  # only large cold runs pay for importing it
 
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=(inputs,)) as pool:
-        for results in pool.map(_work, _batches(pending, workers)):
+        for results in pool.map(_work, _batches(pending, contents, total, workers)):
             for index, payload in results:
                 yield index, pickle.loads(payload), payload
 

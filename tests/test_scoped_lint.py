@@ -80,9 +80,9 @@ def test_cached_parallel_and_serial_runs_agree(generated: Path, tmp_path: Path, 
     shared_out: list[int] = []
     real = filestage._parallel
 
-    def recording(pending, inputs, workers):  # type: ignore[no-untyped-def]
+    def recording(pending, *rest):  # type: ignore[no-untyped-def]
         shared_out.append(len(pending))
-        yield from real(pending, inputs, workers)
+        yield from real(pending, *rest)
 
     monkeypatch.setattr(filestage, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(filestage, "_parallel", recording)
