@@ -20,7 +20,7 @@ from .values import ParseContext, Value, ValueParseError, parse_value
 from .yamlload import KeyPath, Position
 
 
-PARSE_MEMO_LIMIT = 200_000  # distinct parsed values remembered per process
+PARSE_MEMO_LIMIT = 60_000  # distinct parsed values remembered per process (the common ones come early)
 
 
 @dataclasses.dataclass
