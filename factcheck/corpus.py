@@ -87,9 +87,9 @@ def load_corpus(paths: list[Path], extra_entity_files: list[Path], cwd: Path, ro
         rest = [path for path in every if path not in loaded or loaded[path].kind != "entities"]
         loaded.update(zip(rest, filestage.run(rest, inputs, cache, stage.jobs)))
         missed = [path for path in rest if loaded[path].kind == "entities"]
-        if not missed:  # a registry the hint did not see (written in an unusual way): start again with it
+        if not missed:
             break
-        candidates.update(missed)
+        candidates.update(missed)  # a registry the hint did not see (written in an unusual way): start again with it
     corpus.files = [loaded[path] for path in every]
     _check_source_ids(corpus.claim_files)
     for claim_file in corpus.claim_files:
@@ -99,6 +99,7 @@ def load_corpus(paths: list[Path], extra_entity_files: list[Path], cwd: Path, ro
 
 
 def may_be_registry(text: str) -> bool:
+    """Whether a file's start may hold a top-level `entities:` key (a hint: loading decides)."""
     for match in REGISTRY_HINT.finditer(text):
         before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].rstrip(" \t\"'")
         if not before or before.endswith(("{", ",", "-")):
