@@ -120,7 +120,7 @@ class Normalizer:
     ) -> Value:
         """parse_value, once per distinct (type, raw value, context): corpora repeat values a lot
         (the same vote, date or statement in many sources), and values are immutable."""
-        key = (type_name, _frozen(raw), published, as_of, anchor, body_members, tolerance)
+        key = (type_name, _frozen(raw), *_context_key(type_name, raw, published, as_of, anchor, body_members, tolerance))
         known = self._parsed.get(key)
         if known is None:
             context = ParseContext(published, as_of, anchor, body_members, tolerance, self.ruleset.actions)
@@ -174,6 +174,22 @@ class Normalizer:
     def _report(loaded: LoadedFile, code: str, message: str, path: KeyPath, claim: str | None = None, detail: str | None = None) -> None:
         position = loaded.doc.position(path) if loaded.doc else None
         loaded.problem(code, message, path, position, claim, detail=detail)
+
+
+def _context_key(
+    type_name: str, raw: object, published: dt.date, as_of: dt.date | None, anchor: dt.date | None, body_members: int | None, tolerance: float
+) -> tuple[object, ...]:
+    """The part of the parse context a value type reads (values/): quotes, statements and counts
+    read none, so the same words in sources published on different days are parsed once; a vote
+    reads the voting body's size, a quantity (and a measure without a deadline, through its
+    amount) the tolerance; dates and deadlines count from the publication and adoption days."""
+    if type_name in ("quote", "text", "count"):
+        return ()
+    if type_name == "vote":
+        return (body_members,)
+    if type_name == "quantity" or type_name == "measure" and isinstance(raw, dict) and "deadline" not in raw:
+        return (tolerance,)
+    return (published, as_of, anchor, body_members, tolerance)
 
 
 def _pair(position: Position) -> tuple[int, int]:
