@@ -146,6 +146,6 @@ def salt(registry_files: Iterable[Path], rule_files: Iterable[Path], root: Path)
     return digest_files([*code, *registry_files, *rule_files], version, str(root))
 
 
-def default_directory(root: Path) -> Path:
+def environment_directory() -> Path | None:
     configured = os.environ.get(ENVIRONMENT)
-    return Path(configured) if configured else root / DIRECTORY_NAME
+    return Path(configured) if configured else None

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .assertions import Assertion
 from .config import ConfigError, Settings, find_settings
-from .cache import default_directory as default_cache_directory
+from .cache import DIRECTORY_NAME as CACHE_DIRECTORY_NAME
+from .cache import environment_directory as environment_cache_directory
 from .corpus import Corpus, StageOptions, discover, load_corpus
 from .filestage import default_jobs, gc_paused
 from . import engine
@@ -110,10 +111,15 @@ def run_lint(options: LintOptions, cwd: Path | None = None) -> LintResult:
     if missing:
         raise ConfigError([f"{p}: no such file or directory" for p in missing])
     where = scope(settings, options.paths, directories, cwd)
-    cache_dir = (options.cache_dir or settings.path("cache_dir") or default_cache_directory(settings.root)) if options.cache else None
+    cache_dir = cache_directory(options, settings) if options.cache else None
     stage = StageOptions(ruleset, cache_dir, options.jobs or default_jobs())
     with gc_paused():
         return _lint(options, settings, ruleset, where, stage, cwd)
+
+
+def cache_directory(options: LintOptions, settings: Settings) -> Path:
+    """--cache-dir, else $FACTCHECK_CACHE_DIR, else the configured cache-dir, else .factcheck_cache at the root."""
+    return options.cache_dir or environment_cache_directory() or settings.path("cache_dir") or settings.root / CACHE_DIRECTORY_NAME
 
 
 def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Scope, stage: StageOptions, cwd: Path) -> LintResult:

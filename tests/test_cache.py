@@ -142,3 +142,16 @@ def test_a_cache_that_is_a_file_warns_once_and_lints_anyway(project: Path, tmp_p
     assert proc.stdout == plain.stdout
     assert proc.stderr.count("cache disabled") == 1
     assert cache.read_text(encoding="utf-8") == "in the way\n"
+
+
+def test_where_the_cache_goes(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--cache-dir, else FACTCHECK_CACHE_DIR, else the configured cache-dir, else .factcheck_cache."""
+    (project / "factcheck.toml").write_text('cache-dir = "from-config"\n', encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "from-env"))
+    run_lint(LintOptions(cache_dir=tmp_path / "from-flag"), cwd=project)
+    assert _entries(tmp_path / "from-flag") and not (tmp_path / "from-env").exists()
+    run_lint(LintOptions(), cwd=project)
+    assert _entries(tmp_path / "from-env") and not (project / "from-config").exists()
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR")
+    run_lint(LintOptions(), cwd=project)
+    assert _entries(project / "from-config") and not (project / ".factcheck_cache").exists()
