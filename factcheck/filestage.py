@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -71,11 +72,21 @@ def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, job
         normalizer = Normalizer(inputs.entities, inputs.ruleset, inputs.root)
         produced = ((index, process(path, contents.pop(index), normalizer, inputs.cwd, inputs.root), None) for index, path, _ in pending)
     keys = {index: key for index, _, key in pending}
-    for index, loaded, payload in produced:
-        results[index] = loaded
-        key = keys[index]
-        if cache is not None and key is not None:
-            cache.put(loaded.display, loaded.ident, key, payload if payload is not None else pickled(loaded))
+    try:
+        for index, loaded, payload in produced:
+            results[index] = loaded
+            key = keys[index]
+            if cache is not None and key is not None:
+                cache.put(loaded.display, loaded.ident, key, payload if payload is not None else pickled(loaded))
+    except Exception as err:  # noqa: BLE001 - a worker that died (killed, out of memory) must not lose the run
+        if workers < 2 or size < PARALLEL_MIN_BYTES:
+            raise
+        print(f"factcheck: warning: a worker process failed ({type(err).__name__}: {err}); reading the remaining files in this process",
+              file=sys.stderr)
+        normalizer = Normalizer(inputs.entities, inputs.ruleset, inputs.root)
+        for index, path, _ in pending:
+            if results[index] is None:  # read again: its bytes went to the worker; not cached, since they may differ now
+                results[index] = process(path, contents.pop(index, None) or _read(path), normalizer, inputs.cwd, inputs.root)
     return [loaded for loaded in results if loaded is not None]
 
 

@@ -133,3 +133,22 @@ def test_every_assertion_survives_the_cache_unchanged() -> None:
                 assert getattr(b, field.name) == getattr(a, field.name), (a.claim, field.name)
         assert b.source.__dict__ == a.source.__dict__
         assert b.value.canonical_form() == a.value.canonical()
+
+
+def test_a_worker_that_dies_costs_speed_not_findings(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """A worker killed mid-run (out of memory, a signal): the files it had are read in the main
+    process, with a warning, and the findings are those of a serial run."""
+    import os as os_module
+
+    from factcheck import filestage
+
+    def dying(batch):  # type: ignore[no-untyped-def]
+        os_module._exit(3)
+
+    monkeypatch.setattr(filestage, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(filestage, "_work", dying)  # forked workers inherit the patched module
+    serial = run_lint(LintOptions(cache=False, jobs=1), cwd=generated).findings
+    survived = run_lint(LintOptions(cache_dir=tmp_path / "cache", jobs=2), cwd=generated).findings
+    assert survived == serial
+    assert "a worker process failed" in capsys.readouterr().err
