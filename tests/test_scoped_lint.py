@@ -121,7 +121,7 @@ def test_the_pre_commit_path_reads_the_full_runs_cache(generated: Path, tmp_path
 
 
 def test_every_assertion_survives_the_cache_unchanged() -> None:
-    """Assertions and values pickle as their fields (for speed); nothing may get lost on the way."""
+    """Assertions pickle as their fields and values keep their canonical form (for speed); nothing may get lost on the way."""
     import dataclasses
     import pickle
 

@@ -7,8 +7,6 @@ types are what the rest of factcheck sees, so they carry no parsing logic of the
 from __future__ import annotations
 
 import abc
-import dataclasses
-import functools
 import datetime as dt
 import enum
 import re
@@ -85,11 +83,6 @@ class Comparison:
         return self.outcome is Agreement.DISAGREE
 
 
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls) if f.init)
-
-
 class Value(abc.ABC):
     """A parsed, normalized value. Subclasses are frozen dataclasses with a `text` field."""
 
@@ -102,14 +95,6 @@ class Value(abc.ABC):
     @abc.abstractmethod
     def canonical(self) -> str:
         """A deterministic normalized string for fingerprints: same meaning, same string."""
-
-    def __reduce__(self) -> tuple[object, ...]:
-        """Pickled as its fields in order, with the canonical form when it was worked out: the
-        cache holds one value per claim, and this reads back several times faster than the default."""
-        names = _field_names(type(self))
-        args = tuple(getattr(self, name) for name in names)
-        known = self.__dict__.get("_canonical")
-        return (type(self), args) if known is None else (type(self), args, {"_canonical": known})
 
     def canonical_form(self) -> str:
         """canonical(), worked out once per value object and kept with it (also in the cache):
