@@ -23,7 +23,7 @@ from ..registry.entities import EntityRegistry
 from ..ruleset import RuleSet
 from .article import read_file
 from .claims import Draft, ExtractError, SourceOptions, draft_claims
-from .writer import MergeError, append_claims, dump_yaml, new_claims, render_entities, render_new, verify_merge
+from .writer import MergeError, append_claims, new_claims, render_entities, render_new, verify_merge
 
 DRAFT_ENTITIES = "entities.draft.yaml"
 @dataclass
