@@ -2,6 +2,10 @@
 
 import sys
 
-from .cli import main
+from .dependencies import ensure
+
+ensure(sys.argv[1:])  # before anything imports pydantic, rapidfuzz or yaml
+
+from .cli import main  # noqa: E402
 
 sys.exit(main())
