@@ -19,7 +19,7 @@ once, and the quotes holding two wordings are paired afterwards, only where a ru
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from itertools import combinations
 from typing import Any
@@ -96,6 +96,11 @@ class QuoteIndex:
         return found
 
 
+def word_runs(words: Sequence[str]) -> Iterable[Words]:
+    """A quote's runs of RUN (three) consecutive tokens; none for a shorter quote."""
+    return zip(words, words[1:], words[2:])
+
+
 def _wording_pairs(wordings: Sequence[Words]) -> list[tuple[int, int]]:
     """Pairs (u, v), u < v, of wordings that share a run of three tokens, sorted.
 
@@ -107,7 +112,7 @@ def _wording_pairs(wordings: Sequence[Words]) -> list[tuple[int, int]]:
     """
     runs: dict[Words, Any] = {}  # run -> the one wording holding it (int), or all of them (list)
     for w, words in enumerate(wordings):
-        for run in set(zip(words, words[1:], words[2:])):
+        for run in set(word_runs(words)):
             held = runs.get(run)
             if held is None:
                 runs[run] = w

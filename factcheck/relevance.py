@@ -22,7 +22,7 @@ from collections.abc import Collection, Hashable, Iterable, Sequence
 
 from .assertions import Assertion
 from .values import Value
-from .quote_index import RUN, quote_tokens
+from .quote_index import RUN, quote_tokens, word_runs
 
 
 def relevant(assertions: Sequence[Assertion], paths: Collection[str]) -> list[Assertion]:
@@ -61,7 +61,7 @@ def meeting_keys(
 
 
 def _runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
-    """The quote's three-word runs (RUN is 3); a shorter quote stands for itself (it pairs only when equal)."""
+    """The quote's runs; a shorter quote stands for itself (it pairs only when equal)."""
     if len(words) < RUN:
         return (("short", *words),) if words else ()
-    return zip(words, words[1:], words[2:])
+    return word_runs(words)

@@ -10,39 +10,16 @@ from pathlib import Path
 
 import pytest
 
+import clean_corpus
+
 from factcheck.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
-CLEAN = """\
-source:
-  id: clean
-  outlet: NPR
-  published: 2017-12-22
-claims:
-  - id: vote
-    subject: Resolution 2397
-    predicate: vote
-    value: 15-to-nothing
-"""
-PRIMARY = """\
-source: {id: unscr-2397, outlet: United Nations Security Council, published: 2017-12-22, kind: primary}
-claims:
-  - {id: vote, subject: Resolution 2397, predicate: vote, value: {for: 15, against: 0, abstain: 0}}
-"""
-ENTITIES = """\
-entities:
-  - {id: unscr-2397, name: UN Security Council Resolution 2397, type: resolution, aliases: [Resolution 2397], attributes: {body: unsc}}
-  - {id: unsc, name: United Nations Security Council, type: organization, attributes: {members: 15}}
-  - {id: npr, name: NPR, type: outlet}
-"""
 
 
 @pytest.fixture()
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "claims").mkdir()
-    (tmp_path / "claims" / "entities.yaml").write_text(ENTITIES, encoding="utf-8")
-    (tmp_path / "claims" / "clean.yaml").write_text(CLEAN, encoding="utf-8")
-    (tmp_path / "claims" / "unscr-2397.yaml").write_text(PRIMARY, encoding="utf-8")
+    clean_corpus.write(tmp_path / "claims")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -61,7 +38,7 @@ def test_error_finding_exits_1(corpus: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_warning_exits_0_unless_fail_on_warning(corpus: Path) -> None:
-    (corpus / "claims" / "clean.yaml").write_text(CLEAN.replace("Resolution 2397", "Resolution 2398"), encoding="utf-8")
+    (corpus / "claims" / "clean.yaml").write_text(clean_corpus.NEWS.replace("Resolution 2397", "Resolution 2398"), encoding="utf-8")
     assert main(["lint"]) == 0  # FC005 is a warning
     assert main(["lint", "--fail-on", "warning"]) == 1
 
@@ -112,9 +89,9 @@ def test_python_dash_m_runs_as_a_subprocess(corpus: Path) -> None:
 def test_exit_codes_end_to_end(corpus: Path, setup: str, argv: list[str], code: int) -> None:
     """Each exit code of DESIGN.md §7, from a real process as CI runs it."""
     if setup == "conflict":
-        (corpus / "claims" / "afp.yaml").write_text(CLEAN.replace("id: clean", "id: afp").replace("15-to-nothing", "14-1"), encoding="utf-8")
+        (corpus / "claims" / "afp.yaml").write_text(clean_corpus.NEWS.replace("id: clean", "id: afp").replace("15-to-nothing", "14-1"), encoding="utf-8")
     elif setup == "unresolved":
-        (corpus / "claims" / "clean.yaml").write_text(CLEAN.replace("Resolution 2397", "Resolution 2398"), encoding="utf-8")
+        (corpus / "claims" / "clean.yaml").write_text(clean_corpus.NEWS.replace("Resolution 2397", "Resolution 2398"), encoding="utf-8")
     elif setup == "bad-config":
         (corpus / "factcheck.toml").write_text("fail_on = 3\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO)}

@@ -11,6 +11,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+import clean_corpus
+
 from factcheck import __version__
 from factcheck.checks import CHECKS
 from factcheck.cli import main
@@ -27,28 +29,6 @@ SCHEMA = json.loads((REPO / "tests" / "data" / "sarif-schema-2.1.0.json").read_t
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
-CLEAN_ENTITIES = """\
-entities:
-  - {id: unscr-2397, name: UN Security Council Resolution 2397, type: resolution, aliases: [Resolution 2397], attributes: {body: unsc}}
-  - {id: unsc, name: United Nations Security Council, type: organization, attributes: {members: 15}}
-  - {id: npr, name: NPR, type: outlet}
-"""
-CLEAN_NEWS = """\
-source:
-  id: clean
-  outlet: NPR
-  published: 2017-12-22
-claims:
-  - id: vote
-    subject: Resolution 2397
-    predicate: vote
-    value: 15-to-nothing
-"""
-CLEAN_PRIMARY = """\
-source: {id: unscr-2397, outlet: United Nations Security Council, published: 2017-12-22, kind: primary}
-claims:
-  - {id: vote, subject: Resolution 2397, predicate: vote, value: {for: 15, against: 0, abstain: 0}}
-"""
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +42,7 @@ def example() -> LintResult:
 @pytest.fixture()
 def clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LintResult:
     """A corpus with no findings at all."""
-    claims = tmp_path / "claims"
-    claims.mkdir()
-    (claims / "entities.yaml").write_text(CLEAN_ENTITIES, encoding="utf-8")
-    (claims / "clean.yaml").write_text(CLEAN_NEWS, encoding="utf-8")
-    (claims / "unscr-2397.yaml").write_text(CLEAN_PRIMARY, encoding="utf-8")
+    clean_corpus.write(tmp_path / "claims")
     monkeypatch.chdir(tmp_path)
     result = run_lint(LintOptions(paths=(Path("claims"),)))
     assert result.findings == []
