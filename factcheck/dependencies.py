@@ -2,8 +2,8 @@
 
 `python -m factcheck` run from a source checkout with a Python that lacks them (the checkout's
 virtual environment not activated, say) would otherwise stop deep inside an import with a
-traceback. When the checkout's own `.venv` (the README's set-up) has them, the command runs again
-with that Python, so it works as typed; otherwise it names the missing packages, says how to
+traceback. When the checkout has its own virtual environment (`.venv` from the README's set-up, or
+another), the command runs again with that Python, so it works as typed; otherwise it names the missing packages, says how to
 install them, and exits 2.
 """
 
@@ -41,15 +41,21 @@ def missing() -> list[str]:
 
 
 def checkout_python() -> Path | None:
-    """The Python of the source checkout's .venv, when this package sits in a checkout that has one
-    and this is not already that environment (its python is usually a link to the same binary, so
-    environments are told apart by their prefix)."""
-    venv = Path(__file__).resolve().parent.parent / ".venv"
-    if Path(sys.prefix).resolve() == venv.resolve():
-        return None
-    for candidate in (venv / "bin" / "python", venv / "Scripts" / "python.exe"):
-        if candidate.is_file():
-            return candidate
+    """The Python of a virtual environment in the source checkout this package sits in (`.venv`
+    first, as the README sets it up, then any other directory with a pyvenv.cfg), when this is not
+    already that environment (its python is usually a link to the same binary, so environments are
+    told apart by their prefix)."""
+    root = Path(__file__).resolve().parent.parent
+    try:
+        others = sorted(d for d in root.iterdir() if d.name != ".venv" and (d / "pyvenv.cfg").is_file())
+    except OSError:
+        others = []
+    for venv in (root / ".venv", *others):
+        if Path(sys.prefix).resolve() == venv.resolve():
+            continue
+        for candidate in (venv / "bin" / "python", venv / "Scripts" / "python.exe"):
+            if candidate.is_file():
+                return candidate
     return None
 
 

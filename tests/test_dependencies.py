@@ -75,3 +75,11 @@ def test_a_venv_without_them_is_tried_once(tmp_path: Path, bare_python: Path) ->
     assert proc.returncode == 2
     assert proc.stderr.count("missing required packages") == 1
     assert str(checkout / ".venv") in proc.stderr
+
+
+def test_any_venv_of_the_checkout_will_do(tmp_path: Path, bare_python: Path) -> None:
+    """CI makes `.venv-ci`, not `.venv`: a checkout's other environments are found too."""
+    checkout = _checkout(tmp_path)
+    (checkout / ".venv-ci").symlink_to(Path(sys.prefix), target_is_directory=True)
+    proc = _run(bare_python, checkout)
+    assert proc.returncode == 1 and proc.stdout.startswith("[")
