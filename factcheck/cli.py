@@ -10,7 +10,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Callable, Sequence, TextIO
+from typing import Callable, NoReturn, Sequence, TextIO
 
 from . import __version__
 from .config import ConfigError
@@ -232,5 +232,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def run() -> NoReturn:
+    """The `factcheck` command: main(), then leave without freeing the heap object by object.
+
+    A large corpus leaves millions of objects behind; tearing them down one at a time takes a
+    noticeable part of a run (about 0.1 s for 100,000 claims) and helps nobody, since the process is
+    about to end. Output is flushed first; the process pool (if any) has already been shut down."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`| head`) or a closed stream: nothing to deliver
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()
