@@ -73,22 +73,7 @@ class FileCache:
 
     def get(self, display: str, ident: str, key: bytes) -> LoadedFile | None:
         """The cached result, or None when there is none, it is stale or it cannot be trusted."""
-        if not self.enabled:
-            return None
-        try:
-            blob = self.entry(display, ident).read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        header = len(MAGIC) + DIGEST
-        if blob[: len(MAGIC)] != MAGIC or blob[len(MAGIC) : header] != key:
-            self.misses += 1
-            return None
-        try:
-            loaded = pickle.loads(blob[header:])
-        except Exception:  # noqa: BLE001 - any corruption means "not cached"
-            self.misses += 1
-            return None
+        loaded = self._read(self.entry(display, ident), key)
         if not isinstance(loaded, LoadedFile) or loaded.display != display or loaded.ident != ident:
             self.misses += 1
             return None
@@ -96,12 +81,38 @@ class FileCache:
         return loaded
 
     def put(self, display: str, ident: str, key: bytes, payload: bytes) -> None:
-        """Store a pickled result; a cache that cannot be written is switched off with one warning."""
+        """Store a pickled result."""
+        self._write(self.entry(display, ident), key, payload)
+
+    def get_shared(self, name: str) -> object | None:
+        """A corpus-wide entry (not one file's, such as the registry's fuzzy lookups), valid while the
+        salt is the same; None when there is none or it cannot be read. The caller checks its shape."""
+        return self._read(self.directory / f"{name}.shared", self.salt)
+
+    def put_shared(self, name: str, value: object) -> None:
+        self._write(self.directory / f"{name}.shared", self.salt, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _read(self, path: Path, key: bytes) -> object | None:
+        if not self.enabled:
+            return None
+        try:
+            blob = path.read_bytes()
+        except OSError:
+            return None
+        header = len(MAGIC) + len(key)
+        if blob[: len(MAGIC)] != MAGIC or blob[len(MAGIC) : header] != key:
+            return None
+        try:
+            return pickle.loads(blob[header:])
+        except Exception:  # noqa: BLE001 - any corruption means "not cached"
+            return None
+
+    def _write(self, target: Path, key: bytes, payload: bytes) -> None:
+        """Atomically; a cache that cannot be written is switched off with one warning."""
         if not self.enabled:
             return
         try:
             self._prepare()
-            target = self.entry(display, ident)
             handle = tempfile.NamedTemporaryFile(dir=self.directory, prefix=".", suffix=".tmp", delete=False)
             try:
                 with handle:

@@ -21,13 +21,15 @@ from pathlib import Path
 from .cache import FileCache, pickled
 from .loader import LoadedFile, display_path, load_file
 from .normalize import Normalizer
-from .registry.entities import EntityRegistry
+from .registry.entities import EntityRegistry, StoredResolution
 from .ruleset import RuleSet
 from .suppression import collect_file
 
 # Below this much YAML a second process costs more than it saves (start-up, pickling the results).
 PARALLEL_MIN_BYTES = 2_000_000
 CHUNK_BYTES = 1_000_000  # files are sent to workers in batches of about this size
+LOOKUPS = "entity-lookups"  # the shared cache entry of the registry's fuzzy lookups
+LOOKUPS_LIMIT = 100_000  # the most recent ones kept: mentions of files long gone should not pile up
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ def process(path: Path, data: bytes | None, normalizer: Normalizer, cwd: Path, r
 def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, jobs: int) -> list[LoadedFile]:
     """Every file's stage result, in the order of `paths`, from the cache where it is fresh."""
     results: list[LoadedFile | None] = [None] * len(paths)
+    known = _remember_lookups(cache, inputs.entities)
     pending: list[tuple[int, Path, bytes | None]] = []  # index, path, cache key
     contents: dict[int, bytes | None] = {}  # handed over (popped) when parsed: a large corpus is not held twice
     for index, path in enumerate(paths):
@@ -87,7 +90,23 @@ def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, job
         for index, path, _ in pending:
             if results[index] is None:  # read again: its bytes went to the worker; not cached, since they may differ now
                 results[index] = process(path, contents.pop(index, None) or _read(path), normalizer, inputs.cwd, inputs.root)
+    _keep_lookups(cache, inputs.entities, known)
     return [loaded for loaded in results if loaded is not None]
+
+
+def _remember_lookups(cache: FileCache | None, entities: EntityRegistry) -> int:
+    """Give the registry the fuzzy lookups of earlier runs (a pre-commit run then resolves the
+    changed file's mentions without fuzzy matching); how many it now knows."""
+    stored = cache.get_shared(LOOKUPS) if cache is not None else None
+    if isinstance(stored, dict):
+        entities.remember(stored)
+    return len(entities.fuzzy_lookups())
+
+
+def _keep_lookups(cache: FileCache | None, entities: EntityRegistry, known: int) -> None:
+    lookups = entities.fuzzy_lookups()
+    if cache is not None and len(lookups) > known:
+        cache.put_shared(LOOKUPS, dict(list(lookups.items())[-LOOKUPS_LIMIT:]))
 
 
 def _read(path: Path) -> bytes | None:
@@ -102,19 +121,28 @@ def _read(path: Path) -> bytes | None:
 
 _worker_normalizer: Normalizer | None = None
 _worker_inputs: StageInputs | None = None
+_worker_lookups_sent = 0
 
 
 def _init_worker(inputs: StageInputs) -> None:
-    global _worker_normalizer, _worker_inputs
+    global _worker_normalizer, _worker_inputs, _worker_lookups_sent
     gc.disable()  # a worker builds a batch of results and exits; nothing it makes is cyclic garbage
     _worker_inputs = inputs
+    _worker_lookups_sent = len(inputs.entities.fuzzy_lookups())  # the parent has those already
     _worker_normalizer = Normalizer(inputs.entities, inputs.ruleset, inputs.root)
 
 
-def _work(batch: list[tuple[int, Path, bytes | None]]) -> list[tuple[int, bytes]]:
+def _work(batch: list[tuple[int, Path, bytes | None]]) -> tuple[list[tuple[int, bytes]], dict[str, StoredResolution]]:
+    """The batch's pickled results, and the registry's fuzzy lookups this worker made since its
+    last batch (the parent keeps them for the next run)."""
+    global _worker_lookups_sent
     assert _worker_normalizer is not None and _worker_inputs is not None
     inputs = _worker_inputs
-    return [(index, pickled(process(path, data, _worker_normalizer, inputs.cwd, inputs.root))) for index, path, data in batch]
+    results = [(index, pickled(process(path, data, _worker_normalizer, inputs.cwd, inputs.root))) for index, path, data in batch]
+    lookups = list(inputs.entities.fuzzy_lookups().items())
+    learned = dict(lookups[_worker_lookups_sent:])
+    _worker_lookups_sent = len(lookups)
+    return results, learned
 
 
 def _batches(pending: list[tuple[int, Path, bytes | None]], contents: dict[int, bytes | None], total: int, workers: int) -> Iterator[list[tuple[int, Path, bytes | None]]]:
@@ -140,7 +168,8 @@ def _parallel(
     from concurrent.futures import ProcessPoolExecutor  # only large cold runs pay for importing it
 
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=(inputs,)) as pool:
-        for results in pool.map(_work, _batches(pending, contents, total, workers)):
+        for results, learned in pool.map(_work, _batches(pending, contents, total, workers)):
+            inputs.entities.remember(learned)
             for index, payload in results:
                 yield index, pickle.loads(payload), payload
 

@@ -155,3 +155,78 @@ def test_where_the_cache_goes(project: Path, tmp_path: Path, monkeypatch: pytest
     monkeypatch.delenv("FACTCHECK_CACHE_DIR")
     run_lint(LintOptions(), cwd=project)
     assert _entries(project / "from-config") and not (project / ".factcheck_cache").exists()
+
+
+def _lookups(cache: Path) -> object:
+    import pickle
+
+    from factcheck.cache import DIGEST, MAGIC
+
+    blob = (cache / "v1" / f"{filestage.LOOKUPS}.shared").read_bytes()
+    return pickle.loads(blob[len(MAGIC) + DIGEST :])
+
+
+def _touch_claim_files(project: Path) -> None:
+    """Change every claim file but not the registry (whose change would make a new cache salt)."""
+    for claim_file in (project / "claims").glob("*.yaml"):
+        text = claim_file.read_text(encoding="utf-8")
+        if claim_file.name != "entities.yaml":
+            claim_file.write_text(text + "\n", encoding="utf-8")
+
+
+def _no_fuzzy_matching(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.registry.entities import EntityRegistry
+
+    def refuse(self, key):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"fuzzy matching of {key!r} should have come from the cache")
+
+    monkeypatch.setattr(EntityRegistry, "_fuzzy_resolve", refuse)
+
+
+def test_fuzzy_lookups_are_kept_for_the_next_run(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pre-commit run re-reads only the changed file; its mentions' fuzzy lookups (about a
+    millisecond each against a large registry) come from the earlier run."""
+    cache = tmp_path / "cache"
+    cold = _lint(project, cache)
+    stored = _lookups(cache)
+    assert isinstance(stored, dict) and stored, "the example corpus has mentions that need fuzzy matching"
+    _touch_claim_files(project)  # every claim file parsed again, and no fuzzy matching allowed
+    _no_fuzzy_matching(monkeypatch)
+    assert _lint(project, cache) == cold
+
+
+@pytest.mark.parametrize("damage", ["garbage", "wrong shape", "unknown entity"])
+def test_damaged_lookups_are_not_trusted(project: Path, tmp_path: Path, damage: str) -> None:
+    import pickle
+
+    from factcheck.cache import MAGIC
+
+    cache = tmp_path / "cache"
+    cold = _lint(project, cache)
+    path = cache / "v1" / f"{filestage.LOOKUPS}.shared"
+    header = path.read_bytes()[: len(MAGIC) + 32]
+    stored = _lookups(cache)
+    assert isinstance(stored, dict)
+    mention = next(iter(stored))
+    if damage == "garbage":
+        path.write_bytes(header + b"\x80\x05 not a pickle")
+    elif damage == "wrong shape":
+        path.write_bytes(header + pickle.dumps({mention: "north-korea", 7: (None, (), False)}))
+    else:  # names an entity the registry does not have: the lookup is made again
+        path.write_bytes(header + pickle.dumps({mention: ("no-such-entity", (), False)}))
+    _touch_claim_files(project)
+    assert _lint(project, cache) == cold
+    assert _lookups(cache) == stored  # rebuilt
+
+
+def test_workers_send_their_fuzzy_lookups_back(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if "fork" not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip("the worker test patches the parent, which only fork passes on")
+    cache = tmp_path / "cache"
+    serial = _lint(project, cache)
+    serial_lookups = _lookups(cache)
+    shutil.rmtree(cache)
+    monkeypatch.setattr(filestage, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(filestage, "CHUNK_BYTES", 1)  # many batches, so lookups come back batch by batch
+    assert run_lint(LintOptions(cache_dir=cache, jobs=2), cwd=project).findings == serial
+    assert _lookups(cache) == serial_lookups

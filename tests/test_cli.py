@@ -73,6 +73,25 @@ def test_python_dash_m_runs_as_a_subprocess(corpus: Path) -> None:
     assert json.loads(run.stdout) == []
 
 
+def test_the_command_delivers_all_its_output_before_its_quick_exit(capsys: pytest.CaptureFixture[str]) -> None:
+    """`factcheck` leaves with os._exit after flushing (cli.run): nothing written may be lost, and a
+    reader that stops early (`| head`) gets no traceback."""
+    argv = ["lint", "claims", "--format", "json", "--no-cache"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(REPO)
+        main(argv)
+    in_process = json.loads(capsys.readouterr().out)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    run = subprocess.run([sys.executable, "-m", "factcheck", *argv], capture_output=True, text=True, env=env, cwd=REPO)
+    assert run.returncode == 1 and json.loads(run.stdout) == in_process and len(in_process) > 10
+    text = subprocess.Popen([sys.executable, "-m", "factcheck", *argv[:2]], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=REPO)
+    assert text.stdout is not None and text.stderr is not None
+    text.stdout.readline()
+    text.stdout.close()
+    assert text.wait(timeout=60) in (0, 1)
+    assert "Traceback" not in text.stderr.read().decode()
+
+
 @pytest.mark.parametrize(
     ("setup", "argv", "code"),
     [

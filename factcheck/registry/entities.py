@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
@@ -70,11 +70,16 @@ def _either(names: Iterable[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
+# A fuzzy lookup as kept between runs (cache.py): the entity's id or None, suggestions, ambiguous.
+StoredResolution = tuple[str | None, tuple[str, ...], bool]
+
+
 class EntityRegistry:
     def __init__(self, entities: Iterable[Entity] = ()) -> None:
         self._by_id: dict[str, Entity] = {}
         self._by_key: dict[str, list[Entity]] = defaultdict(list)
         self._cache: dict[str, Resolution] = {}
+        self._fuzzy: dict[str, StoredResolution] = {}  # the lookups that needed fuzzy matching
         for entity in entities:
             self.add(entity)
 
@@ -85,6 +90,7 @@ class EntityRegistry:
             if entity not in bucket:
                 bucket.append(entity)
         self._cache.clear()
+        self._fuzzy.clear()
 
     def __contains__(self, entity_id: str) -> bool:
         return entity_id in self._by_id
@@ -116,6 +122,26 @@ class EntityRegistry:
             cached = self._cache[mention] = self._resolve(mention)
         return cached
 
+    def fuzzy_lookups(self) -> dict[str, StoredResolution]:
+        """The lookups that needed fuzzy matching (about a millisecond each against a large
+        registry, where an exact one takes microseconds): worth keeping for the next run."""
+        return dict(self._fuzzy)
+
+    def remember(self, stored: Mapping[str, StoredResolution]) -> None:
+        """Take fuzzy lookups made earlier against this same registry (the caller makes sure of
+        that). Whatever does not fit, such as an id the registry lacks, is left out, never trusted."""
+        for mention, entry in stored.items():
+            try:
+                entity_id, suggestions, ambiguous = entry
+            except (TypeError, ValueError):
+                continue
+            entity = self._by_id.get(entity_id) if isinstance(entity_id, str) else None
+            valid = (entity is not None or entity_id is None) and isinstance(mention, str) and isinstance(ambiguous, bool) \
+                and isinstance(suggestions, tuple) and all(isinstance(name, str) for name in suggestions)
+            if valid and mention not in self._cache:
+                self._cache[mention] = Resolution(entity, suggestions, ambiguous)
+                self._fuzzy[mention] = (entity_id, suggestions, ambiguous)
+
     def _resolve(self, mention: str) -> Resolution:
         key = normalize_mention(mention)
         exact = self._by_key.get(key)
@@ -125,6 +151,11 @@ class EntityRegistry:
             return Resolution(None, tuple(e.name for e in exact), ambiguous=True)
         if not key:
             return Resolution(None)
+        found = self._fuzzy_resolve(key)
+        self._fuzzy[mention] = (found.entity.id if found.entity else None, found.suggestions, found.ambiguous)
+        return found
+
+    def _fuzzy_resolve(self, key: str) -> Resolution:
         digits = _DIGITS.findall(key)
         any_digits: dict[str, float] = {}  # best score per entity, for suggestions
         same_digits: dict[str, float] = {}  # best score per entity whose digits agree, for resolution
