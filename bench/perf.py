@@ -30,6 +30,9 @@ its own, where the cardinality-one facts fall on many keys: --shacl-sources news
 --shacl-claims-per-source claims, --shacl-sources-per-resolution per resolution (default 10,000 x
 10, one per resolution: tens of thousands of keys, several hundred in conflict). The lint corpora
 above have 20 sources per resolution, so their few dozen such keys would time start-up costs only.
+The target is judged like for like: FC101 over the bucket index lint builds at load time against
+pySHACL's validate() on its graph built beforehand; FC101 from scratch (the index built inside the
+timed part) and both sides' indexing costs are reported next to it (see bench/shacl.py).
 
 Checks (exit 1 when one fails): every lint exits 0 or 1; the FC106 findings are exactly the
 planted conflicts and there are no FC001-FC006 findings (scaling.check); cold, warm and no-cache
@@ -540,6 +543,10 @@ def _fmt(value: float | None, digits: int = 2, suffix: str = "") -> str:
     return "–" if value is None else f"{value:,.{digits}f}{suffix}"
 
 
+def _ms(seconds: float | None) -> str:
+    return _fmt(None if seconds is None else 1000 * seconds, 1)
+
+
 def _ratio(a: float | None, b: float | None) -> float | None:
     return a / b if a is not None and b else None
 
@@ -567,12 +574,15 @@ def format_shacl_table(c: dict[str, Any]) -> str:
               if g else Path(c["corpus"]).name)
     lines = [
         "| corpus | assertions compared | keys compared | keys left out | ex:value triples | conflicting keys FC101 / pySHACL "
-        "| FC101 ms | pySHACL validate() ms | building graphs ms | validate() / FC101 |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| FC101 over the index ms | building the index ms | FC101 from scratch ms | pySHACL validate() ms "
+        "| building graphs ms | validate() / FC101 over the index | validate() / FC101 from scratch "
+        "| (graphs + validate()) / (index + FC101) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| {corpus} | {c['assertions']:,} | {c['keys']:,} | {sum(c['left_out'].values()):,} | {c['triples']:,} | "
         f"{len(c['fc101_keys']):,} / {len(c['shacl_keys']):,} ({'same' if c['same_keys'] else 'DIFFERENT'}) | "
-        f"{1000 * c['fc101_seconds']:,.1f} | {1000 * c['shacl_seconds']:,.1f} | {1000 * c['graph_seconds']:,.1f} | "
-        f"{c['ratio']:,.1f} |",
+        f"{_ms(c['fc101_seconds'])} | {_ms(c.get('index_seconds'))} | {_ms(c.get('scratch_seconds'))} | "
+        f"{_ms(c['shacl_seconds'])} | {_ms(c['graph_seconds'])} | {_fmt(c['ratio'], 1)} | "
+        f"{_fmt(c.get('ratio_scratch'), 1)} | {_fmt(c.get('ratio_indexing_included'), 1)} |",
     ]
     return "\n".join(lines)
 
@@ -626,7 +636,9 @@ def evaluate_targets(measurements: dict[str, Any]) -> list[dict[str, str]]:
         same = c["same_keys"] and bool(c["fc101_keys"])
         add(f"FC101 vs pySHACL ({c['keys']:,} keys, {c['assertions']:,} assertions)",
             f"≥ {TARGET_SHACL_RATIO:g}× faster, same keys found",
-            f"{c['ratio']:,.2f}× (FC101 {1000 * c['fc101_seconds']:,.1f} ms, pySHACL {1000 * c['shacl_seconds']:,.1f} ms); "
+            f"{c['ratio']:,.2f}× like for like (FC101 over the load-time index {_ms(c['fc101_seconds'])} ms, "
+            f"pySHACL validate() {_ms(c['shacl_seconds'])} ms); from scratch {_fmt(c.get('ratio_scratch'))}× "
+            f"(FC101 {_ms(c.get('scratch_seconds'))} ms, building the index included); "
             f"conflicting keys {len(c['fc101_keys']):,} vs {len(c['shacl_keys']):,}, "
             f"{'same' if c['same_keys'] else 'DIFFERENT'}",
             same and c["ratio"] >= TARGET_SHACL_RATIO)
@@ -660,7 +672,9 @@ def format_report(measurements: dict[str, Any], reproduce: Sequence[str], failur
     if c:
         left = "; ".join(f"{n:,} {why}" for why, n in c["left_out"].items()) or "none"
         out += ["", f"FC101 vs pySHACL sh:maxCount 1 (bench/shacl.py, in-process, best of {c['repeat']}; FC101 with a "
-                f"fresh context and analysis, pySHACL validate() alone):", "", format_shacl_table(c), "",
+                f"fresh context and analysis, over the bucket index built at load time, and from scratch; pySHACL "
+                f"validate() on its graphs built beforehand; the target compares validate() with FC101 over the "
+                f"index):", "", format_shacl_table(c), "",
                 f"{c['corpus_assertions']:,} assertions loaded; {c['considered']:,} cardinality-one assertions with a "
                 f"subject in {c['considered_keys']:,} keys; keys left out: {left}; {c['multi_value_keys']:,} compared keys "
                 f"have several distinct values; FC101 reported {c['fc101_findings']:,} findings."]

@@ -3,6 +3,8 @@
 Claims are compared only inside an index bucket — same subject, predicate and qualifiers (and for
 keyed predicates such as measures, the same key fields) — so the work grows with the number of
 claims, not its square. Inside a bucket, claims with the same normalized value are compared once.
+The buckets and their value groups come from the bucket index (bucket_index.py), built once when
+the corpus is loaded.
 """
 
 from __future__ import annotations
@@ -11,20 +13,22 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from .assertions import Assertion, SourceInfo
+from .bucket_index import Bucket, BucketIndex, ValueGroups, by_value
 from .registry.entities import EntityRegistry
 from .registry.predicates import PredicateRegistry
-from .values import Agreement, Comparison, Value, compare
+from .values import Agreement, Comparison, compare
 from .values.text import StatementForm, forms_agree, statement_form_of_tokens
 
 if TYPE_CHECKING:
     from .documents import DocumentStore
 
-Bucket = tuple[object, ...]
+_placement = attrgetter("placement")  # report order of a claim (Assertion.placement)
 SHINGLE = 8  # words per run when comparing documents for near-duplicates
 NEAR_DUPLICATE = 0.8  # Jaccard similarity of shingle sets
 
@@ -38,7 +42,7 @@ class Disagreement:
     comparison: Comparison
     kind: str  # "fact" (single-valued predicate), "measure" (keyed), "direction" (measure vs primary)
 
-    @property
+    @cached_property  # every disagreement rule asks, for every disagreement
     def primary(self) -> Assertion | None:
         """The primary side when exactly one side is primary (then the rule is contradicts-primary)."""
         a_primary, b_primary = self.a.source.kind == "primary", self.b.source.kind == "primary"
@@ -150,7 +154,10 @@ class Analysis:
         documents: DocumentStore,
         sources: Mapping[str, SourceInfo] | None = None,
         focus: Collection[str] | None = None,
+        index: BucketIndex | None = None,
     ) -> None:
+        if index is not None and index.assertions is not assertions:
+            raise ValueError("the bucket index was built from other assertions than the ones analysed")
         self.assertions = assertions
         self.predicates = predicates
         self.entities = entities
@@ -162,38 +169,35 @@ class Analysis:
         # single claim (FC201) are then worked out for those files' claims only.
         self.focus = focus
         self._comparisons: dict[tuple[str, str], Comparison] = {}
+        self._index = index
 
     # -- buckets -------------------------------------------------------------------------------
 
     @cached_property
+    def index(self) -> BucketIndex:
+        """The bucket index lint.py built at load time, else one built here (a context made directly)."""
+        return self._index if self._index is not None else BucketIndex(self.assertions)
+
+    @property
     def buckets(self) -> dict[Bucket, list[Assertion]]:
         """Comparable claims: single-valued facts, and keyed many-valued facts (measures)."""
-        table: dict[Bucket, list[Assertion]] = defaultdict(list)
-        for a in self.assertions:
-            if a.bucket is not None:
-                table[a.bucket].append(a)
-        return table
-
-    def _by_value(self, members: Iterable[Assertion]) -> dict[str, list[Assertion]]:
-        """Claims grouped by normalized value: claims that say the same thing are compared once."""
-        groups: dict[str, list[Assertion]] = defaultdict(list)
-        for a in members:
-            groups[a.value.canonical_form()].append(a)
-        return groups
+        return self.index.members
 
     # -- disagreements and agreement -----------------------------------------------------------
 
     @cached_property
     def disagreements(self) -> list[Disagreement]:
         found: list[Disagreement] = []
-        for bucket, members in self.buckets.items():
-            if len(members) < 2:
-                continue  # most buckets of a large corpus: one claim, nothing to compare
+        index = self.index
+        for bucket in index.contested:  # most buckets of a large corpus hold one value: nothing to compare
             predicate = self.predicates.get(str(bucket[1]))
             kind = "fact" if predicate and predicate.cardinality == "one" else "measure"
-            changes = bool(predicate and predicate.changes)
-            for x, y, comparison in self._compared_pairs(members, changes):
-                if comparison.disagree:
+            if predicate and predicate.changes:  # facts that change are compared only when they hold on the same day
+                comparable = [by_value(same_day) for same_day in _by_day(index.members[bucket])]
+            else:
+                comparable = [index.groups[bucket]]
+            for groups in comparable:
+                for x, y, comparison in self._compared_pairs(groups):
                     found.append(Disagreement(x, y, comparison, kind))
         found.extend(self._direction_mismatches())
         return found
@@ -203,27 +207,22 @@ class Analysis:
         """(source, claim) of every claim in a disagreement: such claims are not 'unsupported'."""
         return {(a.source.id, a.claim) for d in self.disagreements for a in (d.a, d.b)}
 
-    def _compared_pairs(self, members: list[Assertion], changes: bool) -> Iterator[tuple[Assertion, Assertion, Comparison]]:
-        """Which claims to report against which, linear in the claims where every pair would be
-        quadratic. A primary source settles the question: each claim of a group that disagrees with
-        a primary is paired with it (FC106), and in a bucket with a primary, non-primary claims are
-        not reported against each other. Otherwise each claim is paired with the earliest
-        claim of every group it disagrees with, when that came first."""
-        if len(members) < 2:
+    def _compared_pairs(self, groups: ValueGroups) -> Iterator[tuple[Assertion, Assertion, Comparison]]:
+        """The disagreeing claims of one bucket's value groups, and which to report against which,
+        linear in the claims where every pair would be quadratic. A primary source settles the
+        question: each claim of a group that disagrees with a primary is paired with it (FC106), and
+        in a bucket with a primary, non-primary claims are not reported against each other.
+        Otherwise each claim is paired with the earliest claim of every group it disagrees with,
+        when that came first."""
+        if len(groups) < 2:
             return
-        if changes:  # facts that change are compared only when they hold on the same day
-            by_day: dict[object, list[Assertion]] = defaultdict(list)
-            for a in members:
-                by_day[a.as_of].append(a)
-            for same_day in by_day.values():
-                yield from self._compared_pairs(same_day, False)
-            return
-        settled = any(a.source.kind == "primary" for a in members)
-        for left, right, comparison in self._group_pairs(members):
+        values = list(groups.values())
+        primaries = [_first_primary(group) for group in values]
+        settled = any(p is not None for p in primaries)
+        for i, j, comparison in self._group_pairs(groups):
             if not comparison.disagree:
                 continue
-            left_primary = next((a for a in left if a.source.kind == "primary"), None)
-            right_primary = next((a for a in right if a.source.kind == "primary"), None)
+            left, right, left_primary, right_primary = values[i], values[j], primaries[i], primaries[j]
             if (left_primary is None) != (right_primary is None):
                 primary, others = (left_primary, right) if left_primary is not None else (right_primary, left)
                 for x in others:
@@ -232,21 +231,27 @@ class Analysis:
             if settled and left_primary is None:
                 continue  # two readings of a fact the primary source settles: each is judged against it
             for mine, theirs in ((left, right), (right, left)):
-                earliest = min(theirs, key=lambda a: a.placement)
+                earliest = min(theirs, key=_placement)
+                first = earliest.placement
                 for x in mine:
-                    if earliest.placement < x.placement:
+                    if first < x.placement:
                         yield x, earliest, comparison
 
-    def _group_pairs(self, members: list[Assertion]) -> Iterator[tuple[list[Assertion], list[Assertion], Comparison]]:
-        """Claims grouped by normalized value; each pair of groups compared once."""
-        values = list(self._by_value(members).values())
-        for i, left in enumerate(values):
-            for right in values[i + 1 :]:
-                yield left, right, self._compare(left[0].value, right[0].value)
+    def _group_pairs(self, groups: ValueGroups) -> Iterator[tuple[int, int, Comparison]]:
+        """Each pair of value groups (by position) compared once. compare() runs once per pair of
+        normalized values in the whole analysis: FC101-FC106 and FC201 ask the same pairs."""
+        items = list(groups.items())
+        for i, (left_form, left) in enumerate(items):
+            for j in range(i + 1, len(items)):
+                right_form, right = items[j]
+                known = self._comparisons.get((left_form, right_form))
+                if known is None:
+                    known = self._comparisons[(left_form, right_form)] = compare(left[0].value, right[0].value)
+                yield i, j, known
 
     def _direction_mismatches(self) -> Iterator[Disagreement]:
         """A measure whose target the primary source states only in the opposite direction."""
-        measures = [a for a in self.assertions if a.value_type == "measure"]
+        measures = self.index.measures
         primary: dict[tuple[object, ...], dict[str | None, Assertion]] = defaultdict(dict)
         for a in measures:
             if a.source.kind == "primary" and a.subject is not None:
@@ -353,16 +358,15 @@ class Analysis:
         """
         supported: set[tuple[str, str]] = set()
         independence = self.independence
-        for members in self.buckets.values():
-            if len(members) < 2:
-                continue  # a claim never supports itself
-            values = list(self._by_value(members).values())
+        for groups in self.index.groups.values():  # a lone claim in its bucket: never supports itself
+            # Not only the contested buckets: claims of one value support each other when their
+            # sources are independent.
+            values = list(groups.values())
             agreeing: dict[int, list[int]] = {i: [i] for i in range(len(values))}
-            for i, left in enumerate(values):
-                for j in range(i + 1, len(values)):
-                    if self._compare(left[0].value, values[j][0].value).agree:
-                        agreeing[i].append(j)
-                        agreeing[j].append(i)
+            for i, j, comparison in self._group_pairs(groups):
+                if comparison.agree:
+                    agreeing[i].append(j)
+                    agreeing[j].append(i)
             summaries = [self._support_summary(group, independence) for group in values]
             for i, group in enumerate(values):
                 groups = set().union(*(summaries[j][0] for j in agreeing[i]))
@@ -385,14 +389,6 @@ class Analysis:
             if s.source.kind == "primary":
                 primaries.add(s.source.id)
         return groups, primaries
-
-    def _compare(self, a: Value, b: Value) -> Comparison:
-        """compare(), once per pair of normalized values: FC101-FC106 and FC201 ask the same pairs."""
-        key = (a.canonical_form(), b.canonical_form())
-        known = self._comparisons.get(key)
-        if known is None:
-            known = self._comparisons[key] = compare(a, b)
-        return known
 
     def _supported_statements(self, threshold: float) -> set[tuple[str, str]]:
         """Statements (same subject, predicate and qualifiers) that another statement agreeing with
@@ -442,3 +438,19 @@ class Analysis:
     def subject_name(self, a: Assertion) -> str:
         entity = self.entities.get(a.subject) if a.subject else None
         return entity.name if entity else str(a.subject)
+
+
+def _by_day(members: Iterable[Assertion]) -> list[list[Assertion]]:
+    """A bucket's claims by their as_of day (first seen first), each day in corpus order."""
+    days: dict[object, list[Assertion]] = defaultdict(list)
+    for a in members:
+        days[a.as_of].append(a)
+    return list(days.values())
+
+
+def _first_primary(group: Iterable[Assertion]) -> Assertion | None:
+    """The first claim of a value group from a primary source, if any."""
+    for a in group:
+        if a.source.kind == "primary":
+            return a
+    return None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .analysis import Analysis
 from .assertions import Assertion, SourceInfo
+from .bucket_index import BucketIndex
 from .documents import DocumentStore
 from .findings import Finding, Location
 from .models import PredicateModel
@@ -38,6 +39,8 @@ class RuleContext:
     # Every source of the corpus when `assertions` is only the part that matters (pre-commit path).
     sources: Mapping[str, SourceInfo] | None = None
     focus: Collection[str] | None = None  # display paths whose findings are wanted (None: all)
+    # The bucket index of `assertions`, built at load time (lint.py); None: the analysis builds it.
+    index: BucketIndex | None = None
 
     def predicate(self, name: str) -> PredicateModel | None:
         return self.predicates.get(name)
@@ -54,7 +57,7 @@ class RuleContext:
     @cached_property
     def analysis(self) -> Analysis:
         """Conflicts, support and independence, computed once and shared by the rules that need them."""
-        return Analysis(self.assertions, self.predicates, self.entities, self.documents, self.sources, self.focus)
+        return Analysis(self.assertions, self.predicates, self.entities, self.documents, self.sources, self.focus, self.index)
 
 
 def placement_key(a: Assertion) -> tuple[object, ...]:
@@ -62,14 +65,17 @@ def placement_key(a: Assertion) -> tuple[object, ...]:
     return a.placement
 
 
-def pair_finding(a: Assertion, b: Assertion, message: str, *values: str, at: Assertion | None = None) -> Finding:
-    """A finding about two claims, reported once: at `at`, else at the later of the two."""
+def pair_finding(
+    a: Assertion, b: Assertion, message: str, *values: str, at: Assertion | None = None, location: Location | None = None
+) -> Finding:
+    """A finding about two claims, reported once: at `at`, else at the later of the two; at its
+    value unless told otherwise (`location`, e.g. one field of a measure)."""
     if at is None:
         at = max(a, b, key=placement_key)
     other = b if at is a else a
     ends = sorted([(a.source.id, a.claim), (b.source.id, b.claim)])
-    identity = (*(part for end in ends for part in end), *values)
-    return Finding("", message, at.location, (other.location,), identity=identity)
+    identity = (*ends[0], *ends[1], *values)
+    return Finding("", message, location or at.location, (other.location,), identity=identity)
 
 
 def claim_finding(a: Assertion, message: str, *values: str, location: Location | None = None) -> Finding:

@@ -7,6 +7,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from .assertions import Assertion
+from .bucket_index import BucketIndex
 from .config import ConfigError, Settings, find_settings
 from .cache import DIRECTORY_NAME as CACHE_DIRECTORY_NAME
 from .cache import environment_directory as environment_cache_directory
@@ -132,8 +133,11 @@ def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Sco
         focus = _displays(corpus, where.report_only)
         checked = relevant(assertions, focus)
         sources = {a.source.id: a.source for a in assertions}
+    # Indexed once, before any rule runs, over exactly what the rules check (the narrowed part, if so).
+    index = BucketIndex(checked)
     context = RuleContext(
-        checked, ruleset.predicates, corpus.entities, settings.root, suppressions=collect(corpus.files), sources=sources, focus=focus
+        checked, ruleset.predicates, corpus.entities, settings.root, suppressions=collect(corpus.files), sources=sources, focus=focus,
+        index=index,
     )
     load_findings = [finding for loaded in corpus.files for finding in loaded.findings]
     selection = Selection(options.select or tuple(settings.config.select or ()), options.ignore or tuple(settings.config.ignore or ()))

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..analysis import Analysis, Disagreement
 from ..assertions import Assertion
-from ..context import pair_finding, short
+from ..context import pair_finding, placement_key, short
 from ..findings import Finding
 from ..values import compare
 
@@ -21,24 +19,25 @@ def fact_label(analysis: Analysis, a: Assertion) -> str:
 
 def disagreement_finding(analysis: Analysis, d: Disagreement) -> Finding:
     """Reported at the later claim (at the non-primary claim when one side is primary)."""
-    at = d.other if d.primary else max(d.a, d.b, key=lambda x: x.placement)
+    at = d.other if d.primary else max(d.a, d.b, key=placement_key)
     other = d.b if at is d.a else d.a
     who = ""
     if at.said_by or other.said_by:
         who = f" ({at.said_by or 'own voice'} vs {other.said_by or 'own voice'})"
-    versus = f"{at.value.describe()} vs {other.value.describe()} in {short(other)}{who}"
     detail = d.comparison.detail
     if d.kind == "fact":
-        message = f"{fact_label(analysis, at)}: {versus}"
+        message = f"{fact_label(analysis, at)}: {at.value.describe()} vs {other.value.describe()} in {short(other)}{who}"
         if "time-zone" in detail:
             message += f"; {detail.split('; ', 1)[-1]}"
+        location = None
     else:
         target = analysis.entities.get(str(getattr(at.value, "target", "")))
         on = f" on {target.name}" if target else ""
         message = f"{fact_label(analysis, at)}{on}: {detail}, in {short(other)}{who}"
-    finding = pair_finding(at, other, message, at.value.canonical(), other.value.canonical(), at=at)
-    field = _differing_field(d) if d.kind != "fact" else None
-    return replace(finding, location=at.field_location(field)) if field else finding
+        field = _differing_field(d)
+        location = at.field_location(field) if field else None
+    # canonical_form() is canonical(), kept with the value: no interval is formatted again here.
+    return pair_finding(at, other, message, at.value.canonical_form(), other.value.canonical_form(), at=at, location=location)
 
 
 def _differing_field(d: Disagreement) -> str | None:
