@@ -141,7 +141,6 @@ class Normalizer:
         self._report(loaded, "FC005", resolution.explain(mention, role), path, claim, detail=f"{role}={mention}")
         return None
 
-
     def _subject_facts(self, subject: str | None) -> tuple[dt.date | None, int | None]:
         """What value parsing needs from the subject's registry entry: its adoption day and the size
         of the body that voted on it (looked up once per subject)."""

@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover - libyaml missing
 
 KeyPath = tuple[str | int, ...]
 
+_NULL = "tag:yaml.org,2002:null"
 _NULL_SPELLINGS = frozenset({"", "~", "null", "Null", "NULL"})
 # The tag an untagged node gets is the `implicit` flags the composer passes to `resolve`, written
 # out (see _Loader): "(True, False)" and the like for a scalar, "True" or "False" for a collection.
@@ -51,7 +52,6 @@ _STANDARD_TAGS = _IMPLICIT_TAGS | {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "binary", "merge")
 }
-_NULL = "tag:yaml.org,2002:null"
 
 
 class Position(NamedTuple):
