@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Location:
-    """A place in a file; `path` is relative to the working directory with forward slashes."""
+class Location(NamedTuple):
+    """A place in a file; `path` is relative to the working directory with forward slashes.
+
+    A named tuple, not a frozen dataclass: every finding makes two or more, and a frozen
+    dataclass takes several times longer to build (a large corpus reports thousands)."""
 
     path: str
     line: int

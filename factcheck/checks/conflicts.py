@@ -24,16 +24,15 @@ def disagreement_finding(analysis: Analysis, d: Disagreement) -> Finding:
     who = ""
     if at.said_by or other.said_by:
         who = f" ({at.said_by or 'own voice'} vs {other.said_by or 'own voice'})"
-    detail = d.comparison.detail
     if d.kind == "fact":
         message = f"{fact_label(analysis, at)}: {at.value.describe()} vs {other.value.describe()} in {short(other)}{who}"
-        if "time-zone" in detail:
-            message += f"; {detail.split('; ', 1)[-1]}"
+        if d.comparison.note:
+            message += f"; {d.comparison.note}"
         location = None
     else:
         target = analysis.entities.get(str(getattr(at.value, "target", "")))
         on = f" on {target.name}" if target else ""
-        message = f"{fact_label(analysis, at)}{on}: {detail}, in {short(other)}{who}"
+        message = f"{fact_label(analysis, at)}{on}: {d.comparison.detail}, in {short(other)}{who}"
         field = _differing_field(d)
         location = at.field_location(field) if field else None
     # canonical_form() is canonical(), kept with the value: no interval is formatted again here.

@@ -11,7 +11,8 @@ import datetime as dt
 import enum
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -69,10 +70,21 @@ class Agreement(enum.Enum):
 
 @dataclass(frozen=True)
 class Comparison:
-    """The outcome of compare() with a short human reason (shown in findings)."""
+    """The outcome of compare() with a short human reason (shown in findings).
+
+    The reason may be given as a function that writes it: a large corpus has thousands of
+    disagreeing pairs whose messages never show it, and writing it formats both values."""
 
     outcome: Agreement
-    detail: str = ""
+    reason: str | Callable[[], str] = field(default="", compare=False, repr=False)
+    # A caveat every message about the pair carries, not only those that show the reason.
+    note: str = ""
+
+    @property
+    def detail(self) -> str:
+        """The reason, then the note."""
+        reason = self.reason if isinstance(self.reason, str) else self.reason()
+        return f"{reason}; {self.note}" if self.note and reason else reason or self.note
 
     @property
     def agree(self) -> bool:
@@ -103,6 +115,11 @@ class Value(abc.ABC):
         if known is None:
             known = self.__dict__["_canonical"] = self.canonical()  # not a field: eq, hash and repr ignore it
         return known
+
+    def written_and_canonical(self) -> str:
+        """describe() for a type whose canonical() is its type word, then its normalized form:
+        read off the form kept with the value rather than formatting the interval again."""
+        return f"'{self.text}' {self.canonical_form().partition(' ')[2]}"
 
     def __str__(self) -> str:
         return self.describe()

@@ -47,7 +47,7 @@ class Count(Value):
     qualifier: str | None = None  # "at least", "at most", "about", "nearly"
 
     def describe(self) -> str:
-        return f"'{self.text}' {self.interval}"
+        return self.written_and_canonical()
 
     def canonical(self) -> str:
         return f"count {self.interval}"
@@ -111,4 +111,4 @@ def _read_integer(text: str, s: str, pos: int) -> tuple[int, bool]:
 def compare_counts(a: Count, b: Count) -> Comparison:
     if a.interval.overlaps(b.interval):
         return Comparison(Agreement.AGREE)
-    return Comparison(Agreement.DISAGREE, f"counts differ: {a.describe()} vs {b.describe()}")
+    return Comparison(Agreement.DISAGREE, lambda: f"counts differ: {a.describe()} vs {b.describe()}")

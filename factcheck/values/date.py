@@ -89,7 +89,7 @@ class DateValue(Value):
         return self.first == self.last
 
     def describe(self) -> str:
-        return f"'{self.text}' {format_days(self.first, self.last)}"
+        return self.written_and_canonical()
 
     def canonical(self) -> str:
         return f"date {format_days(self.first, self.last)}"
@@ -118,10 +118,12 @@ def compare_days(
     (a1, a2), (b1, b2) = a_range, b_range
     if a1 <= b2 and b1 <= a2:
         return Comparison(Agreement.AGREE)
-    detail = f"{noun} differ: {a.describe()} vs {b.describe()}"
-    if a1 == a2 and b1 == b2 and abs((a1 - b1).days) == 1:
-        detail += "; the dates are one day apart; this may be a time-zone difference"
-    return Comparison(Agreement.DISAGREE, detail)
+    one_day_apart = a1 == a2 and b1 == b2 and abs((a1 - b1).days) == 1
+    return Comparison(
+        Agreement.DISAGREE,
+        lambda: f"{noun} differ: {a.describe()} vs {b.describe()}",
+        "the dates are one day apart; this may be a time-zone difference" if one_day_apart else "",
+    )
 
 
 def compare_dates(a: DateValue, b: DateValue) -> Comparison:

@@ -13,14 +13,18 @@ def format_number(x: float) -> str:
         return "inf" if x > 0 else "-inf"
     if math.isnan(x):
         return "nan"
-    if x == 0:
-        return "0"
-    if x != int(x):  # six significant digits are plenty for a reader, but keep one decimal
-        whole_digits = len(str(int(abs(x)))) if abs(x) >= 1 else 0
+    whole = int(x)
+    if x == whole:
+        if -10**12 < whole < 10**12:  # the common case, and exact: 12 significant digits suffice
+            return str(whole)
+    else:  # six significant digits are plenty for a reader, but keep one decimal
+        whole_digits = len(str(abs(whole))) if whole else 0
         x = round(x, max(1, 6 - whole_digits))
-    text = format(Decimal(f"{x:.12g}"), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
+    text = f"{x:.12g}"  # already plain, without trailing zeros, unless it has an exponent
+    if "e" in text:
+        text = format(Decimal(text), "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 

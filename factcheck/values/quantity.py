@@ -152,8 +152,7 @@ class Quantity(Value):
         return self.unit
 
     def describe(self) -> str:
-        unit = f" {self.unit}" if self.unit else ""
-        return f"'{self.text}' {self.interval}{unit}"
+        return self.written_and_canonical()
 
     def canonical(self) -> str:
         return f"quantity {self.interval} {self.unit}".rstrip()
@@ -168,7 +167,7 @@ def compare_quantities(a: Quantity, b: Quantity) -> Comparison:
         )
     if a.interval.overlaps(b.interval):
         return Comparison(Agreement.AGREE)
-    return Comparison(Agreement.DISAGREE, f"amounts differ: {a.describe()} vs {b.describe()}")
+    return Comparison(Agreement.DISAGREE, lambda: f"amounts differ: {a.describe()} vs {b.describe()}")
 
 
 # ---------------------------------------------------------------------------------------------

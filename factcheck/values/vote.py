@@ -71,11 +71,9 @@ class Vote(Value):
     def parts(self) -> dict[str, int | None]:
         return {"for": self.for_, "against": self.against, "abstain": self.abstain}
 
-    def _shown(self) -> str:
-        return ", ".join(f"{k} {'?' if v is None else v}" for k, v in self.parts.items())
-
     def describe(self) -> str:
-        return f"'{self.text}' ({self._shown()})"
+        shown = ["?" if n is None else n for n in (self.for_, self.against, self.abstain)]
+        return f"'{self.text}' (for {shown[0]}, against {shown[1]}, abstain {shown[2]})"
 
     def canonical(self) -> str:
         return "vote " + " ".join(f"{k}={'?' if v is None else v}" for k, v in self.parts.items())
