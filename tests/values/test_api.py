@@ -134,3 +134,18 @@ def test_doctests() -> None:
 
     for module in (values, factcheck.values.numbers):
         assert doctest.testmod(module).failed == 0
+
+
+def test_comparison_reason_is_written_when_read() -> None:
+    """A reason given as a function is written only when detail is read; the note always shows."""
+    calls: list[int] = []
+
+    def reason() -> str:
+        calls.append(1)
+        return "dates differ"
+
+    lazy = Comparison(Agreement.DISAGREE, reason, "they are one day apart")
+    assert calls == [] and lazy.note == "they are one day apart"
+    assert lazy.detail == "dates differ; they are one day apart" and calls == [1]
+    assert Comparison(Agreement.DISAGREE, "", "a note").detail == "a note"
+    assert Comparison(Agreement.DISAGREE, "x") == Comparison(Agreement.DISAGREE, reason)  # the reason is not compared

@@ -56,3 +56,12 @@ def test_format_number() -> None:
     assert format_number(0.1 + 0.2) == "0.3"
     assert format_number(-math.inf) == "-inf"
     assert format_number(404_000_000.00000006) == "404000000"
+    # Whole numbers up to 12 digits are written exactly; beyond, 12 significant digits, no exponent.
+    assert format_number(999_999_999_999.0) == "999999999999"
+    assert format_number(-1e12) == "-1000000000000"
+    assert format_number(1_234_567_890_123_456.0) == "1234567890120000"
+    assert format_number(-0.0) == "0"
+    assert format_number(-0.0000001) == "0"  # rounded to six decimals, and no '-0'
+    assert format_number(2.5e-5) == "0.000025"
+    assert format_number(71.25) == "71.25"
+    assert format_number(1234.56789) == "1234.57"
