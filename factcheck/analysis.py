@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -33,22 +32,25 @@ SHINGLE = 8  # words per run when comparing documents for near-duplicates
 NEAR_DUPLICATE = 0.8  # Jaccard similarity of shingle sets
 
 
-@dataclass(frozen=True)
 class Disagreement:
-    """Two claims about the same fact or measure that cannot both be true."""
+    """Two claims about the same fact or measure that cannot both be true.
 
-    a: Assertion
-    b: Assertion
-    comparison: Comparison
-    kind: str  # "fact" (single-valued predicate), "measure" (keyed), "direction" (measure vs primary)
+    A slotted class rather than a dataclass: a large corpus has thousands, and every disagreement
+    rule asks each one for its primary side, worked out once here."""
 
-    @cached_property  # every disagreement rule asks, for every disagreement
-    def primary(self) -> Assertion | None:
-        """The primary side when exactly one side is primary (then the rule is contradicts-primary)."""
-        a_primary, b_primary = self.a.source.kind == "primary", self.b.source.kind == "primary"
-        if a_primary == b_primary:
-            return None
-        return self.a if a_primary else self.b
+    __slots__ = ("a", "b", "comparison", "kind", "primary")
+
+    def __init__(self, a: Assertion, b: Assertion, comparison: Comparison, kind: str) -> None:
+        self.a = a
+        self.b = b
+        self.comparison = comparison
+        self.kind = kind  # "fact" (single-valued predicate), "measure" (keyed), "direction" (measure vs primary)
+        # The primary side when exactly one side is primary (then the rule is contradicts-primary).
+        a_primary, b_primary = a.source.kind == "primary", b.source.kind == "primary"
+        self.primary: Assertion | None = None if a_primary == b_primary else a if a_primary else b
+
+    def __repr__(self) -> str:
+        return f"Disagreement({self.a.claim!r}, {self.b.claim!r}, {self.kind!r})"
 
     @property
     def other(self) -> Assertion:
@@ -231,7 +233,7 @@ class Analysis:
             if settled and left_primary is None:
                 continue  # two readings of a fact the primary source settles: each is judged against it
             for mine, theirs in ((left, right), (right, left)):
-                earliest = min(theirs, key=_placement)
+                earliest = theirs[0] if len(theirs) == 1 else min(theirs, key=_placement)
                 first = earliest.placement
                 for x in mine:
                     if first < x.placement:

@@ -73,8 +73,8 @@ def pair_finding(
     if at is None:
         at = max(a, b, key=placement_key)
     other = b if at is a else a
-    ends = sorted([(a.source.id, a.claim), (b.source.id, b.claim)])
-    identity = (*ends[0], *ends[1], *values)
+    a_end, b_end = (a.source.id, a.claim), (b.source.id, b.claim)
+    identity = (*a_end, *b_end, *values) if a_end <= b_end else (*b_end, *a_end, *values)
     return Finding("", message, location or at.location, (other.location,), identity=identity)
 
 
