@@ -221,6 +221,7 @@ class Analysis:
         values = list(groups.values())
         primaries = [_first_primary(group) for group in values]
         settled = any(p is not None for p in primaries)
+        earliest: list[tuple[tuple[object, ...], Assertion] | None] = [None] * len(values)  # worked out when needed
         for i, j, comparison in self._group_pairs(groups):
             if not comparison.disagree:
                 continue
@@ -232,12 +233,18 @@ class Analysis:
                 continue
             if settled and left_primary is None:
                 continue  # two readings of a fact the primary source settles: each is judged against it
-            for mine, theirs in ((left, right), (right, left)):
-                earliest = theirs[0] if len(theirs) == 1 else min(theirs, key=_placement)
-                first = earliest.placement
-                for x in mine:
-                    if first < x.placement:
-                        yield x, earliest, comparison
+            for mine, theirs in ((i, j), (j, i)):
+                first = earliest[theirs] or _earliest(values[theirs])
+                earliest[theirs] = first
+                if len(values[mine]) == 1:  # the usual case: one claim, its own earliest
+                    own = earliest[mine] or _earliest(values[mine])
+                    earliest[mine] = own
+                    if first[0] < own[0]:
+                        yield own[1], first[1], comparison
+                    continue
+                for x in values[mine]:
+                    if first[0] < x.placement:
+                        yield x, first[1], comparison
 
     def _group_pairs(self, groups: ValueGroups) -> Iterator[tuple[int, int, Comparison]]:
         """Each pair of value groups (by position) compared once. compare() runs once per pair of
@@ -448,6 +455,14 @@ def _by_day(members: Iterable[Assertion]) -> list[list[Assertion]]:
     for a in members:
         days[a.as_of].append(a)
     return list(days.values())
+
+
+def _earliest(group: Sequence[Assertion]) -> tuple[tuple[object, ...], Assertion]:
+    """The claim of a value group reported first (see Assertion.placement), with its placement."""
+    if len(group) == 1:
+        return group[0].placement, group[0]
+    first = min(group, key=_placement)
+    return first.placement, first
 
 
 def _first_primary(group: Iterable[Assertion]) -> Assertion | None:
