@@ -23,9 +23,9 @@ primary and with each other. With probability R a claim that has a primary count
 adoption date, reduction, count, measure) is written with a planted value instead. The planted
 value of a fact is fixed per fact (every planted vote on Resolution 2397 says the same wrong
 tally), so planted claims never disagree with one another, and each disagrees with exactly one
-primary claim: each planted claim gives exactly one FC106 contradicts-primary. Planted claims
-also disagree with correct news claims (FC101/FC102/FC103); those counts depend on the order of
-publication and are not predicted.
+primary claim: each planted claim gives exactly one FC106 contradicts-primary. They disagree with
+correct news claims too, but no FC101/FC102/FC103 follows: where a primary source states the fact,
+news claims are judged against it only, not against each other (DESIGN.md §5).
 
 News sources are spread over the resolutions in publication order, about K sources per
 resolution (--sources-per-resolution, default 20: round(N / K) resolutions). The default

@@ -30,9 +30,25 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.chmod(handle.name, mode)
         os.replace(handle.name, target)
+        _sync_directory(target.parent)
     except BaseException:
         try:
             os.unlink(handle.name)
         except OSError:
             pass
         raise
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable (a power cut right after it could otherwise bring back the
+    old name's entry); where a directory cannot be opened or synced, the rename already happened."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

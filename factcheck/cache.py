@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import __version__
+from .fileread import UnreadableFile, read_bytes, real_path
 from .loader import LoadedFile
 
 FORMAT = 1  # bump when what an entry holds changes shape
@@ -41,11 +42,11 @@ def digest_files(paths: Iterable[Path], *extra: str) -> bytes:
     for part in extra:
         h.update(part.encode("utf-8") + b"\x00")
     for path in paths:  # named by the resolved path: `lint .` and `lint FILE` must share entries
-        h.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\x00")
+        h.update(str(real_path(path)).encode("utf-8", "surrogateescape") + b"\x00")
         try:
-            h.update(path.read_bytes())
-        except OSError as err:  # an unreadable file is reported elsewhere; it still changes the key
-            h.update(f"unreadable: {err}".encode())
+            h.update(read_bytes(path))
+        except UnreadableFile as err:  # an unreadable file is reported elsewhere; it still changes the key
+            h.update(f"unreadable: {err.reason}".encode())
         h.update(b"\x00")
     return h.digest()
 

@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .yamlload import decode
+
 CONFIG_FILES = ("factcheck.toml", "pyproject.toml")
 
 
@@ -43,6 +45,8 @@ class ConfigModel(BaseModel):
     fail_on: Literal["error", "warning", "info"] | None = Field(default=None, alias="fail-on")
     baseline: str | None = None
     cache_dir: str | None = Field(default=None, alias="cache-dir")
+    # bytes; a larger claim, registry or document file is one finding and is never read
+    max_file_size: int | None = Field(default=None, alias="max-file-size", gt=0)
 
 
 @dataclass(frozen=True)
@@ -80,9 +84,14 @@ def find_settings(start: Path) -> Settings:
 
 def _read_table(path: Path) -> dict[str, Any] | None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
+        text, issue = decode(path.read_bytes())
+    except OSError as err:
         raise ConfigError([f"{path}: cannot read: {err}"]) from None
+    if text is None:  # same words and position as for a claim file that is not UTF-8
+        where = f"{issue.position.line}:{issue.position.column}" if issue else "1:1"
+        raise ConfigError([f"{path}:{where}: {issue.message if issue else 'not valid UTF-8'}"])
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError([f"{path}: invalid TOML: {err}"]) from None
     tool = data.get("tool", {})

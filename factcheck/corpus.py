@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import filestage
 from .cache import FileCache, salt
+from .fileread import DEFAULT_MAX_FILE_SIZE, read_start, real_path
 from .filestage import StageInputs
 from .loader import LoadedFile, load_file
 from .normalize import resolve_document
@@ -45,7 +46,21 @@ def discover(paths: list[Path]) -> list[Path]:
                         found.setdefault(Path(directory) / name)
         else:
             found.setdefault(path)
-    return sorted(found, key=lambda p: p.as_posix())
+    return _once_per_file(sorted(found, key=lambda p: p.as_posix()))
+
+
+def _once_per_file(paths: list[Path]) -> list[Path]:
+    """A symlink to a file already in the list is the same file: read twice, its source id would be
+    reported as a duplicate of itself. The path that is not a link is kept."""
+    by_target: dict[Path, Path] = {}
+    kept: list[Path] = []
+    for path in sorted(paths, key=lambda p: (p.is_symlink(), p.as_posix())):
+        target = real_path(path)
+        if target in by_target and target.is_file():
+            continue
+        by_target.setdefault(target, path)
+        kept.append(path)
+    return sorted(kept, key=lambda p: p.as_posix())
 
 
 @dataclass(frozen=True)
@@ -55,6 +70,7 @@ class StageOptions:
     ruleset: RuleSet
     cache_dir: Path | None = None  # None: no cache
     jobs: int = 1
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # larger files are a finding and are not read
 
 
 # A registry is a mapping whose key is `entities`; claim files are looked at only when it may be one:
@@ -67,20 +83,20 @@ def load_corpus(paths: list[Path], extra_entity_files: list[Path], cwd: Path, ro
     """Registries first, then claim files normalized against them (when `stage` says how);
     without `stage` every file is only loaded, for callers that need just the registry."""
     corpus = Corpus()
-    seen = {p.resolve() for p in paths}
-    extras = [p for p in extra_entity_files if p.resolve() not in seen]
+    seen = {real_path(p) for p in paths}
+    extras = [p for p in extra_entity_files if real_path(p) not in seen]
     every = [*paths, *extras]
     if stage is None:
         corpus.files = [load_file(path, cwd, root) for path in every]
         _check_source_ids(corpus.claim_files)
         corpus.entities = _build_registry([f for f in corpus.files if f.kind == "entities"])
         return corpus
-    candidates = {path for path in extras} | {path for path in paths if may_be_registry(head(path))}
+    candidates = {path for path in extras} | {path for path in paths if may_be_registry(head(path, root))}
     while True:
-        loaded = {path: load_file(path, cwd, root) for path in every if path in candidates}
+        loaded = {path: load_file(path, cwd, root, limit=stage.max_file_size) for path in every if path in candidates}
         registries = [f for f in loaded.values() if f.kind == "entities"]
         corpus.entities = _build_registry(registries)
-        inputs = StageInputs(corpus.entities, stage.ruleset, cwd, root)
+        inputs = StageInputs(corpus.entities, stage.ruleset, cwd, root, stage.max_file_size)
         cache = None
         if stage.cache_dir is not None:
             cache = FileCache(stage.cache_dir, salt([f.path for f in registries], stage.ruleset.files, root))
@@ -94,7 +110,7 @@ def load_corpus(paths: list[Path], extra_entity_files: list[Path], cwd: Path, ro
     _check_source_ids(corpus.claim_files)
     for claim_file in corpus.claim_files:
         if claim_file.source_info is not None:
-            claim_file.source_info.document = resolve_document(claim_file, root)
+            claim_file.source_info.document = resolve_document(claim_file, root, stage.max_file_size)
     return corpus
 
 
@@ -107,13 +123,9 @@ def may_be_registry(text: str) -> bool:
     return False
 
 
-def head(path: Path) -> str:
+def head(path: Path, root: Path | None = None) -> str:
     """The start of a file, enough to see its top-level keys."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return handle.read(65536)
-    except OSError:
-        return ""
+    return read_start(path, 65536, root).decode("utf-8", errors="replace")
 
 
 def _check_source_ids(files: list[LoadedFile]) -> None:

@@ -22,6 +22,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
+from .fileread import DEFAULT_MAX_FILE_SIZE, read_or_none
 from .values.base import _DASHES, _QUOTES
 from .values.text import negations, numbers, tokens
 
@@ -51,6 +52,11 @@ _RULE_LINE = re.compile(r"^[ \t]*(?:[-=*_][ \t]*){3,}$", re.M)
 _BULLET = re.compile(r"^[ \t]*(?:[-*+]|>+)(?=[ \t]|$)", re.M)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026)\s*")
+# A fuzzy alignment costs about len(evidence)² × len(document) (measured: 1,000 characters in a 1 MB
+# document take about a second, 3,000 take six). Beyond this budget only the exact search runs and the
+# miss says why, so a pasted paragraph cannot stall a CI run.
+FUZZY_BUDGET = 2 * 10**11
+TOO_LONG = "too long"
 
 
 _FOLDED: dict[str, str] = {}  # a memo: documents repeat few distinct characters
@@ -170,6 +176,7 @@ class Document:
         return worst
 
     def _find_one(self, evidence: str, threshold: float) -> EvidenceMatch:
+        """Exact, else the best fuzzy alignment, unless that would cost more than FUZZY_BUDGET."""
         needle = fold(evidence)
         haystack, origin = self._search
         if not needle or not haystack:
@@ -177,6 +184,8 @@ class Document:
         start = self._exact(needle, haystack)
         if start >= 0:
             return EvidenceMatch(True, 100.0, *self._place(start, start + len(needle)))
+        if len(needle) < len(haystack) and len(needle) ** 2 * len(haystack) > FUZZY_BUDGET:
+            return EvidenceMatch(False, 0.0, 1, "", rejected=TOO_LONG)
         if len(needle) >= len(haystack):
             score, start, end = fuzz.ratio(needle, haystack), 0, len(haystack)
         else:
@@ -318,17 +327,13 @@ def _mark_links(raw: str, start: int, end: int, delete: Callable[[int, int], Non
 class DocumentStore:
     """Documents by absolute path, each read and stripped once per run."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> None:
         self._cache: dict[str, Document | None] = {}
+        self._limit = limit  # max-file-size; resolve_document has reported a larger document already
 
     def get(self, path: str) -> Document | None:
         """The document at `path`, or None when it cannot be read."""
         if path not in self._cache:
-            try:
-                with open(path, encoding="utf-8", errors="replace", newline="") as handle:
-                    raw = handle.read()
-            except OSError:
-                self._cache[path] = None
-            else:
-                self._cache[path] = Document(path, raw)
+            data = read_or_none(path, self._limit)
+            self._cache[path] = None if data is None else Document(path, data.decode("utf-8", errors="replace"))
         return self._cache[path]

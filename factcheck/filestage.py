@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import FileCache, pickled
+from .fileread import DEFAULT_MAX_FILE_SIZE, read_or_none
 from .loader import LoadedFile, display_path, load_file
 from .normalize import Normalizer
 from .registry.entities import EntityRegistry, StoredResolution
@@ -40,11 +41,12 @@ class StageInputs:
     ruleset: RuleSet
     cwd: Path
     root: Path
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
 
 
-def process(path: Path, data: bytes | None, normalizer: Normalizer, cwd: Path, root: Path) -> LoadedFile:
+def process(path: Path, data: bytes | None, normalizer: Normalizer, cwd: Path, root: Path, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> LoadedFile:
     """Load, validate and normalize one file, then release what only this stage needs."""
-    loaded = load_file(path, cwd, root, data)
+    loaded = load_file(path, cwd, root, data, limit)
     loaded.assertions = normalizer.file(loaded)
     loaded.suppressions = collect_file(loaded)
     loaded.release()
@@ -58,7 +60,7 @@ def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, job
     pending: list[tuple[int, Path, bytes | None]] = []  # index, path, cache key
     contents: dict[int, bytes | None] = {}  # handed over (popped) when parsed: a large corpus is not held twice
     for index, path in enumerate(paths):
-        data = _read(path)
+        data = read_or_none(path, inputs.max_file_size, inputs.root)  # None: the stage reads it again and says why
         key = None
         if cache is not None and data is not None:
             display, ident = display_path(path, inputs.cwd), display_path(path, inputs.root)
@@ -73,7 +75,7 @@ def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, job
         produced = _parallel(pending, contents, size, inputs, workers)
     else:
         normalizer = Normalizer(inputs.entities, inputs.ruleset, inputs.root)
-        produced = ((index, process(path, contents.pop(index), normalizer, inputs.cwd, inputs.root), None) for index, path, _ in pending)
+        produced = ((index, process(path, contents.pop(index), normalizer, inputs.cwd, inputs.root, inputs.max_file_size), None) for index, path, _ in pending)
     keys = {index: key for index, _, key in pending}
     try:
         for index, loaded, payload in produced:
@@ -89,7 +91,8 @@ def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, job
         normalizer = Normalizer(inputs.entities, inputs.ruleset, inputs.root)
         for index, path, _ in pending:
             if results[index] is None:  # read again: its bytes went to the worker; not cached, since they may differ now
-                results[index] = process(path, contents.pop(index, None) or _read(path), normalizer, inputs.cwd, inputs.root)
+                data = contents.pop(index, None) or read_or_none(path, inputs.max_file_size, inputs.root)
+                results[index] = process(path, data, normalizer, inputs.cwd, inputs.root, inputs.max_file_size)
     _keep_lookups(cache, inputs.entities, known)
     return [loaded for loaded in results if loaded is not None]
 
@@ -107,14 +110,6 @@ def _keep_lookups(cache: FileCache | None, entities: EntityRegistry, known: int)
     lookups = entities.fuzzy_lookups()
     if cache is not None and len(lookups) > known:
         cache.put_shared(LOOKUPS, dict(list(lookups.items())[-LOOKUPS_LIMIT:]))
-
-
-def _read(path: Path) -> bytes | None:
-    """The file's bytes, or None when it cannot be read (the stage then reports why)."""
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
 
 
 # -- sharing the work out -----------------------------------------------------------------------
@@ -138,7 +133,7 @@ def _work(batch: list[tuple[int, Path, bytes | None]]) -> tuple[list[tuple[int, 
     global _worker_lookups_sent
     assert _worker_normalizer is not None and _worker_inputs is not None
     inputs = _worker_inputs
-    results = [(index, pickled(process(path, data, _worker_normalizer, inputs.cwd, inputs.root))) for index, path, data in batch]
+    results = [(index, pickled(process(path, data, _worker_normalizer, inputs.cwd, inputs.root, inputs.max_file_size))) for index, path, data in batch]
     lookups = list(inputs.entities.fuzzy_lookups().items())
     learned = dict(lookups[_worker_lookups_sent:])
     _worker_lookups_sent = len(lookups)

@@ -435,7 +435,7 @@ def _format(text: str, kind: str) -> str:
     y.explicit_start = layout.explicit_start
     out = io.StringIO()
     y.dump(data, out)
-    return out.getvalue()
+    return out.getvalue().lstrip("\n")  # a blank line that travelled to the top with its key: dropped, as leading blank lines are
 
 
 def _clear_comments(obj: Any) -> None:

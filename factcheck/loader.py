@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .fileread import DEFAULT_MAX_FILE_SIZE, UnreadableFile, read_bytes
 from .findings import Finding, Location
 from .models import ClaimModel, EntityModel, SourceModel
 from .validation import Problem, describe, did_you_mean, validate
@@ -101,10 +102,11 @@ def display_path(path: Path, cwd: Path) -> str:
         return path.as_posix()
 
 
-def load_file(path: Path, cwd: Path, root: Path, data: bytes | None = None) -> LoadedFile:
-    """`data` is the file's bytes when the caller has read them already (to hash them for the cache)."""
+def load_file(path: Path, cwd: Path, root: Path, data: bytes | None = None, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> LoadedFile:
+    """`data` is the file's bytes when the caller has read them already (to hash them for the cache);
+    `limit` is max-file-size: a larger file is one finding and is never read."""
     loaded = LoadedFile(path, display_path(path, cwd), display_path(path, root))
-    text = _read_text(loaded, data)
+    text = _read_text(loaded, data, limit, root)
     if text is None:
         return loaded
     loaded.lines = text.splitlines()
@@ -112,7 +114,7 @@ def load_file(path: Path, cwd: Path, root: Path, data: bytes | None = None) -> L
     loaded.doc = doc
     for issue in doc.problems:
         _report_yaml(loaded, issue)
-    if doc.root is None and not doc.problems:
+    if (doc.root is None or getattr(doc.root, "value", None) == "") and not doc.problems:  # '' or '---' alone
         loaded.problem(
             "FC002",
             "file is empty: expected a mapping with 'source' and 'claims' (or 'entities' for a registry)",
@@ -120,7 +122,7 @@ def load_file(path: Path, cwd: Path, root: Path, data: bytes | None = None) -> L
             Position(1, 1),
         )
         return loaded
-    if doc.data is None:
+    if doc.data is None and doc.problems:  # the root itself was refused (a tag, a long value)
         return loaded
     if not isinstance(doc.data, dict):
         loaded.problem(
@@ -137,14 +139,11 @@ def load_file(path: Path, cwd: Path, root: Path, data: bytes | None = None) -> L
     return loaded
 
 
-def _read_text(loaded: LoadedFile, data: bytes | None = None) -> str | None:
+def _read_text(loaded: LoadedFile, data: bytes | None = None, limit: int | None = DEFAULT_MAX_FILE_SIZE, root: Path | None = None) -> str | None:
     try:
-        data = loaded.path.read_bytes() if data is None else data
-    except IsADirectoryError:
-        loaded.problem("FC001", "cannot read file: it is a directory", (), Position(1, 1))
-        return None
-    except OSError as err:
-        loaded.problem("FC001", f"cannot read file: {err.strerror or err}", (), Position(1, 1))
+        data = read_bytes(loaded.path, limit, root) if data is None else data
+    except UnreadableFile as err:
+        loaded.problem("FC001", f"cannot read file: {err.reason}", (), Position(1, 1))
         return None
     text, issue = decode(data)
     if issue:
@@ -202,6 +201,8 @@ def _load_claims(loaded: LoadedFile, doc: YamlDocument) -> None:
         path: KeyPath = ("claims", index)
         claim_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
         if not isinstance(raw, dict):
+            if doc.is_masked(path):
+                continue
             loaded.problem("FC002", f"claim {index + 1}: expected a mapping, found {describe(raw)}", path, doc.position(path))
             continue
         model, problems = validate(ClaimModel, raw, doc, path)
@@ -236,6 +237,8 @@ def _load_entities(loaded: LoadedFile, doc: YamlDocument) -> None:
     for index, raw in enumerate(entities):
         path: KeyPath = (REGISTRY_KEY, index)
         if not isinstance(raw, dict):
+            if doc.is_masked(path):
+                continue
             loaded.problem("FC002", f"entity {index + 1}: expected a mapping, found {describe(raw)}", path, doc.position(path))
             continue
         model, problems = validate(EntityModel, raw, doc, path)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
+import os
 from sys import intern
 from pathlib import Path
 
 from .assertions import Assertion, SourceInfo, bucket_key
+from .fileread import DEFAULT_MAX_FILE_SIZE, over_limit, real_path
 from .relevance import meeting_keys
 from .loader import ClaimEntry, LoadedFile
 from .registry.entities import EntityRegistry, normalize_mention
@@ -171,6 +174,8 @@ class Normalizer:
 
     @staticmethod
     def _report(loaded: LoadedFile, code: str, message: str, path: KeyPath, claim: str | None = None, detail: str | None = None) -> None:
+        if loaded.doc and loaded.doc.is_masked(path):  # refused already (a tag, an alias): one finding
+            return
         position = loaded.doc.position(path) if loaded.doc else None
         loaded.problem(code, message, path, position, claim, detail=detail)
 
@@ -204,8 +209,23 @@ def _frozen(raw: object) -> object:
     return raw
 
 
-def resolve_document(loaded: LoadedFile, root: Path) -> str | None:
-    """The document's resolved path, only when it is a readable file inside the project root.
+def _why_missing(path: Path) -> str:
+    """Why a document is not there: a symlink loop or a NUL byte is not a file that "does not exist"."""
+    try:
+        os.stat(path)
+    except ValueError:
+        return "has a NUL byte in its name, which no file name can hold"
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "is a symbolic link loop (too many levels of symbolic links)"
+    if os.path.islink(path):
+        return f"is a symbolic link to '{os.readlink(path)}', which does not exist"
+    return "does not exist"
+
+
+def resolve_document(loaded: LoadedFile, root: Path, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> str | None:
+    """The document's resolved path, only when it is a readable file inside the project root and
+    within max-file-size (`limit`).
 
     Not part of the cached per-file stage: the answer changes when the document file does.
     """
@@ -215,13 +235,17 @@ def resolve_document(loaded: LoadedFile, root: Path) -> str | None:
     path = ("source", "document")
     where = loaded.source_info.document_location if loaded.source_info is not None else None
     position = Position(where.line, where.column) if where is not None else None
-    target = (loaded.path.parent / document).resolve()
-    root = root.resolve()
+    target = real_path(loaded.path.parent / document)  # a symlink loop must not raise
+    root = real_path(root)
     if not target.is_relative_to(root):
         loaded.problem("FC002", f"document '{document}' resolves outside the project root ({root}); it is not read", path, position)
         return None
     if not target.is_file():
-        what = "is a directory" if target.is_dir() else "does not exist"
+        what = "is a directory" if target.is_dir() else "is not a regular file" if target.exists() else _why_missing(loaded.path.parent / document)
         loaded.problem("FC002", f"document '{document}' {what}; expected a text file relative to this claim file", path, position)
+        return None
+    too_large = over_limit(target.stat().st_size, limit)
+    if too_large:
+        loaded.problem("FC002", f"document '{document}': {too_large}", path, position)
         return None
     return str(target)

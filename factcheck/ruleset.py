@@ -14,6 +14,7 @@ from pydantic import Field, StringConstraints
 
 from .checks import CHECKS
 from .config import ConfigError
+from .fileread import UnreadableFile, read_bytes
 from .models import ID_PATTERN, ActionModel, PredicateModel, StrictModel
 from .registry.predicates import PredicateRegistry
 from .validation import did_you_mean, validate
@@ -101,9 +102,9 @@ def load_ruleset(rule_dirs: list[Path], predicate_files: list[Path] = ()) -> Rul
 
 def _read(path: Path, errors: list[str]) -> tuple[Any, Any]:
     try:
-        text, problem = decode(path.read_bytes())
-    except OSError as err:
-        errors.append(f"{path}: cannot read: {err.strerror or err}")
+        text, problem = decode(read_bytes(path))
+    except UnreadableFile as err:
+        errors.append(f"{path}: cannot read: {err.reason}")
         return None, None
     if problem:
         errors.append(f"{path}:{problem.position.line}:{problem.position.column}: {problem.message}")

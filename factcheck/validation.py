@@ -140,6 +140,7 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 def _problem(model: type[BaseModel], data: Any, doc: YamlDocument, base: KeyPath, loc: KeyPath, error: dict[str, Any]) -> Problem:
     kind = error["type"]
     name = str(loc[-1]) if loc else ""
+    label = _label(base + loc)
     found = _value_at(data, loc)
     where = base + loc
     if kind == "missing":
@@ -173,7 +174,16 @@ def _problem(model: type[BaseModel], data: Any, doc: YamlDocument, base: KeyPath
         message = str(error.get("msg", "")).removeprefix("Value error, ")
         return Problem("FC002", f"{name}: {message}", where, position)
     expected = _EXPECTED.get(name) or _expected_from_type(kind)
-    return Problem("FC002", f"{name or 'file'}: expected {expected}, found {describe(found)}", where, position)
+    return Problem("FC002", f"{label}: expected {expected}, found {describe(found)}", where, position)
+
+
+def _label(path: KeyPath) -> str:
+    """How a place reads in a message: its key, or 'authors item 2' for an element of a list."""
+    if not path:
+        return "file"
+    if isinstance(path[-1], int):
+        return f"{_label(path[:-1])} item {path[-1] + 1}"
+    return str(path[-1])
 
 
 def _expected_from_type(kind: str) -> str:

@@ -48,9 +48,14 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
         self.descend_resolver = self.ascend_resolver = "".format
 
 
+# The longest scalar kept. Quotes, statements and evidence are compared with fuzzy matching whose
+# cost grows with the product of the two lengths; a scraped page pasted into one value (a 1 MB line)
+# would make a run take hours. A paragraph is about a thousand characters.
+MAX_SCALAR_LENGTH = 10_000
+
 _STANDARD_TAGS = _IMPLICIT_TAGS | {
     "tag:yaml.org,2002:" + name
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "binary", "merge")
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
 }
 
 
@@ -132,6 +137,8 @@ def decode(data: bytes) -> tuple[str | None, YamlProblem | None]:
 
 def load_yaml(text: str) -> YamlDocument:
     """Compose one YAML document; every problem becomes a YamlProblem, never an exception."""
+    if not text.strip():  # blank: the file is empty, even when a tab in it would be a YAML error
+        return YamlDocument(None, None, [])
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
@@ -140,7 +147,11 @@ def load_yaml(text: str) -> YamlDocument:
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as err:
-        return _broken("FC001", _yaml_error_message(err), _pos(err.problem_mark or err.context_mark))
+        return _broken("FC001", _yaml_error_message(err, text), _pos(err.problem_mark or err.context_mark))
+    except yaml.reader.ReaderError as err:  # a control character: no mark, but its offset
+        line = text.count("\n", 0, err.position) + 1
+        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        return _broken("FC001", f"invalid YAML: control character U+{err.character:04X} is not allowed; remove it", Position(line, column))
     except yaml.YAMLError as err:  # e.g. a reader error without a mark
         return _broken("FC001", f"invalid YAML: {err}", Position(1, 1))
     except RecursionError:
@@ -167,14 +178,17 @@ def _broken(code: str, message: str, position: Position) -> YamlDocument:
     return YamlDocument(None, None, [YamlProblem(code, message, position)])
 
 
-def _yaml_error_message(err: yaml.MarkedYAMLError) -> str:
+def _yaml_error_message(err: yaml.MarkedYAMLError, text: str) -> str:
     problem = (err.problem or "syntax error").strip()
     context = (err.context or "").strip()
     message = f"invalid YAML: {problem}"
     if context:
         where = f" that started at line {err.context_mark.line + 1}, column {err.context_mark.column + 1}" if err.context_mark else ""
         message += f" {context}{where}"
-    if "found character '\\t'" in problem or "tab" in problem:
+    mark = err.problem_mark
+    lines = text.splitlines() if mark else []
+    at_tab = mark is not None and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t"
+    if "found character '\\t'" in problem or "tab" in problem or at_tab:
         message += "; indent with spaces, not tabs"
     return message
 
@@ -213,6 +227,15 @@ class _Converter:
             self.problems.append(YamlProblem("FC002", f"tag '{shown}' is not allowed; remove it", _pos(node), path))
             self.masked.add(path)
         if isinstance(node, yaml.ScalarNode):
+            if len(node.value) > MAX_SCALAR_LENGTH:
+                self.problems.append(YamlProblem(
+                    "FC002",
+                    f"value is {len(node.value):,} characters long, over the limit of {MAX_SCALAR_LENGTH:,}; "
+                    "shorten it (keep the words that matter) or move the text to source.document",
+                    _pos(node), path,
+                ))
+                self.masked.add(path)
+                return None
             if node.tag == _NULL or node.tag in _PLAIN_IMPLICIT and node.value in _NULL_SPELLINGS:
                 return None
             return node.value

@@ -365,6 +365,18 @@ def test_atomic_write_keeps_permissions_and_leaves_no_temporary_file(tmp_path: P
     assert sorted(p.name for p in tmp_path.iterdir()) == ["messy.yaml"]
 
 
+def test_atomic_write_syncs_the_file_then_its_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data reaches the disk before the rename, and the rename itself after it."""
+    from factcheck import atomic
+
+    synced: list[bool] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(stat.S_ISDIR(os.fstat(fd).st_mode)), real_fsync(fd))[1])
+    atomic.write_atomic(tmp_path / "out.yaml", b"x: 1\n")
+    assert synced == [False, True]
+    assert (tmp_path / "out.yaml").read_bytes() == b"x: 1\n"
+
+
 def test_a_symlinked_file_stays_a_symlink(tmp_path: Path) -> None:
     real = _write(tmp_path / "real" / "messy.yaml", MESSY)
     link = tmp_path / "link.yaml"

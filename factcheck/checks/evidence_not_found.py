@@ -15,6 +15,7 @@ from typing import Any
 
 from ..assertions import Assertion
 from ..context import RuleContext, claim_finding
+from ..documents import TOO_LONG
 from ..findings import Finding, Location
 from .base import CheckType
 
@@ -43,6 +44,12 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         match = document.find(wanted, threshold)
         if match.found:
+            continue
+        if match.rejected == TOO_LONG:
+            message = (f'{what} "{_clip(wanted)}" not found exactly in {_shown_path(a, path)}, and at {len(wanted):,} characters '
+                       "it is too long to search for approximately; quote a shorter span")
+            location = a.evidence_location if what == "evidence" and a.evidence_location else a.location
+            yield claim_finding(a, message, what, " ".join(wanted.split()), location=location)
             continue
         closest = f"closest (line {match.line}, {match.score:.0f}%"
         if match.rejected == "numbers":

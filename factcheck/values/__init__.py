@@ -58,7 +58,11 @@ def parse_value(type_name: str, raw: Raw, ctx: ParseContext) -> Value:
     parser = _PARSERS.get(type_name)
     if parser is None:
         raise ValueError(f"unknown value type '{type_name}'; known types: {', '.join(VALUE_TYPES)}")
-    return parser(raw, ctx)
+    try:
+        return parser(raw, ctx)
+    except OverflowError:  # e.g. a thousand nines: beyond a float, so it cannot be compared
+        shown = str(raw) if len(str(raw)) <= 40 else str(raw)[:40] + "…"
+        raise ValueParseError(f"'{shown}' holds a number too large to compare ({len(str(raw)):,} characters)") from None
 
 
 def compare(a: Value, b: Value) -> Comparison:
