@@ -10,11 +10,14 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Callable, NoReturn, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, NoReturn, Sequence, TextIO
 
 from . import __version__
 from .config import ConfigError
 from .findings import SEVERITY_RANK
+
+if TYPE_CHECKING:
+    from .lint import LintResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -31,21 +34,25 @@ def build_parser() -> argparse.ArgumentParser:
     lint = commands.add_parser("lint", help="lint claim files or directories", description="Lint claim files or directories.")
     lint.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="claim files or directories (default: the configured corpus, else claims/)")
     lint.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
-    lint.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of standard output")
-    lint.add_argument("--select", action="append", default=[], metavar="CODES", help="only these rules: codes, names or prefixes like FC1, comma-separated (repeatable)")
-    lint.add_argument("--ignore", action="append", default=[], metavar="CODES", help="skip these rules: codes, names or prefixes, comma-separated (repeatable)")
+    lint.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of standard output (refused when FILE is one of the linted files)")
+    _selection_options(lint)
     lint.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that makes the exit code 1 (default: the configured fail-on, else error)")
     lint.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     lint.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of the findings")
-    lint.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in FILE (default: the configured baseline)")
     lint.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE and exit 0")
-    lint.add_argument("--entities", action="append", type=Path, default=[], metavar="FILE", help="an extra entity registry (repeatable)")
-    lint.add_argument("--predicates", action="append", type=Path, default=[], metavar="FILE", help="an extra predicate registry (repeatable)")
-    lint.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="an extra rules directory (repeatable)")
-    lint.add_argument("--no-cache", dest="cache", action="store_false", help="neither read nor write the per-file cache")
-    lint.add_argument("--cache-dir", type=Path, metavar="DIR", help="where the cache lives (default: $FACTCHECK_CACHE_DIR, the configured cache-dir, else .factcheck_cache at the project root)")
-    lint.add_argument("--jobs", "-j", type=_positive, metavar="N", help="processes for reading claim files (default: one per core; 1 reads in this process)")
+    _corpus_options(lint)
     lint.set_defaults(handler=_lint)
+
+    report = commands.add_parser(
+        "report", help="the corpus as one self-contained HTML page (claim matrix and findings)",
+        description="Write the claim matrix (facts by source for each subject, colored by status) and the findings lint reports as one HTML file that makes no network request.",
+    )
+    report.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="claim files or directories (default: the configured corpus, else claims/)")
+    report.add_argument("--html", type=Path, metavar="FILE", required=True, help="where to write the page")
+    report.add_argument("--title", default="factcheck report", help="the page's title (default: factcheck report)")
+    _selection_options(report)
+    _corpus_options(report)
+    report.set_defaults(handler=_report)
 
     explain = commands.add_parser("explain", help="what a rule checks, its parameters and examples", description="Explain a rule.")
     explain.add_argument("rule", metavar="CODE|NAME", help="a rule code (FC101) or name (value-conflict)")
@@ -105,10 +112,11 @@ def _positive(text: str) -> int:
 _last_result: list[object] = []
 
 
-def _lint(args: argparse.Namespace) -> int:
+def _linted(args: argparse.Namespace, baseline_applied: bool) -> LintResult:
+    """The lint result for a command's corpus options, with the baseline applied when asked:
+    `lint` and `report` show the same findings."""
     from . import baseline
     from .lint import LintOptions, run_lint
-    from .reporters import REPORTERS, statistics
 
     options = LintOptions(
         paths=tuple(args.paths),
@@ -120,19 +128,30 @@ def _lint(args: argparse.Namespace) -> int:
         cache=args.cache,
         cache_dir=args.cache_dir,
         jobs=args.jobs,
+        max_file_size=args.max_file_size,
     )
     result = run_lint(options)
     _last_result[:] = [result]  # freed at exit, or by the next call in the same process (see run)
     settings = result.settings
+    baseline_file = args.baseline or (settings.path("baseline") if settings else None)
+    if baseline_applied and baseline_file:
+        outcome = baseline.apply(result.findings, baseline.read(baseline_file))
+        result.findings = outcome.findings
+        print(f"factcheck: baseline {baseline_file}: {outcome.matched} known finding(s) hidden, {outcome.gone} entr{'y' if outcome.gone == 1 else 'ies'} no longer occur", file=sys.stderr)
+    return result
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from . import baseline
+    from .reporters import REPORTERS, statistics
+
+    result = _linted(args, baseline_applied=not args.write_baseline)
+    settings = result.settings
+    _never_over_an_input(result, args.write_baseline or args.output)
     if args.write_baseline:
         count = baseline.write(args.write_baseline, result.findings)
         print(f"factcheck: wrote {count} finding{'s' if count != 1 else ''} to baseline {args.write_baseline}", file=sys.stderr)
         return EXIT_OK
-    baseline_file = args.baseline or (settings.path("baseline") if settings else None)
-    if baseline_file:
-        outcome = baseline.apply(result.findings, baseline.read(baseline_file))
-        result.findings = outcome.findings
-        print(f"factcheck: baseline {baseline_file}: {outcome.matched} known finding(s) hidden, {outcome.gone} entr{'y' if outcome.gone == 1 else 'ies'} no longer occur", file=sys.stderr)
     reporter = statistics.render if args.statistics else REPORTERS[args.format]
     if args.output:
         _write_report(args.output, lambda stream: reporter(result, stream))
@@ -144,6 +163,47 @@ def _lint(args: argparse.Namespace) -> int:
     threshold = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in result.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _never_over_an_input(result: LintResult, output: Path | None) -> None:
+    """A report or baseline written to one of the files just read (a typo away: `-o claims/x.yaml`)
+    would destroy a claim file; refuse before writing anything."""
+    if output is None:
+        return
+    from .fileread import real_path  # Path.resolve() raises on a symlink loop among the inputs
+
+    target = real_path(output)
+    if any(real_path(loaded.path) == target for loaded in result.corpus.files):
+        raise ConfigError([f"{output}: is a file being linted; the output would overwrite it"])
+
+
+def _selection_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--select", action="append", default=[], metavar="CODES", help="only these rules: codes, names or prefixes like FC1, comma-separated (repeatable)")
+    command.add_argument("--ignore", action="append", default=[], metavar="CODES", help="skip these rules: codes, names or prefixes, comma-separated (repeatable)")
+    command.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in FILE (default: the configured baseline)")
+
+
+def _corpus_options(command: argparse.ArgumentParser) -> None:
+    """How the corpus is read: the same for every command that lints it."""
+    command.add_argument("--entities", action="append", type=Path, default=[], metavar="FILE", help="an extra entity registry (repeatable)")
+    command.add_argument("--predicates", action="append", type=Path, default=[], metavar="FILE", help="an extra predicate registry (repeatable)")
+    command.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="an extra rules directory (repeatable)")
+    command.add_argument("--no-cache", dest="cache", action="store_false", help="neither read nor write the per-file cache")
+    command.add_argument("--cache-dir", type=Path, metavar="DIR", help="where the cache lives (default: $FACTCHECK_CACHE_DIR, the configured cache-dir, else .factcheck_cache at the project root)")
+    command.add_argument("--max-file-size", type=_positive, metavar="BYTES", help="a larger claim, registry or document file is a finding and is not read (default: the configured max-file-size, else 10 MiB)")
+    command.add_argument("--jobs", "-j", type=_positive, metavar="N", help="processes for reading claim files (default: one per core; 1 reads in this process)")
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .atomic import write_atomic
+    from .report import build_report, render
+
+    result = _linted(args, baseline_applied=True)
+    _never_over_an_input(result, args.html)
+    page = render(build_report(result), title=args.title)
+    write_atomic(args.html, page.encode("utf-8"))
+    print(f"factcheck: wrote {args.html} ({len(result.findings)} finding{'s' if len(result.findings) != 1 else ''})", file=sys.stderr)
+    return EXIT_OK
 
 
 def _ruleset(extra: list[Path]):  # type: ignore[no-untyped-def]

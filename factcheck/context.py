@@ -34,6 +34,7 @@ class RuleContext:
     # Filled by the engine before the unused-suppression rule runs: the suppressions that silenced
     # something, the (code, name) of the rules that ran, and of all rules in the rule set.
     used_suppressions: set[Suppression] = field(default_factory=set)
+    silenced: list[Finding] = field(default_factory=list)  # findings a suppression hid (the report shows them)
     rules_run: set[tuple[str, str]] = field(default_factory=set)
     all_rules: set[tuple[str, str]] = field(default_factory=set)
     # Every source of the corpus when `assertions` is only the part that matters (pre-commit path).

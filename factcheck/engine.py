@@ -48,8 +48,11 @@ def run(ruleset: RuleSet, ctx: RuleContext, load_findings: Iterable[Finding], se
         if check.run is None or rule.check == UNUSED_SUPPRESSION:
             continue
         found.extend(_as(rule, finding) for finding in check.run(ctx, rule.params))
-    kept, used = apply(_unique(found), ctx.suppressions)
+    unique = _unique(found)
+    kept, used = apply(unique, ctx.suppressions)
     ctx.used_suppressions = used
+    reported = set(kept)
+    ctx.silenced = [f for f in unique if f not in reported]
     ctx.rules_run = {(rule.code, rule.name) for rule in enabled}
     ctx.all_rules = {(rule.code, rule.name) for rule in ruleset.rules.values()}
     for rule in enabled:

@@ -13,6 +13,8 @@ from .cache import DIRECTORY_NAME as CACHE_DIRECTORY_NAME
 from .cache import environment_directory as environment_cache_directory
 from .corpus import Corpus, StageOptions, discover, load_corpus
 from .filestage import default_jobs, gc_paused
+from .documents import DocumentStore
+from .fileread import DEFAULT_MAX_FILE_SIZE, read_or_none
 from . import engine
 from .context import RuleContext
 from .engine import Selection
@@ -33,6 +35,7 @@ class LintOptions:
     cache: bool = True
     cache_dir: Path | None = None  # default: FACTCHECK_CACHE_DIR, else .factcheck_cache at the project root
     jobs: int | None = None  # processes for the per-file stage; None: one per core
+    max_file_size: int | None = None  # bytes; None: the configured max-file-size, else DEFAULT_MAX_FILE_SIZE
 
 
 @dataclass
@@ -42,6 +45,7 @@ class LintResult:
     ruleset: RuleSet
     assertions: list[Assertion] = field(default_factory=list)
     settings: Settings | None = None
+    silenced: list[Finding] = field(default_factory=list)  # findings that suppressions hid
     _lines: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def lines(self, display_path: str) -> list[str]:
@@ -49,15 +53,14 @@ class LintResult:
         corpus is not kept in memory as text."""
         if display_path not in self._lines:
             loaded = next((f for f in self.corpus.files if f.display == display_path), None)
-            self._lines[display_path] = _read_lines(loaded.path) if loaded else []
+            root = self.settings.root if self.settings else None
+            self._lines[display_path] = _read_lines(loaded.path, root) if loaded else []
         return self._lines[display_path]
 
 
-def _read_lines(path: Path) -> list[str]:
-    try:
-        return path.read_bytes().decode("utf-8-sig", errors="replace").splitlines()
-    except OSError:
-        return []
+def _read_lines(path: Path, root: Path | None) -> list[str]:
+    data = read_or_none(path, root=root)  # never blocks on a FIFO; a file over the size limit has no code frame
+    return [] if data is None else data.decode("utf-8-sig", errors="replace").splitlines()
 
 
 def rule_dirs(settings: Settings, extra: tuple[Path, ...]) -> list[Path]:
@@ -113,7 +116,8 @@ def run_lint(options: LintOptions, cwd: Path | None = None) -> LintResult:
         raise ConfigError([f"{p}: no such file or directory" for p in missing])
     where = scope(settings, options.paths, directories, cwd)
     cache_dir = cache_directory(options, settings) if options.cache else None
-    stage = StageOptions(ruleset, cache_dir, options.jobs or default_jobs())
+    limit = options.max_file_size or settings.config.max_file_size or DEFAULT_MAX_FILE_SIZE
+    stage = StageOptions(ruleset, cache_dir, options.jobs or default_jobs(), limit)
     with gc_paused():
         return _lint(options, settings, ruleset, where, stage, cwd)
 
@@ -137,7 +141,7 @@ def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Sco
     index = BucketIndex(checked)
     context = RuleContext(
         checked, ruleset.predicates, corpus.entities, settings.root, suppressions=collect(corpus.files), sources=sources, focus=focus,
-        index=index,
+        index=index, documents=DocumentStore(stage.max_file_size),
     )
     load_findings = [finding for loaded in corpus.files for finding in loaded.findings]
     selection = Selection(options.select or tuple(settings.config.select or ()), options.ignore or tuple(settings.config.ignore or ()))
@@ -146,7 +150,7 @@ def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Sco
     if narrowed:
         assert where.report_only is not None
         findings = _touching(findings, corpus, where.report_only)
-    return LintResult(findings, corpus, ruleset, assertions, settings)
+    return LintResult(findings, corpus, ruleset, assertions, settings, silenced=context.silenced)
 
 
 def apply_severity_overrides(ruleset: RuleSet, settings: Settings) -> None:

@@ -1,0 +1,308 @@
+"""`factcheck report`: the claim matrix and findings, and that claim text can never become markup.
+
+The browser test (test_report_browser.py) checks the page as a reader sees it; these check what
+the page is built from, and run without a browser.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+from factcheck.lint import LintOptions, run_lint
+from factcheck.report import build_report, render
+
+REPO = Path(__file__).resolve().parent.parent
+RULE_ENTITIES = REPO / "tests" / "rules" / "entities.yaml"
+
+
+@pytest.fixture(scope="module")
+def example() -> tuple:  # type: ignore[type-arg]
+    cwd = Path.cwd()
+    os.chdir(REPO)
+    try:
+        result = run_lint(LintOptions(paths=(REPO / "claims",), cache=False))
+    finally:
+        os.chdir(cwd)
+    return result, build_report(result)
+
+
+def _write_report(project: Path, out: Path, *args: str) -> str:
+    """`factcheck report` run in `project` as a user would; the page it wrote."""
+    cwd = Path.cwd()
+    os.chdir(project)
+    try:
+        assert main(["report", "--html", str(out), "--no-cache", *args]) == 0
+    finally:
+        os.chdir(cwd)
+    return out.read_text(encoding="utf-8")
+
+
+def _cells(report) -> dict[tuple[str, str], str]:  # type: ignore[no-untyped-def]
+    return {
+        (c.source, c.claim): c.status
+        for matrix in report.subjects for row in matrix.rows for claims in row.cells.values() for c in claims
+    }
+
+
+def test_the_report_lists_exactly_the_findings_lint_reports(example) -> None:  # type: ignore[no-untyped-def]
+    result, report = example
+    assert [rf.finding for rf in report.findings] == result.findings
+    assert sum(report.by_rule.values()) == len(result.findings) == sum(report.by_outlet.values())
+
+
+def test_cells_take_their_status_from_the_findings(example) -> None:  # type: ignore[no-untyped-def]
+    result, report = example
+    cells = _cells(report)
+    for finding in result.findings:
+        at = (finding.location.source, finding.location.claim)
+        if finding.code == "FC106":
+            assert cells[at] == "contradicts-primary"
+            primary = finding.related[0]
+            assert cells[(primary.source, primary.claim)] == "agrees"  # the primary side is the reference
+        elif finding.code == "FC201":
+            assert cells[at] == "unsupported"
+    assert set(cells.values()) >= {"contradicts-primary", "unsupported", "suppressed", "agrees"}
+
+
+def test_claims_whose_finding_is_suppressed_are_marked(example) -> None:  # type: ignore[no-untyped-def]
+    result, report = example
+    cells = _cells(report)
+    silenced = {(loc.source, loc.claim) for f in result.silenced for loc in (f.location, *f.related)}
+    assert silenced, "the example corpus ignores FC201 on two claims"
+    for ref in silenced:
+        if ref in cells:
+            assert cells[ref] == "suppressed"
+
+
+def test_primary_sources_are_marked_and_columns_come_in_publication_order(example) -> None:  # type: ignore[no-untyped-def]
+    _, report = example
+    resolution = next(m for m in report.subjects if m.subject == "unscr-2397")
+    assert [c.source for c in resolution.columns if c.primary] == ["unscr-2397"]
+    days = [c.published for c in resolution.columns]
+    assert days == sorted(days)
+    page = render(report)
+    assert 'class="source primary"' in page
+
+
+def test_report_command_writes_one_self_contained_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = _write_report(REPO, tmp_path / "report.html", "claims")
+    assert "wrote" in capsys.readouterr().err
+    # Nothing is fetched: no URL at all in src/href attributes, and a policy that forbids fetching.
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "default-src 'none'" in html.unescape(page)
+    assert page.count("<script>") == 1 and page.count("<style>") == 1
+
+
+HOSTILE = {
+    "value": "<script>alert('value')</script>",
+    "evidence": '"><img src=x onerror=alert(1)>',
+    "said_by": "<b onmouseover=alert(2)>Haley</b>",
+    "outlet": "</span><svg onload=alert(3)>",
+    "title": "<iframe src=javascript:alert(4)>",
+}
+
+
+def _hostile_project(root: Path) -> None:
+    (root / "claims").mkdir()
+    (root / "claims" / "entities.yaml").write_text(RULE_ENTITIES.read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "claims" / "evil.yaml").write_text(
+        "source:\n"
+        f"  id: evil\n  outlet: {json.dumps(HOSTILE['outlet'])}\n  published: 2017-12-23\n"
+        f"  title: {json.dumps(HOSTILE['title'])}\n"
+        "claims:\n"
+        "  - id: statement\n    subject: Resolution 2397\n    predicate: statement\n"
+        f"    value: {json.dumps(HOSTILE['value'])}\n    evidence: {json.dumps(HOSTILE['evidence'])}\n"
+        "  - id: quote\n    predicate: quote\n"
+        f"    value: {json.dumps(HOSTILE['value'])}\n    said_by: {json.dumps(HOSTILE['said_by'])}\n",
+        encoding="utf-8",
+    )
+
+
+class _Tags(HTMLParser):
+    """Every start tag and its attributes, as a browser's tokenizer would see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def test_markup_in_claim_files_is_shown_as_text(tmp_path: Path) -> None:
+    _hostile_project(tmp_path)
+    page = _write_report(tmp_path, tmp_path / "report.html")
+    parser = _Tags()
+    parser.feed(page)
+    tags = [tag for tag, _ in parser.tags]
+    assert tags.count("script") == 1 and "img" not in tags and "iframe" not in tags and "b" not in tags
+    assert tags.count("svg") <= 1  # the chart's own, if any
+    handlers = [(tag, name) for tag, attrs in parser.tags for name, _ in attrs if name.startswith("on")]
+    assert handlers == []
+    # Each hostile string is in the page, escaped, so the reader sees it as written.
+    assert "&lt;script&gt;alert(&#x27;value&#x27;)&lt;/script&gt;" in page
+    assert "onerror=alert(1)&gt;" in page
+
+
+def test_a_report_of_a_broken_corpus_still_lists_its_findings(tmp_path: Path) -> None:
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "broken.yaml").write_text("source: [unclosed\n", encoding="utf-8")
+    page = _write_report(tmp_path, tmp_path / "report.html")
+    assert 'data-code="FC001"' in page
+
+
+# -- in a real browser: Debian's Chromium driven by Playwright ----------------------------------------
+# .ci/run installs Chromium and sets FACTCHECK_REQUIRE_BROWSER=1, so there a missing browser fails the
+# run instead of skipping these tests.
+
+
+def _browser_tool():  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("report_screenshot", REPO / "scripts" / "report_screenshot.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    tool = _browser_tool()
+    required = os.environ.get("FACTCHECK_REQUIRE_BROWSER") == "1"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if required:
+            raise
+        pytest.skip("playwright is not installed")
+    if tool.chromium_path() is None and not required:
+        pytest.skip("no Chromium on this machine (Debian package chromium)")
+    with sync_playwright() as playwright:
+        chromium = tool.launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+class _Watched:
+    """A page with everything that went wrong on it: console errors, page errors, dialogs, and
+    any request for something other than the report file itself."""
+
+    def __init__(self, browser, page_file: Path) -> None:  # type: ignore[no-untyped-def]
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.requests: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        url = page_file.resolve().as_uri()
+        self.page.on("request", lambda request: self.requests.append(request.url) if request.url != url else None)
+        self.page.goto(url)
+        self.page.wait_for_load_state("load")
+
+
+@pytest.fixture(scope="module")
+def example_page(browser, example, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    _, report = example
+    page_file = tmp_path_factory.mktemp("report") / "report.html"
+    page_file.write_text(render(report), encoding="utf-8")
+    watched = _Watched(browser, page_file)
+    yield watched
+    watched.page.close()
+
+
+def test_browser_opens_the_page_without_errors_or_requests(example_page) -> None:  # type: ignore[no-untyped-def]
+    assert example_page.errors == []
+    assert example_page.requests == []
+    assert example_page.dialogs == []
+
+
+def test_browser_shows_the_expected_statuses(example_page, example) -> None:  # type: ignore[no-untyped-def]
+    result, _ = example
+    page = example_page.page
+    colors = {}
+    for status in ("contradicts-primary", "unsupported", "suppressed", "agrees"):
+        element = page.locator(f".claim.status-{status}").first
+        assert element.is_visible()
+        colors[status] = element.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert len(set(colors.values())) == 4, f"the stylesheet did not apply: {colors}"
+    for finding in result.findings:
+        expected = {"FC106": "contradicts-primary", "FC201": "unsupported"}.get(finding.code)
+        if expected is None:
+            continue
+        claim = page.locator(f'.claim[data-source="{finding.location.source}"][data-claim="{finding.location.claim}"]')
+        assert claim.count() >= 1
+        assert claim.first.get_attribute("data-status") == expected
+        assert claim.first.evaluate("e => getComputedStyle(e).backgroundColor") == colors[expected]
+
+
+def test_browser_lists_every_finding_lint_reports(example_page, example) -> None:  # type: ignore[no-untyped-def]
+    result, _ = example
+    rows = example_page.page.locator("tr.finding")
+    assert rows.count() == len(result.findings)
+    shown = [(rows.nth(i).get_attribute("data-code"), rows.nth(i).get_attribute("data-source"), rows.nth(i).get_attribute("data-claim")) for i in range(rows.count())]
+    assert shown == [(f.code, f.location.source or "", f.location.claim or "") for f in result.findings]
+
+
+def test_browser_filters_hide_what_they_should(example_page, example, tmp_path_factory: pytest.TempPathFactory) -> None:  # type: ignore[no-untyped-def]
+    result, _ = example
+    page = example_page.page
+    rows = page.locator("tr.finding")
+    page.select_option("#filter-rule", "FC106")
+    visible = [i for i in range(rows.count()) if rows.nth(i).is_visible()]
+    assert [rows.nth(i).get_attribute("data-code") for i in visible] == ["FC106"]
+    assert page.locator("#shown-count").text_content() == "1"
+    page.select_option("#filter-rule", "")
+    page.select_option("#filter-severity", "warning")
+    warnings = sum(f.severity == "warning" for f in result.findings)
+    assert sum(rows.nth(i).is_visible() for i in range(rows.count())) == warnings
+    page.select_option("#filter-severity", "")
+    page.select_option("#filter-outlet", "NPR")
+    npr_cells = page.locator('td[data-outlet="NPR"]')
+    other_cells = page.locator('td.cell:not([data-outlet="NPR"])')
+    assert npr_cells.count() > 0 and other_cells.count() > 0
+    assert npr_cells.first.is_visible() and not other_cells.first.is_visible()
+    assert all("NPR" in json.loads(rows.nth(i).get_attribute("data-outlets") or "[]") for i in range(rows.count()) if rows.nth(i).is_visible())
+    shot = tmp_path_factory.mktemp("shots") / "report-filtered.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    page.select_option("#filter-outlet", "")
+    assert sum(rows.nth(i).is_visible() for i in range(rows.count())) == len(result.findings)
+
+
+def test_browser_shows_the_evidence_on_click(example_page, example) -> None:  # type: ignore[no-untyped-def]
+    result, _ = example
+    page = example_page.page
+    with_evidence = next(a for a in result.assertions if a.evidence and a.subject and a.value_type != "quote")
+    claim = page.locator(f'.claim[data-source="{with_evidence.source.id}"][data-claim="{with_evidence.claim}"]').first
+    assert (claim.get_attribute("title") or "").endswith(with_evidence.evidence)
+    claim.click()
+    assert page.locator("#evidence").is_visible()
+    assert page.locator("#evidence-text").text_content() == with_evidence.evidence
+    page.click("#evidence-close")
+    assert not page.locator("#evidence").is_visible()
+
+
+def test_browser_shows_hostile_claim_text_as_text(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _hostile_project(tmp_path)
+    _write_report(tmp_path, tmp_path / "report.html")
+    watched = _Watched(browser, tmp_path / "report.html")
+    try:
+        page = watched.page
+        assert watched.dialogs == [] and watched.errors == [] and watched.requests == []
+        assert page.locator("img, iframe, b").count() == 0
+        assert HOSTILE["value"] in (page.locator(".claim").first.text_content() or "")
+        page.locator(".claim").first.click()
+        assert page.locator("#evidence-text").text_content() == HOSTILE["evidence"]
+        assert watched.dialogs == []
+    finally:
+        watched.page.close()
