@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import event, example, given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from factcheck.values import VALUE_TYPES, ParseContext, Value, ValueParseError, compare, parse_value
