@@ -8,6 +8,7 @@ file goes through here, so each of those is one clear reason instead of a hang o
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -118,9 +119,24 @@ def escapes(path: Path | str, root: Path) -> bool:
     return inside and not real_path(path).is_relative_to(real_root)
 
 
+def why_missing(path: Path | str) -> str:
+    """Why there is no file at `path`: a symlink loop, a dangling link or a NUL byte is not a file
+    that merely "does not exist"."""
+    try:
+        os.stat(path)
+    except ValueError:
+        return "has a NUL byte in its name, which no file name can hold"
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "is a symbolic link loop (too many levels of symbolic links)"
+    if os.path.islink(path):
+        return f"is a symbolic link to '{os.readlink(path)}', which does not exist"
+    return "does not exist"
+
+
 def _os_reason(err: OSError, path: Path | str | None = None) -> str:
     if isinstance(err, IsADirectoryError):
         return "it is a directory"
     if isinstance(err, FileNotFoundError) and path is not None and os.path.islink(path):
-        return f"it is a symbolic link to '{os.readlink(path)}', which does not exist"
+        return f"it {why_missing(path)}"
     return err.strerror or str(err)

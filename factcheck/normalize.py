@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import errno
-import os
 from sys import intern
 from pathlib import Path
 
 from .assertions import Assertion, SourceInfo, bucket_key
-from .fileread import DEFAULT_MAX_FILE_SIZE, over_limit, real_path
+from .fileread import DEFAULT_MAX_FILE_SIZE, over_limit, real_path, why_missing
 from .relevance import meeting_keys
 from .loader import ClaimEntry, LoadedFile
 from .registry.entities import EntityRegistry, normalize_mention
@@ -209,20 +207,6 @@ def _frozen(raw: object) -> object:
     return raw
 
 
-def _why_missing(path: Path) -> str:
-    """Why a document is not there: a symlink loop or a NUL byte is not a file that "does not exist"."""
-    try:
-        os.stat(path)
-    except ValueError:
-        return "has a NUL byte in its name, which no file name can hold"
-    except OSError as err:
-        if err.errno == errno.ELOOP:
-            return "is a symbolic link loop (too many levels of symbolic links)"
-    if os.path.islink(path):
-        return f"is a symbolic link to '{os.readlink(path)}', which does not exist"
-    return "does not exist"
-
-
 def resolve_document(loaded: LoadedFile, root: Path, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> str | None:
     """The document's resolved path, only when it is a readable file inside the project root and
     within max-file-size (`limit`).
@@ -241,7 +225,7 @@ def resolve_document(loaded: LoadedFile, root: Path, limit: int | None = DEFAULT
         loaded.problem("FC002", f"document '{document}' resolves outside the project root ({root}); it is not read", path, position)
         return None
     if not target.is_file():
-        what = "is a directory" if target.is_dir() else "is not a regular file" if target.exists() else _why_missing(loaded.path.parent / document)
+        what = "is a directory" if target.is_dir() else "is not a regular file" if target.exists() else why_missing(loaded.path.parent / document)
         loaded.problem("FC002", f"document '{document}' {what}; expected a text file relative to this claim file", path, position)
         return None
     too_large = over_limit(target.stat().st_size, limit)
