@@ -132,8 +132,8 @@ def _subject(matrix: SubjectMatrix) -> str:
     body = "".join(_row(row, matrix) for row in matrix.rows)
     return (
         f'<h3 id="subject-{escape(matrix.subject)}">{escape(matrix.name)}</h3>'
-        f'<table class="matrix" data-subject="{escape(matrix.subject)}"><thead><tr><th>fact</th>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table>"
+        f'<div class="matrix-scroll"><table class="matrix" data-subject="{escape(matrix.subject)}"><thead><tr><th class="fact">fact</th>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
     )
 
 

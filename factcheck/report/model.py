@@ -200,7 +200,8 @@ def _matrix(
                 a.location, tuple(sorted(set(codes.get(ref, ())))),
             )
         )
-    ordered = sorted(columns.values(), key=lambda c: (c.published, c.source))
+    # The primary sources first, beside the facts: they are what the other columns are read against.
+    ordered = sorted(columns.values(), key=lambda c: (not c.primary, c.published, c.source))
     return SubjectMatrix(
         subject=subject,
         name=_name(subject, entities) or subject,
