@@ -276,8 +276,14 @@ def _codes(values: list[str]) -> tuple[str, ...]:
 
 
 def _write_report(path: Path, write: Callable[[TextIO], None]) -> None:
-    with path.open("w", encoding="utf-8") as stream:
-        write(stream)
+    """Written whole (write_atomic): a failure or a kill half-way leaves the previous report as it was."""
+    import io
+
+    from .atomic import write_atomic
+
+    buffer = io.StringIO()
+    write(buffer)
+    write_atomic(path, buffer.getvalue().encode("utf-8"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

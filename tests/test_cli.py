@@ -66,6 +66,21 @@ def test_output_file_and_plain_text(corpus: Path) -> None:
     assert "2 |   id: Bad Id" in report and "^^^^^^" in report
 
 
+def test_a_failing_report_leaves_the_previous_one_whole(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.reporters import json_format
+
+    (corpus / "report.json").write_text("[]\n", encoding="utf-8")
+
+    def half_then_fail(result, stream) -> None:  # type: ignore[no-untyped-def]
+        stream.write("[{")
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(json_format, "render", half_then_fail)
+    assert main(["lint", "--format", "json", "--output", "report.json"]) == 2
+    assert (corpus / "report.json").read_text(encoding="utf-8") == "[]\n"
+    assert [p.name for p in corpus.iterdir() if p.name.endswith(".tmp")] == []
+
+
 def test_python_dash_m_runs_as_a_subprocess(corpus: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     run = subprocess.run([sys.executable, "-m", "factcheck", "lint", "--format", "json"], capture_output=True, text=True, env=env, cwd=corpus)
