@@ -75,6 +75,14 @@ class Assertion:
         return Location(self.source.path, *self.evidence_position, self.source.id, self.claim)
 
     @property
+    def qualifiers_label(self) -> str:
+        """' {of: refined petroleum products}', or nothing without qualifiers: how messages and the
+        report show them."""
+        if not self.qualifiers:
+            return ""
+        return " {" + ", ".join(f"{k}: {v}" for k, v in self.qualifiers) + "}"
+
+    @property
     def placement(self) -> tuple[object, ...]:
         """Report order (DESIGN.md §5): the later-published source by day, then the path that sorts
         later, then the claim later in the file."""

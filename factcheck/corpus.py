@@ -52,13 +52,13 @@ def discover(paths: list[Path]) -> list[Path]:
 def _once_per_file(paths: list[Path]) -> list[Path]:
     """A symlink to a file already in the list is the same file: read twice, its source id would be
     reported as a duplicate of itself. The path that is not a link is kept."""
-    by_target: dict[Path, Path] = {}
+    targets: set[Path] = set()
     kept: list[Path] = []
     for path in sorted(paths, key=lambda p: (p.is_symlink(), p.as_posix())):
         target = real_path(path)
-        if target in by_target and target.is_file():
+        if target in targets and target.is_file():
             continue
-        by_target.setdefault(target, path)
+        targets.add(target)
         kept.append(path)
     return sorted(kept, key=lambda p: p.as_posix())
 

@@ -140,18 +140,14 @@ def load_yaml(text: str) -> YamlDocument:
     if not text.strip():  # blank: the file is empty, even when a tab in it would be a YAML error
         return YamlDocument(None, None, [])
     if "\x00" in text:
-        offset = text.index("\x00")
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        return _broken("FC001", "file contains a NUL byte; YAML text cannot contain control characters", Position(line, column))
+        return _broken("FC001", "file contains a NUL byte; YAML text cannot contain control characters", _position_at(text, text.index("\x00")))
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as err:
         return _broken("FC001", _yaml_error_message(err, text), _pos(err.problem_mark or err.context_mark))
     except yaml.reader.ReaderError as err:  # a control character: no mark, but its offset
-        line = text.count("\n", 0, err.position) + 1
-        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
-        return _broken("FC001", f"invalid YAML: control character U+{err.character:04X} is not allowed; remove it", Position(line, column))
+        message = f"invalid YAML: control character U+{err.character:04X} is not allowed; remove it"
+        return _broken("FC001", message, _position_at(text, err.position))
     except yaml.YAMLError as err:  # e.g. a reader error without a mark
         return _broken("FC001", f"invalid YAML: {err}", Position(1, 1))
     except RecursionError:
@@ -172,6 +168,11 @@ def load_yaml(text: str) -> YamlDocument:
     except RecursionError:
         return _broken("FC001", "YAML nesting is too deep to read", Position(1, 1))
     return YamlDocument(data, root, problems, converter.masked, converter.marks)
+
+
+def _position_at(text: str, offset: int) -> Position:
+    """The 1-based line and column of a character offset."""
+    return Position(text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
 
 
 def _broken(code: str, message: str, position: Position) -> YamlDocument:

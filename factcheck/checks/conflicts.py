@@ -11,10 +11,7 @@ from ..values import compare
 
 def fact_label(analysis: Analysis, a: Assertion) -> str:
     """'reduction of UN Security Council Resolution 2397 {of: refined petroleum products}'."""
-    label = f"{a.predicate} of {analysis.subject_name(a)}"
-    if a.qualifiers:
-        label += " {" + ", ".join(f"{k}: {v}" for k, v in a.qualifiers) + "}"
-    return label
+    return f"{a.predicate} of {analysis.subject_name(a)}{a.qualifiers_label}"
 
 
 def disagreement_finding(analysis: Analysis, d: Disagreement) -> Finding:

@@ -48,15 +48,13 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
         if match.rejected == TOO_LONG:
             message = (f'{what} "{_clip(wanted)}" not found exactly in {_shown_path(a, path)}, and at {len(wanted):,} characters '
                        "it is too long to search for approximately; quote a shorter span")
-            location = a.evidence_location if what == "evidence" and a.evidence_location else a.location
-            yield claim_finding(a, message, what, " ".join(wanted.split()), location=location)
-            continue
-        closest = f"closest (line {match.line}, {match.score:.0f}%"
-        if match.rejected == "numbers":
-            closest += ", other numbers"
-        elif match.rejected == "negation":
-            closest += ", other negation"
-        message = f'{what} "{_clip(wanted)}" not found in {_shown_path(a, path)}; {closest}): "{match.excerpt}"'
+        else:
+            closest = f"closest (line {match.line}, {match.score:.0f}%"
+            if match.rejected == "numbers":
+                closest += ", other numbers"
+            elif match.rejected == "negation":
+                closest += ", other negation"
+            message = f'{what} "{_clip(wanted)}" not found in {_shown_path(a, path)}; {closest}): "{match.excerpt}"'
         location = a.evidence_location if what == "evidence" and a.evidence_location else a.location
         yield claim_finding(a, message, what, " ".join(wanted.split()), location=location)
 

@@ -213,9 +213,7 @@ def _matrix(
 def fact_label(a: Assertion) -> str:
     """A row of the matrix: the predicate, its qualifiers, and a measure's key fields (what makes
     two claims about one fact); a many-valued fact without a key is one row per value."""
-    label = a.predicate
-    if a.qualifiers:
-        label += " {" + ", ".join(f"{k}: {v}" for k, v in a.qualifiers) + "}"
+    label = a.predicate + a.qualifiers_label
     bucket = a.bucket
     if bucket is not None and len(bucket) > 3:
         key = bucket[3]
