@@ -1,24 +1,35 @@
 """The per-file cache: a claim file's parsed and normalized result, reused while nothing it
-depends on has changed.
+depends on has changed, and never trusted unless this user's own factcheck wrote it.
 
-One entry per claim file (named by a hash of its path), holding the key it was made under and the
-pickled result. The key covers everything the per-file stage reads: the file's bytes, where it
+One entry per claim file (named by a hash of its path), holding the key it was made under, a MAC and
+the pickled result. The key covers everything the per-file stage reads: the file's bytes, where it
 sits (display path, project-relative path, project root), the tool and Python versions, the entity
 registry and the rule set (predicates, actions). Any change gives a different key, so a stale entry
-is simply not used and is overwritten. An entry that cannot be read, has the wrong header or fails
-to unpickle is ignored and rebuilt, never trusted. Entries are written atomically (temporary file
-and rename), so a killed run leaves either the old entry or the new one.
+is simply not used and is overwritten. Entries are written atomically (temporary file and rename),
+so a killed run leaves either the old entry or the new one.
+
+Why a MAC (docs/design.md §10): everything the key is made of is public, and the cache sits in the
+project, where a pull request can commit files. Unpickling what it put there would run its code. So
+every entry carries a keyed BLAKE2b MAC over its name, key and payload, made with a secret that
+lives outside every project, in the user's own cache directory (mode 0600, created on first use,
+never named by configuration). An entry whose MAC does not verify (forged, committed, copied from
+another user or machine, tampered) is ignored and rebuilt without being unpickled. A key file that
+others could read or replace turns the cache off with a warning rather than being trusted.
 
 The cache lives in `.factcheck_cache/` at the project root (like `.ruff_cache/`), marked with a
-CACHEDIR.TAG and a `.gitignore` of its own; `--cache-dir` or FACTCHECK_CACHE_DIR move it and
-`--no-cache` turns it off. What it stores is derived data only: deleting it costs one slow run.
+CACHEDIR.TAG and a `.gitignore` of its own; `--cache-dir` or FACTCHECK_CACHE_DIR move it anywhere,
+the configuration only to a place inside the project, and `--no-cache` turns it off. What it stores
+is derived data only: deleting it costs one slow run.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -28,11 +39,13 @@ from . import __version__
 from .fileread import UnreadableFile, read_bytes, real_path
 from .loader import LoadedFile
 
-FORMAT = 1  # bump when what an entry holds changes shape
+FORMAT = 2  # bump when what an entry holds changes shape (2: entries carry a MAC)
 MAGIC = b"factcheck-cache\x00"
-DIGEST = 32  # bytes of blake2b
+DIGEST = 32  # bytes of blake2b, for keys and MACs alike
 DIRECTORY_NAME = ".factcheck_cache"
 ENVIRONMENT = "FACTCHECK_CACHE_DIR"
+SECRET_NAME = "cache-key"  # the MAC secret's file, in the user's cache directory
+SECRET_SIZE = 32
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This directory is a cache made by factcheck; see https://bford.info/cachedir/\n"
 
 
@@ -51,15 +64,92 @@ def digest_files(paths: Iterable[Path], *extra: str) -> bytes:
     return h.digest()
 
 
+class UntrustedSecret(Exception):
+    """The MAC secret cannot be made or is not safe to use; the message says why."""
+
+
+def user_secret_path() -> Path:
+    """Where this user's MAC secret lives: $XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck.
+
+    Deliberately not configurable from a project: whoever can name the secret's file can forge it.
+    """
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    directory = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    return directory / "factcheck" / SECRET_NAME
+
+
+def load_secret(path: Path, project_root: Path | None = None) -> bytes:
+    """This user's MAC secret, made on first use; UntrustedSecret when it cannot be relied on."""
+    if project_root is not None and real_path(path).is_relative_to(real_path(project_root)):
+        raise UntrustedSecret(f"{path} is inside the project {project_root}; a project must not hold the cache secret")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _check_private(path.parent, directory=True)
+        try:
+            return _read_secret(path)
+        except FileNotFoundError:
+            _create_secret(path)
+            return _read_secret(path)
+    except OSError as err:
+        raise UntrustedSecret(f"cannot use {path}: {err.strerror or err}") from err
+
+
+def _read_secret(path: Path) -> bytes:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        _check_private(path, directory=False, status=os.fstat(fd))
+        data = os.read(fd, SECRET_SIZE + 1)
+    finally:
+        os.close(fd)
+    if len(data) != SECRET_SIZE:
+        raise UntrustedSecret(f"{path} is not a factcheck cache secret ({len(data)} bytes); delete it to make a new one")
+    return data
+
+
+def _create_secret(path: Path) -> None:
+    """Write a new secret under a temporary name, then link it into place: a concurrent run either
+    wins (and both use its secret) or reads a whole file, never a half-written one."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cache-key.", suffix=".tmp")  # mode 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(SECRET_SIZE))
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another run made it first: use theirs
+    finally:
+        os.unlink(temporary)
+
+
+def _check_private(path: Path, directory: bool, status: os.stat_result | None = None) -> None:
+    """The secret is only as safe as its file and folder: both must be this user's, and nobody else
+    may write the folder or read the file."""
+    status = status or os.lstat(path)
+    kind = stat.S_ISDIR if directory else stat.S_ISREG
+    if not kind(status.st_mode):
+        raise UntrustedSecret(f"{path} is not a {'directory' if directory else 'regular file'}")
+    if hasattr(os, "geteuid") and status.st_uid != os.geteuid():
+        raise UntrustedSecret(f"{path} belongs to another user (uid {status.st_uid})")
+    loose = 0o022 if directory else 0o077
+    if os.name == "posix" and status.st_mode & loose:
+        mode = stat.S_IMODE(status.st_mode)
+        raise UntrustedSecret(f"{path} is open to other users (mode {mode:o}); run chmod {mode & ~loose:o} {path}, or delete it")
+
+
 class FileCache:
     """Get and put per-file results under a salt that covers the whole run's configuration."""
 
-    def __init__(self, directory: Path, salt: bytes) -> None:
+    def __init__(self, directory: Path, salt: bytes, secret_path: Path | None = None, project_root: Path | None = None) -> None:
         self.directory = directory / f"v{FORMAT}"
         self.salt = salt
         self.enabled = True
         self.hits = 0
         self.misses = 0
+        self._secret: bytes | None = None
+        self._secret_path = secret_path
+        self._project_root = project_root
 
     def key(self, display: str, ident: str, data: bytes) -> bytes:
         h = hashlib.blake2b(self.salt, digest_size=DIGEST)
@@ -93,6 +183,15 @@ class FileCache:
     def put_shared(self, name: str, value: object) -> None:
         self._write(self.directory / f"{name}.shared", self.salt, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
+    def _mac(self, secret: bytes, name: str, key: bytes, payload: bytes | memoryview) -> bytes:
+        """Binds the payload to this entry's name and key: a valid entry moved under another name
+        or key does not verify either."""
+        h = hashlib.blake2b(key=secret, digest_size=DIGEST, person=b"factcheck-cache")
+        h.update(name.encode("utf-8", "surrogateescape") + b"\x00")
+        h.update(key)
+        h.update(payload)
+        return h.digest()
+
     def _read(self, path: Path, key: bytes) -> object | None:
         if not self.enabled:
             return None
@@ -100,31 +199,54 @@ class FileCache:
             blob = path.read_bytes()
         except OSError:
             return None
-        header = len(MAGIC) + len(key)
-        if blob[: len(MAGIC)] != MAGIC or blob[len(MAGIC) : header] != key:
+        mac_at = len(MAGIC) + len(key)
+        header = mac_at + DIGEST
+        if blob[: len(MAGIC)] != MAGIC or blob[len(MAGIC) : mac_at] != key:
             return None
+        secret = self._user_secret()
+        if secret is None:
+            return None
+        payload = memoryview(blob)[header:]
+        if not hmac.compare_digest(blob[mac_at:header], self._mac(secret, path.name, key, payload)):
+            return None  # not made with this user's secret: never unpickled
         try:
-            return pickle.loads(blob[header:])
-        except Exception:  # noqa: BLE001 - any corruption means "not cached"
+            return pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - an entry we wrote that no longer loads (other code) means "not cached"
             return None
 
     def _write(self, target: Path, key: bytes, payload: bytes) -> None:
         """Atomically; a cache that cannot be written is switched off with one warning."""
         if not self.enabled:
             return
+        secret = self._user_secret()
+        if secret is None:
+            return
         try:
             self._prepare()
             handle = tempfile.NamedTemporaryFile(dir=self.directory, prefix=".", suffix=".tmp", delete=False)
             try:
                 with handle:
-                    handle.write(MAGIC + key + payload)
+                    handle.write(MAGIC + key + self._mac(secret, target.name, key, payload))
+                    handle.write(payload)
                 os.replace(handle.name, target)
             except BaseException:
                 _unlink(handle.name)
                 raise
         except OSError as err:
-            self.enabled = False
-            print(f"factcheck: warning: cache disabled, cannot write {self.directory}: {err.strerror or err}", file=sys.stderr)
+            self._disable(f"cannot write {self.directory}: {err.strerror or err}")
+
+    def _user_secret(self) -> bytes | None:
+        """The MAC secret, read once per run; None (and the cache off, with a warning) when unsafe."""
+        if self._secret is None and self.enabled:
+            try:
+                self._secret = load_secret(self._secret_path or user_secret_path(), self._project_root)
+            except UntrustedSecret as err:
+                self._disable(str(err))
+        return self._secret
+
+    def _disable(self, why: str) -> None:
+        self.enabled = False
+        print(f"factcheck: warning: cache disabled, {why}", file=sys.stderr)
 
     def _prepare(self) -> None:
         if self.directory.is_dir():
@@ -132,8 +254,11 @@ class FileCache:
         self.directory.mkdir(parents=True, exist_ok=True)
         base = self.directory.parent
         for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "# made by factcheck\n*\n")):
-            if not (base / name).exists():
-                (base / name).write_text(text, encoding="utf-8")
+            try:  # exclusive creation: never follows a symlink planted under either name
+                with open(base / name, "x", encoding="utf-8") as handle:
+                    handle.write(text)
+            except FileExistsError:
+                pass
 
 
 def _unlink(name: str) -> None:
@@ -161,3 +286,16 @@ def salt(registry_files: Iterable[Path], rule_files: Iterable[Path], root: Path)
 def environment_directory() -> Path | None:
     configured = os.environ.get(ENVIRONMENT)
     return Path(configured) if configured else None
+
+
+def inside_project(directory: Path, root: Path) -> Path | None:
+    """A cache location the project itself chose (its configuration, or the default): used only
+    when it stays inside the project, symlinks followed, so a repository cannot make factcheck
+    write elsewhere on the machine. None, with a warning, when it does not."""
+    real_root = real_path(root)
+    for place in (directory, directory / f"v{FORMAT}"):
+        if not real_path(place).is_relative_to(real_root):
+            print(f"factcheck: warning: cache disabled, {place} leads outside the project ({real_path(place)}); "
+                  "use --cache-dir or FACTCHECK_CACHE_DIR to keep it elsewhere", file=sys.stderr)
+            return None
+    return directory

@@ -99,7 +99,7 @@ def load_corpus(paths: list[Path], extra_entity_files: list[Path], cwd: Path, ro
         inputs = StageInputs(corpus.entities, stage.ruleset, cwd, root, stage.max_file_size)
         cache = None
         if stage.cache_dir is not None:
-            cache = FileCache(stage.cache_dir, salt([f.path for f in registries], stage.ruleset.files, root))
+            cache = FileCache(stage.cache_dir, salt([f.path for f in registries], stage.ruleset.files, root), project_root=root)
         rest = [path for path in every if path not in loaded or loaded[path].kind != "entities"]
         loaded.update(zip(rest, filestage.run(rest, inputs, cache, stage.jobs)))
         missed = [path for path in rest if loaded[path].kind == "entities"]

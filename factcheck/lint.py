@@ -11,6 +11,7 @@ from .bucket_index import BucketIndex
 from .config import ConfigError, Settings, find_settings
 from .cache import DIRECTORY_NAME as CACHE_DIRECTORY_NAME
 from .cache import environment_directory as environment_cache_directory
+from .cache import inside_project
 from .corpus import Corpus, StageOptions, discover, load_corpus
 from .filestage import default_jobs, gc_paused
 from .documents import DocumentStore
@@ -122,9 +123,13 @@ def run_lint(options: LintOptions, cwd: Path | None = None) -> LintResult:
         return _lint(options, settings, ruleset, where, stage, cwd)
 
 
-def cache_directory(options: LintOptions, settings: Settings) -> Path:
-    """--cache-dir, else $FACTCHECK_CACHE_DIR, else the configured cache-dir, else .factcheck_cache at the root."""
-    return options.cache_dir or environment_cache_directory() or settings.path("cache_dir") or settings.root / CACHE_DIRECTORY_NAME
+def cache_directory(options: LintOptions, settings: Settings) -> Path | None:
+    """--cache-dir, else $FACTCHECK_CACHE_DIR (the user's choices, used as given), else the configured
+    cache-dir, else .factcheck_cache at the root (the repository's, kept inside it); None: no cache."""
+    chosen = options.cache_dir or environment_cache_directory()
+    if chosen is not None:
+        return chosen
+    return inside_project(settings.path("cache_dir") or settings.root / CACHE_DIRECTORY_NAME, settings.root)
 
 
 def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Scope, stage: StageOptions, cwd: Path) -> LintResult:

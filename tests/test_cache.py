@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import filestage
+from factcheck.cache import DIGEST, FORMAT, MAGIC, FileCache
 from factcheck.lint import LintOptions, run_lint
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +48,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _entries(cache: Path) -> list[Path]:
-    return sorted((cache / "v1").glob("*.pickle"))
+    return sorted((cache / f"v{FORMAT}").glob("*.pickle"))
 
 
 def test_a_warm_run_parses_nothing_and_finds_the_same(project: Path, tmp_path: Path, parsed: list[str]) -> None:
@@ -160,10 +161,8 @@ def test_where_the_cache_goes(project: Path, tmp_path: Path, monkeypatch: pytest
 def _lookups(cache: Path) -> object:
     import pickle
 
-    from factcheck.cache import DIGEST, MAGIC
-
-    blob = (cache / "v1" / f"{filestage.LOOKUPS}.shared").read_bytes()
-    return pickle.loads(blob[len(MAGIC) + DIGEST :])
+    blob = (cache / f"v{FORMAT}" / f"{filestage.LOOKUPS}.shared").read_bytes()
+    return pickle.loads(blob[len(MAGIC) + 2 * DIGEST :])  # past the key and the MAC
 
 
 def _touch_claim_files(project: Path) -> None:
@@ -197,23 +196,20 @@ def test_fuzzy_lookups_are_kept_for_the_next_run(project: Path, tmp_path: Path, 
 
 @pytest.mark.parametrize("damage", ["garbage", "wrong shape", "unknown entity"])
 def test_damaged_lookups_are_not_trusted(project: Path, tmp_path: Path, damage: str) -> None:
-    import pickle
-
-    from factcheck.cache import MAGIC
-
     cache = tmp_path / "cache"
     cold = _lint(project, cache)
-    path = cache / "v1" / f"{filestage.LOOKUPS}.shared"
-    header = path.read_bytes()[: len(MAGIC) + 32]
+    path = cache / f"v{FORMAT}" / f"{filestage.LOOKUPS}.shared"
+    salt = path.read_bytes()[len(MAGIC) : len(MAGIC) + DIGEST]  # a shared entry's key is the salt
     stored = _lookups(cache)
     assert isinstance(stored, dict)
     mention = next(iter(stored))
+    signed = FileCache(cache, salt)  # this user's own secret: the entry passes the MAC, its content is checked
     if damage == "garbage":
-        path.write_bytes(header + b"\x80\x05 not a pickle")
+        signed._write(path, salt, b"\x80\x05 not a pickle")
     elif damage == "wrong shape":
-        path.write_bytes(header + pickle.dumps({mention: "north-korea", 7: (None, (), False)}))
+        signed.put_shared(filestage.LOOKUPS, {mention: "north-korea", 7: (None, (), False)})
     else:  # names an entity the registry does not have: the lookup is made again
-        path.write_bytes(header + pickle.dumps({mention: ("no-such-entity", (), False)}))
+        signed.put_shared(filestage.LOOKUPS, {mention: ("no-such-entity", (), False)})
     _touch_claim_files(project)
     assert _lint(project, cache) == cold
     assert _lookups(cache) == stored  # rebuilt

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.cache import FORMAT
 from factcheck.lint import LintOptions, run_lint
 from factcheck.relevance import relevant
 
@@ -91,7 +92,7 @@ def test_cached_parallel_and_serial_runs_agree(generated: Path, tmp_path: Path, 
     assert shared_out == []
     cold = run_lint(LintOptions(cache_dir=cache, jobs=2), cwd=generated).findings
     assert shared_out == [len(_claim_files(generated))]
-    entries = list((cache / "v1").glob("*.pickle"))
+    entries = list((cache / f"v{FORMAT}").glob("*.pickle"))
     assert len(entries) == len(_claim_files(generated))
     warm = run_lint(LintOptions(cache_dir=cache, jobs=2), cwd=generated).findings
     assert shared_out == [len(_claim_files(generated))]  # everything came from the cache
