@@ -717,7 +717,7 @@ def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        text = version("factcheck")
+        text = version("factcheck-lint")
     except PackageNotFoundError:
         text = "?"
     try:
