@@ -132,6 +132,8 @@ def _linted(args: argparse.Namespace, baseline_applied: bool) -> LintResult:
     )
     result = run_lint(options)
     _last_result[:] = [result]  # freed at exit, or by the next call in the same process (see run)
+    for note in result.notes:
+        print(f"factcheck: {note}", file=sys.stderr)
     settings = result.settings
     baseline_file = args.baseline or (settings.path("baseline") if settings else None)
     if baseline_applied and baseline_file:

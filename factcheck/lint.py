@@ -22,6 +22,7 @@ from .engine import Selection
 from .findings import Finding
 from .relevance import relevant
 from .ruleset import RuleSet, default_rules_dir, load_ruleset
+from .scope import Given, Scope, citing, classify, scope
 from .suppression import collect
 
 
@@ -47,6 +48,7 @@ class LintResult:
     assertions: list[Assertion] = field(default_factory=list)
     settings: Settings | None = None
     silenced: list[Finding] = field(default_factory=list)  # findings that suppressions hid
+    notes: list[str] = field(default_factory=list)  # given paths with nothing to check, and why
     _lines: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def lines(self, display_path: str) -> list[str]:
@@ -80,32 +82,6 @@ def default_corpus(settings: Settings, cwd: Path) -> list[Path]:
     return [default if default.is_dir() else cwd]
 
 
-@dataclass(frozen=True)
-class Scope:
-    """What to load and what to report.
-
-    Pre-commit passes only the staged files, but cross-source rules need the whole corpus: when
-    every given path is a file inside the corpus (or a rule or registry file), the whole corpus is
-    loaded and only findings located in (or related to) the given files are reported; when a
-    registry or rule file is among them, everything is reported.
-    """
-
-    load: list[Path]
-    report_only: frozenset[Path] | None = None  # resolved files; None: report everything
-
-
-def scope(settings: Settings, given: tuple[Path, ...], rule_directories: list[Path], cwd: Path) -> Scope:
-    corpus = default_corpus(settings, cwd)
-    if not given:
-        return Scope(corpus)
-    resolved = [p.resolve() for p in given]
-    in_corpus = [p for p in resolved if p.is_file() and any(p.is_relative_to(c.resolve()) for c in corpus if c.is_dir())]
-    config_files = [p for p in resolved if p.is_file() and any(p.is_relative_to(d.resolve()) for d in rule_directories)]
-    if not resolved or len(in_corpus) + len(config_files) != len(resolved):
-        return Scope(list(given))
-    return Scope(corpus, None if config_files else frozenset(in_corpus))
-
-
 def run_lint(options: LintOptions, cwd: Path | None = None) -> LintResult:
     cwd = (cwd or Path.cwd()).resolve()
     settings = find_settings(cwd)
@@ -115,12 +91,30 @@ def run_lint(options: LintOptions, cwd: Path | None = None) -> LintResult:
     missing = [str(p) for p in options.paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise ConfigError([f"{p}: no such file or directory" for p in missing])
-    where = scope(settings, options.paths, directories, cwd)
+    given = classify(options.paths, directories, cwd)
     cache_dir = cache_directory(options, settings) if options.cache else None
     limit = options.max_file_size or settings.config.max_file_size or DEFAULT_MAX_FILE_SIZE
     stage = StageOptions(ruleset, cache_dir, options.jobs or default_jobs(), limit)
     with gc_paused():
-        return _lint(options, settings, ruleset, where, stage, cwd)
+        where, corpus, notes = _scoped_corpus(options, settings, given, stage, cwd)
+        result = _lint(options, settings, ruleset, where, corpus, stage)
+    result.notes = notes
+    return result
+
+
+def _scoped_corpus(options: LintOptions, settings: Settings, given: Given, stage: StageOptions, cwd: Path) -> tuple[Scope, Corpus, list[str]]:
+    """What to report, and the corpus loaded for it. Only the loaded corpus tells which claim files
+    cite a given document, so then the corpus is loaded first (and kept, when that is the scope)."""
+    whole = default_corpus(settings, cwd)
+
+    def load(paths: list[Path]) -> Corpus:
+        return load_corpus(discover(paths), [*settings.paths("entities"), *options.entities], cwd, settings.root, stage)
+
+    first = load(whole) if given.documents else None
+    cited = citing(first.claim_files if first is not None else (), given.documents)
+    where = scope(given, whole, cited.citers)
+    corpus = first if first is not None and where.load == whole else load(where.load)
+    return where, corpus, cited.notes
 
 
 def cache_directory(options: LintOptions, settings: Settings) -> Path | None:
@@ -132,8 +126,7 @@ def cache_directory(options: LintOptions, settings: Settings) -> Path | None:
     return inside_project(settings.path("cache_dir") or settings.root / CACHE_DIRECTORY_NAME, settings.root)
 
 
-def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Scope, stage: StageOptions, cwd: Path) -> LintResult:
-    corpus = load_corpus(discover(where.load), [*settings.paths("entities"), *options.entities], cwd, settings.root, stage)
+def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Scope, corpus: Corpus, stage: StageOptions) -> LintResult:
     assertions = [a for loaded in corpus.files for a in loaded.assertions]
     narrowed = where.report_only is not None and not any(f.kind == "entities" and f.path.resolve() in where.report_only for f in corpus.files)
     checked, sources, focus = assertions, None, None

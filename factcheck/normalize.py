@@ -207,6 +207,13 @@ def _frozen(raw: object) -> object:
     return raw
 
 
+def document_target(loaded: LoadedFile) -> Path | None:
+    """The file a claim file's `source.document` names (relative to the claim file), symlinks followed;
+    None when it names none. `factcheck lint DOCUMENT` finds the claim files citing it by this too."""
+    document = loaded.source.document if loaded.source else None
+    return None if document is None else real_path(loaded.path.parent / document)  # a symlink loop must not raise
+
+
 def resolve_document(loaded: LoadedFile, root: Path, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> str | None:
     """The document's resolved path, only when it is a readable file inside the project root and
     within max-file-size (`limit`).
@@ -214,12 +221,12 @@ def resolve_document(loaded: LoadedFile, root: Path, limit: int | None = DEFAULT
     Not part of the cached per-file stage: the answer changes when the document file does.
     """
     document = loaded.source.document if loaded.source else None
-    if document is None:
+    target = document_target(loaded)
+    if document is None or target is None:
         return None
     path = ("source", "document")
     where = loaded.source_info.document_location if loaded.source_info is not None else None
     position = Position(where.line, where.column) if where is not None else None
-    target = real_path(loaded.path.parent / document)  # a symlink loop must not raise
     root = real_path(root)
     if not target.is_relative_to(root):
         loaded.problem("FC002", f"document '{document}' resolves outside the project root ({root}); it is not read", path, position)
