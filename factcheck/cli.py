@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     lint = commands.add_parser("lint", help="lint claim files or directories", description="Lint claim files or directories.")
-    lint.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="claim files or directories (default: the configured corpus, else claims/)")
+    lint.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="claim files or directories, or source documents: the claim files citing them (default: the configured corpus, else claims/)")
     lint.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
     lint.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of standard output (refused when FILE is one of the linted files)")
     _selection_options(lint)
@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         "report", help="the corpus as one self-contained HTML page (claim matrix and findings)",
         description="Write the claim matrix (facts by source for each subject, colored by status) and the findings lint reports as one HTML file that makes no network request.",
     )
-    report.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="claim files or directories (default: the configured corpus, else claims/)")
+    report.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="claim files or directories, or source documents: the claim files citing them (default: the configured corpus, else claims/)")
     report.add_argument("--html", type=Path, metavar="FILE", required=True, help="where to write the page")
     report.add_argument("--title", default="factcheck report", help="the page's title (default: factcheck report)")
     _selection_options(report)
