@@ -25,7 +25,7 @@ value of a fact is fixed per fact (every planted vote on Resolution 2397 says th
 tally), so planted claims never disagree with one another, and each disagrees with exactly one
 primary claim: each planted claim gives exactly one FC106 contradicts-primary. They disagree with
 correct news claims too, but no FC101/FC102/FC103 follows: where a primary source states the fact,
-news claims are judged against it only, not against each other (DESIGN.md §5).
+news claims are judged against it only, not against each other (docs/design.md §5).
 
 News sources are spread over the resolutions in publication order, about K sources per
 resolution (--sources-per-resolution, default 20: round(N / K) resolutions). The default
@@ -358,7 +358,7 @@ def flow(mapping: dict[str, str]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Numbers and their implied precision (DESIGN.md §4), to keep rounded amounts in agreement
+# Numbers and their implied precision (docs/design.md §4), to keep rounded amounts in agreement
 # ---------------------------------------------------------------------------------------------
 
 def implied_half_width(digits: str, scale: int) -> Fraction:

@@ -84,7 +84,7 @@ class Assertion:
 
     @property
     def placement(self) -> tuple[object, ...]:
-        """Report order (DESIGN.md §5): the later-published source by day, then the path that sorts
+        """Report order (docs/design.md §5): the later-published source by day, then the path that sorts
         later, then the claim later in the file."""
         return (self.source.published, self.source.path, self.line, self.column)
 
@@ -110,7 +110,7 @@ _FIELDS = tuple(f.name for f in fields(Assertion))
 def bucket_key(
     subject: str | None, predicate: str, qualifiers: tuple[tuple[str, str], ...], value_type: str, value: Value, spec: PredicateModel | None
 ) -> tuple[object, ...] | None:
-    """Which claims are compared with which (DESIGN.md §8): single-valued facts by subject,
+    """Which claims are compared with which (docs/design.md §8): single-valued facts by subject,
     predicate and qualifiers; keyed many-valued facts (measures) also by their key fields; other
     many-valued facts by their value. Quotes, statements and unresolved subjects have no bucket."""
     if subject is None or spec is None or value_type in ("quote", "text"):

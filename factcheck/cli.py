@@ -1,4 +1,4 @@
-"""Command line: parse arguments, run a command, choose the exit code (DESIGN.md §7).
+"""Command line: parse arguments, run a command, choose the exit code (docs/design.md §7).
 
 Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, configuration or internal error.
 """

@@ -30,7 +30,7 @@ Paths = str | list[str]
 
 
 class ConfigModel(BaseModel):
-    """The keys of [tool.factcheck] (DESIGN.md §7); unknown keys are errors, as in claim files."""
+    """The keys of [tool.factcheck] (docs/design.md §7); unknown keys are errors, as in claim files."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
 

@@ -6,7 +6,7 @@ phrase that wraps across lines or runs through a link (`[North\\nKorea](http://.
 found. Every character of the stripped text remembers where it came from, so a match (or the
 closest miss) is reported at the exact line of the raw file.
 
-Fuzzy matching never lets a number or a negation change pass (DESIGN.md §3): evidence saying
+Fuzzy matching never lets a number or a negation change pass (docs/design.md §3): evidence saying
 "95 percent" where the document says "89 percent" is not found, however similar the rest.
 """
 

@@ -1,4 +1,4 @@
-"""The lint pipeline, one stage after another (DESIGN.md §8): files → models → assertions → findings."""
+"""The lint pipeline, one stage after another (docs/design.md §8): files → models → assertions → findings."""
 
 from __future__ import annotations
 

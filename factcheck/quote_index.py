@@ -1,4 +1,4 @@
-"""Candidate quote pairs through shared three-word runs, never all pairs (DESIGN.md §8).
+"""Candidate quote pairs through shared three-word runs, never all pairs (docs/design.md §8).
 
 Quotes have no subject to index them by, so they are indexed by their words. Two quotes are a
 candidate pair when their tokens are equal (and not empty) or when they share a run of three
@@ -9,8 +9,8 @@ paired only with quotes of exactly the same tokens.
 Why the runs find what the rules look for: quotes with the same words are paired by their tokens;
 an excerpt of three or more words is a contiguous run of the longer quote's words, so it shares all
 of its own runs with it. A near-identical pair (ratio >= 85 over the joined words) is compared when
-it shares a run: that is the contract of §8 (a pair sharing none is never compared), and the index
-keeps it exactly, as _wording_pairs explains.
+it shares a run: that is the contract of docs/design.md §8 (a pair sharing none is never
+compared), and the index keeps it exactly, as _wording_pairs explains.
 
 A corpus repeats its quotes: the same words come from many sources. So the index works on distinct
 wordings (token tuples): runs are collected once per wording, each pair of wordings is related
@@ -107,8 +107,8 @@ def _wording_pairs(wordings: Sequence[Words]) -> list[tuple[int, int]]:
     The same pairs as a scan over all pairs of quotes, restricted to distinct wordings: a quote's
     runs are a function of its tokens, so two quotes share a run exactly when their wordings do.
     Every run is kept, however common: dropping a frequent run could lose a pair that shares only
-    that run, and §8 compares such a pair. A wording of fewer than three tokens has no run and is
-    in no pair here (equal wordings are paired through their holders).
+    that run, and docs/design.md §8 compares such a pair. A wording of fewer than three tokens has
+    no run and is in no pair here (equal wordings are paired through their holders).
     """
     runs: dict[Words, Any] = {}  # run -> the one wording holding it (int), or all of them (list)
     for w, words in enumerate(wordings):

@@ -1,7 +1,7 @@
 """Which assertions can take part in a finding about some files: the pre-commit path.
 
 A pre-commit hook passes the staged files, and only findings located in or related to them are
-reported. Every cross-source rule compares claims only inside an index bucket (DESIGN.md §8), so the
+reported. Every cross-source rule compares claims only inside an index bucket (docs/design.md §8), so the
 claims that can meet a claim of those files are exactly the other members of its buckets:
 
 - the fact or measure bucket (subject, predicate, qualifiers, and the key fields of a measure),

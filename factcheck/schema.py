@@ -24,7 +24,7 @@ KINDS = ("claims", "entities")
 
 
 class EntityRegistryModel(StrictModel):
-    """The shape of an entity registry file (DESIGN.md §3)."""
+    """The shape of an entity registry file (docs/design.md §3)."""
 
     entities: list[EntityModel] = Field(default_factory=list)
 
@@ -84,13 +84,13 @@ _DOCUMENTS = {
         ClaimFileModel,
         "urn:factcheck:schema:claim-file",
         "factcheck claim file",
-        "One claim file per source document: the source, and the claims it makes (factcheck DESIGN.md §2).",
+        "One claim file per source document: the source, and the claims it makes (factcheck docs/design.md §2).",
     ),
     "entities": (
         EntityRegistryModel,
         "urn:factcheck:schema:entity-registry",
         "factcheck entity registry",
-        "Entities that claims name, with their aliases (factcheck DESIGN.md §3).",
+        "Entities that claims name, with their aliases (factcheck docs/design.md §3).",
     ),
 }
 

@@ -1,6 +1,6 @@
 """Read YAML through libyaml nodes so that every key and value keeps its line and column.
 
-ruamel.yaml's round-trip loader is far too slow for a large corpus (DESIGN.md §8), so files are
+ruamel.yaml's round-trip loader is far too slow for a large corpus (docs/design.md §8), so files are
 composed with PyYAML's C loader, checked for what we refuse (anchors, aliases, custom tags,
 duplicate keys), and converted to plain data. The node tree is kept so positions can be looked up
 by key path only when a finding needs one.

@@ -121,7 +121,7 @@ def test_the_command_delivers_all_its_output_before_its_quick_exit(capsys: pytes
     ],
 )
 def test_exit_codes_end_to_end(corpus: Path, setup: str, argv: list[str], code: int) -> None:
-    """Each exit code of DESIGN.md §7, from a real process as CI runs it."""
+    """Each exit code of docs/design.md §7, from a real process as CI runs it."""
     if setup == "conflict":
         (corpus / "claims" / "afp.yaml").write_text(clean_corpus.NEWS.replace("id: clean", "id: afp").replace("15-to-nothing", "14-1"), encoding="utf-8")
     elif setup == "unresolved":

@@ -1,4 +1,4 @@
-"""The JSON output contract (DESIGN.md §6) and fingerprints that survive moving claims."""
+"""The JSON output contract (docs/design.md §6) and fingerprints that survive moving claims."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Evidence is the editor's pointer into the article; if it is not there, the claim was copied from
 somewhere else, mistyped, or the number in it was changed. Matching is on the document's reading
 text (markup stripped, whitespace collapsed) and fuzzy, but a changed number or negation is never
-"close enough" (DESIGN.md §3); the message names the closest line of the raw file.
+"close enough" (docs/design.md §3); the message names the closest line of the raw file.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""From an article's mentions to a draft claim file (DESIGN.md §2), as plain data.
+"""From an article's mentions to a draft claim file (docs/design.md §2), as plain data.
 
 Every claim carries the sentence it came from as `evidence`, so a curator can check it against the
 document and FC203 keeps checking it. Every value is re-parsed with its predicate's type before it

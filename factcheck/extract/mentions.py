@@ -43,7 +43,7 @@ class ValueMention:
 
 @dataclass(frozen=True)
 class MeasureMention:
-    """An action a measure takes on a target (DESIGN.md §4 measure)."""
+    """An action a measure takes on a target (docs/design.md §4 measure)."""
 
     action: str  # canonical action from actions.yaml
     target: str  # as written ("North Korean workers", "coal")

@@ -6,7 +6,7 @@ scored by the *values* it states, not by its claim structure, so an extractor is
 it found and read correctly, whatever subjects and predicates it chose:
 
 - numbers, dates and votes match when their parsed canonical values are equal (the project's own
-  value parsers, DESIGN.md §4), so "89 percent" and "89%" are one mention, "$400 million" and
+  value parsers, docs/design.md §4), so "89 percent" and "89%" are one mention, "$400 million" and
   "$700 million" are not, and "no more than $400 million" is not "$400 million";
 - quotes match by their word tokens (equal, or one a contiguous run of the other covering at least
   90% of the longer one), and `quote+speaker` additionally needs the speaker right after resolving

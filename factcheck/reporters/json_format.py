@@ -1,4 +1,4 @@
-"""The JSON contract of DESIGN.md §6: an array of findings sorted by path, line, column, code."""
+"""The JSON contract of docs/design.md §6: an array of findings sorted by path, line, column, code."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers (DESIGN.md §6).
+"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers (docs/design.md §6).
 
 Why each choice:
 

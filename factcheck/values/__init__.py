@@ -1,7 +1,7 @@
 """Values: parse every value type into a normalized value, and compare two values.
 
 Pure functions: no YAML, no I/O, no entity registry. Numbers and dates become closed intervals and
-two values agree when their intervals overlap (DESIGN.md §4); quotes and statements compare by
+two values agree when their intervals overlap (docs/design.md §4); quotes and statements compare by
 their words. A value that does not parse raises ValueParseError: nothing is guessed.
 
     >>> import datetime

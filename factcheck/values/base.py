@@ -34,7 +34,7 @@ class ParseContext:
 
     @property
     def reference_day(self) -> dt.date:
-        """The day relative dates count from: always the publication day (DESIGN.md §4)."""
+        """The day relative dates count from: always the publication day (docs/design.md §4)."""
         return as_date(self.published)
 
     @property

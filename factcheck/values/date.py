@@ -8,7 +8,7 @@ day apart get a message saying the gap may be a time zone.
 
 Ranges for vague parts of a period (explicit so that nobody has to guess):
   year:  early = Jan-Apr, mid = May-Aug, late = Sep-Dec; beginning/start = January,
-         end/close = December ("end of 2019" is December 2019, DESIGN.md §4)
+         end/close = December ("end of 2019" is December 2019, docs/design.md §4)
   month: early/beginning = days 1-10, mid/middle = 11-20, late/end = 21-last day
 """
 

@@ -1,7 +1,7 @@
 """Number text: digits, number words, magnitudes, fractions, ordinals, and their implied precision.
 
 A stated number is never a point: "$400 million" means "rounded to the millions". The implied
-precision rule (DESIGN.md §4) turns what was written into a half-width d:
+precision rule (docs/design.md §4) turns what was written into a half-width d:
 
     d = min(half a unit of the last significant digit, 1% of |v|)
 

@@ -397,7 +397,7 @@ def _with_multiplier(number: ParsedNumber, multiplier: int) -> ParsedNumber:
 
 
 def _hedged(v: Fraction, d: Fraction, hedge: str | None) -> Interval:
-    """Hedges keep the number's own half-width d at their closed end (DESIGN.md §4)."""
+    """Hedges keep the number's own half-width d at their closed end (docs/design.md §4)."""
     five = Fraction(1, 20) * abs(v)
     if hedge is None:
         lo, hi = v - d, v + d

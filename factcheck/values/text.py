@@ -5,7 +5,7 @@ word tokens: lower case, punctuation stripped, digits kept. Abbreviation dots go
 "U.S." -> "us"), apostrophes inside words stay ("he's" -> "he's"), thousands separators go and
 decimal points stay ("400,870,018" -> "400870018", "7.5" -> "7.5").
 
-Fuzzy matching never lets a number or a negation change pass unnoticed (DESIGN.md §3): two quotes
+Fuzzy matching never lets a number or a negation change pass unnoticed (docs/design.md §3): two quotes
 that differ only in a number are *near*-identical (so drift is reported with the changed number),
 and statements with different numbers or negations never agree.
 """

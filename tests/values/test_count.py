@@ -1,4 +1,4 @@
-"""Counts and ordinals: exact integers, no tolerance (DESIGN.md §4)."""
+"""Counts and ordinals: exact integers, no tolerance (docs/design.md §4)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ INF = math.inf
 
 # (raw, expected interval, exact n or None, ordinal)
 PARSES = [
-    # DESIGN.md §4 examples
+    # docs/design.md §4 examples
     ("nine", (9, 9), 9, False),
     ("16", (16, 16), 16, False),
     ("tenth", (10, 10), 10, True),

@@ -1,4 +1,4 @@
-"""Dates as day ranges relative to the publication day (DESIGN.md §4)."""
+"""Dates as day ranges relative to the publication day (docs/design.md §4)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ SATURDAY = D(2017, 12, 23)
 
 # (raw, published, first day, last day)
 PARSES = [
-    # DESIGN.md §4 examples
+    # docs/design.md §4 examples
     ("2017-12-22", NPR, D(2017, 12, 22), D(2017, 12, 22)),
     ("2017-12-22T18:30:00-05:00", NPR, D(2017, 12, 22), D(2017, 12, 22)),  # the date as written
     ("Nov. 30, 2016", NYT, D(2016, 11, 30), D(2016, 11, 30)),

@@ -1,4 +1,4 @@
-"""Deadlines: a duration from an anchor (± its implied precision) or a date (DESIGN.md §4)."""
+"""Deadlines: a duration from an anchor (± its implied precision) or a date (docs/design.md §4)."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def test_anchor_precedence() -> None:
     assert published.anchor == NPR  # type: ignore[attr-defined]
 
 
-# DESIGN.md §4: (a, a's context, b, b's context, outcome)
+# docs/design.md §4: (a, a's context, b, b's context, outcome)
 COMPARISONS = [
     ("within 24 months", ctx(anchor=ADOPTED), "end of 2019", ctx(), Agreement.AGREE),
     ("within 24 months", ctx(anchor=ADOPTED), "by the end of 2019", ctx(), Agreement.AGREE),

@@ -94,7 +94,7 @@ COMPARISONS = [
      {"action": "ban", "target": "workers"}, Agreement.DISAGREE, "actions freeze and ban are incompatible"),
     ({"action": "cap", "target": "coal", "force": "binding"},
      {"action": "cap", "target": "coal", "force": "non-binding"}, Agreement.DISAGREE, "force binding vs non-binding"),
-    # DESIGN.md: the NYT cap of 7.5 million metric tons or $400 million
+    # docs/design.md §4: the NYT cap of 7.5 million metric tons or $400 million
     ({"action": "cap", "target": "coal", "amount": "7.5 million metric tons a year"},
      {"action": "cap", "target": "coal", "amount": "$400 million"}, Agreement.AGREE, ""),  # different dimensions
     ({"action": "cap", "target": "coal", "amount": "no more than $400 million"},

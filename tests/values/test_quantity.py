@@ -1,4 +1,4 @@
-"""Quantities: implied precision, hedges and bounds, units, rates (DESIGN.md §4)."""
+"""Quantities: implied precision, hedges and bounds, units, rates (docs/design.md §4)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ D_24_MONTHS = 0.24 * 365.2425 / 12  # 7.305 days: min(0.5, 1% of 24) months
 
 # (raw, tolerance, expected interval, canonical unit)
 PARSES = [
-    # DESIGN.md §4 examples
+    # docs/design.md §4 examples
     ("7.5 million metric tons", 0, (7_450_000, 7_550_000), "metric ton"),
     ("$400 million", 0, (396_000_000, 404_000_000), "USD"),
     ("$400.9 million", 0, (400_850_000, 400_950_000), "USD"),
@@ -134,7 +134,7 @@ def test_parse_mapping(raw: dict, interval: tuple[float, float], unit: str, text
 
 # (a, a's interval as printed, b, b's interval as printed, outcome)
 COMPARISONS = [
-    # DESIGN.md §4: each example with both intervals and the outcome
+    # docs/design.md §4: each example with both intervals and the outcome
     ("$400 million", "[396000000, 404000000]", {"value": "400870018", "unit": "USD"}, "[400870017.5, 400870018.5]", Agreement.AGREE),
     ("$400.9 million", "[400850000, 400950000]", {"value": "400870018", "unit": "USD"}, "[400870017.5, 400870018.5]", Agreement.AGREE),
     ("$408.7 million", "[408650000, 408750000]", {"value": "400870018", "unit": "USD"}, "[400870017.5, 400870018.5]", Agreement.DISAGREE),

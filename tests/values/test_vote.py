@@ -13,7 +13,7 @@ N = None
 
 # (raw, (for, against, abstain)) with body_members = 15
 PARSES = [
-    # DESIGN.md §4 examples
+    # docs/design.md §4 examples
     ("15-0", (15, 0, N)),
     ("15-0-0", (15, 0, 0)),
     ("15 to 0", (15, 0, N)),
