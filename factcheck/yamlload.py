@@ -13,6 +13,9 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from .nesting import MAX_DEPTH, too_deep
+from .nesting import MESSAGE as TOO_DEEP
+
 try:  # the C loader is much faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - libyaml missing
@@ -141,6 +144,9 @@ def load_yaml(text: str) -> YamlDocument:
         return YamlDocument(None, None, [])
     if "\x00" in text:
         return _broken("FC001", "file contains a NUL byte; YAML text cannot contain control characters", _position_at(text, text.index("\x00")))
+    deep = too_deep(text)  # before libyaml, whose own limit (if any) depends on the PyYAML release
+    if deep is not None:
+        return _broken("FC001", TOO_DEEP, Position(*deep))
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as err:
@@ -150,8 +156,8 @@ def load_yaml(text: str) -> YamlDocument:
         return _broken("FC001", message, _position_at(text, err.position))
     except yaml.YAMLError as err:  # e.g. a reader error without a mark
         return _broken("FC001", f"invalid YAML: {err}", Position(1, 1))
-    except RecursionError:
-        return _broken("FC001", "YAML nesting is too deep to read", Position(1, 1))
+    except RecursionError:  # not expected after too_deep: the last line of defence
+        return _broken("FC001", TOO_DEEP, Position(1, 1))
     if len(nodes) > 1:
         return _broken(
             "FC002",
@@ -165,8 +171,10 @@ def load_yaml(text: str) -> YamlDocument:
     converter = _Converter(problems)
     try:
         data = converter.convert(root, ()) if root is not None else None
+    except _TooDeep as deep:  # the tree says what too_deep missed, if ever: the same finding
+        return _broken("FC001", TOO_DEEP, _pos(deep.node))
     except RecursionError:
-        return _broken("FC001", "YAML nesting is too deep to read", Position(1, 1))
+        return _broken("FC001", TOO_DEEP, Position(1, 1))
     return YamlDocument(data, root, problems, converter.masked, converter.marks)
 
 
@@ -212,6 +220,12 @@ def _anchor_problems(text: str) -> list[YamlProblem]:
     return problems
 
 
+class _TooDeep(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__()
+        self.node = node
+
+
 class _Converter:
     """Node tree to plain data; reports duplicate keys, custom tags and non-scalar keys."""
 
@@ -243,6 +257,8 @@ class _Converter:
         if id(node) in self.seen:  # an alias of a collection: never expanded (alias bombs); reported already
             self.masked.add(path)
             return None
+        if len(path) >= MAX_DEPTH:  # this collection is one level more than the limit allows
+            raise _TooDeep(node)
         self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]

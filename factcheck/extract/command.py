@@ -21,6 +21,7 @@ from ..config import ConfigError, find_settings
 from ..atomic import write_atomic
 from ..registry.entities import EntityRegistry
 from ..ruleset import RuleSet
+from ..yamlload import load_yaml
 from .article import read_file
 from .claims import Draft, ExtractError, SourceOptions, draft_claims
 from .writer import MergeError, append_claims, new_claims, render_entities, render_new, verify_merge
@@ -144,6 +145,10 @@ def _append_new(path: Path, key: str, not_that_file: str, select: Callable[[list
     """Append to the `key:` list of an existing file what `select` picks as new, leaving every
     existing byte in place (checked before writing). Returns (items added, items already there)."""
     before = path.read_bytes().decode("utf-8")
+    doc = load_yaml(before)  # factcheck's reader and its limits first: what no YAML library should be given stops here
+    if doc.root is None and doc.problems:
+        problem = doc.problems[0]
+        raise MergeError(f"cannot read {path}: line {problem.position.line}, column {problem.position.column}: {problem.message}; not touched")
     existing = yaml.load(before, Loader=yaml.SafeLoader)
     if not isinstance(existing, dict) or not isinstance(existing.get(key), list):
         raise MergeError(not_that_file)
