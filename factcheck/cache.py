@@ -95,7 +95,8 @@ def load_secret(path: Path, project_root: Path | None = None) -> bytes:
 
 
 def _read_secret(path: Path) -> bytes:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    # no symlink (it could lead to a file others control); no blocking on a FIFO planted in its place
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     try:
         _check_private(path, directory=False, status=os.fstat(fd))
         data = os.read(fd, SECRET_SIZE + 1)
@@ -164,8 +165,8 @@ class FileCache:
 
     def get(self, display: str, ident: str, key: bytes) -> LoadedFile | None:
         """The cached result, or None when there is none, it is stale or it cannot be trusted."""
-        loaded = self._read(self.entry(display, ident), key)
-        if not isinstance(loaded, LoadedFile) or loaded.display != display or loaded.ident != ident:
+        loaded = self._read(self.entry(display, ident), key)  # the key covers display and ident
+        if not isinstance(loaded, LoadedFile):
             self.misses += 1
             return None
         self.hits += 1

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import filestage
-from factcheck.cache import FORMAT, SECRET_NAME, FileCache, UntrustedSecret, load_secret
+from factcheck.cache import FORMAT, SECRET_NAME, FileCache, UntrustedSecret, inside_project, load_secret, user_secret_path
 from factcheck.lint import LintOptions, run_lint
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,6 +142,41 @@ def test_a_tampered_entry_is_rebuilt(project: Path, tmp_path: Path, parsed: list
     assert len(parsed) == 1
 
 
+def test_where_the_secret_lives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert user_secret_path() == tmp_path / "xdg" / "factcheck" / SECRET_NAME
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/xdg")  # not absolute: ignored, as the XDG spec says
+    assert user_secret_path() == tmp_path / "home" / ".cache" / "factcheck" / SECRET_NAME
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert user_secret_path() == tmp_path / "home" / ".cache" / "factcheck" / SECRET_NAME
+
+
+def test_entries_verify_only_under_their_own_secret_name_and_key(tmp_path: Path) -> None:
+    mine = FileCache(tmp_path / "cache", b"salt", secret_path=tmp_path / "me" / SECRET_NAME)
+    theirs = FileCache(tmp_path / "cache", b"salt", secret_path=tmp_path / "them" / SECRET_NAME)
+    mine.put_shared("lookups", {"Resolution 2397": "unscr-2397"})
+    assert mine.get_shared("lookups") == {"Resolution 2397": "unscr-2397"}
+    assert theirs.get_shared("lookups") is None and theirs.enabled  # not an error: just not this user's
+    shared = mine.directory / "lookups.shared"
+    shared.rename(mine.directory / "other.shared")  # a valid entry under another name does not verify
+    assert mine.get_shared("other") is None
+    resalted = FileCache(tmp_path / "cache", b"other salt", secret_path=tmp_path / "me" / SECRET_NAME)
+    resalted.put_shared("lookups", {"x": 1})
+    assert mine.get_shared("lookups") is None and resalted.get_shared("lookups") == {"x": 1}
+
+
+def test_a_secret_inside_the_project_is_refused_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "project"
+    cache = FileCache(project / ".factcheck_cache", b"salt", secret_path=project / "keys" / SECRET_NAME, project_root=project)
+    cache.put_shared("lookups", {"x": 1})
+    assert not cache.enabled and not (project / "keys").exists()
+    assert "inside the project" in capsys.readouterr().err
+    outside = FileCache(project / ".factcheck_cache", b"salt", secret_path=tmp_path / "keys" / SECRET_NAME, project_root=project)
+    outside.put_shared("lookups", {"x": 1})
+    assert outside.get_shared("lookups") == {"x": 1}
+
+
 def test_the_secret_is_private_and_made_once(tmp_path: Path) -> None:
     path = tmp_path / "home-cache" / "factcheck" / SECRET_NAME
     first = load_secret(path)
@@ -150,14 +185,23 @@ def test_the_secret_is_private_and_made_once(tmp_path: Path) -> None:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         assert stat.S_IMODE(path.parent.stat().st_mode) & 0o077 == 0
     assert [p.name for p in path.parent.iterdir()] == [SECRET_NAME]  # no temporary file left behind
+    if os.name == "posix":  # a folder others may read but not write is fine, as ~/.cache usually is
+        path.parent.chmod(0o755)
+        assert load_secret(path) == first
 
 
-@pytest.mark.skipif(os.name != "posix", reason="file modes")
-@pytest.mark.parametrize("damage", ["readable by others", "directory writable by others", "symlink", "wrong size"])
-def test_an_unsafe_secret_turns_the_cache_off(project: Path, tmp_path: Path, damage: str) -> None:
-    user_cache = tmp_path / "user-cache"
-    path = user_cache / "factcheck" / SECRET_NAME
-    load_secret(path)
+UNSAFE = {  # how the secret's file or folder is damaged, and what the refusal must say
+    "readable by others": "open to other users (mode 644); run chmod 600",
+    "directory writable by others": "open to other users (mode 777); run chmod 755",
+    "symlink": "Too many levels of symbolic links",
+    "not a regular file": "is not a regular file",
+    "wrong size": "is not a factcheck cache secret (5 bytes)",
+    "too long": "is not a factcheck cache secret (33 bytes)",
+    "another user": "belongs to another user (uid 4242)",
+}
+
+
+def _damage(path: Path, damage: str, tmp_path: Path) -> None:
     if damage == "readable by others":
         path.chmod(0o644)
     elif damage == "directory writable by others":
@@ -168,10 +212,33 @@ def test_an_unsafe_secret_turns_the_cache_off(project: Path, tmp_path: Path, dam
         elsewhere.chmod(0o600)
         path.unlink()
         path.symlink_to(elsewhere)
+    elif damage == "not a regular file":
+        path.unlink()
+        os.mkfifo(path, 0o600)
+    elif damage == "another user":
+        os.chown(path, 4242, -1)
     else:
-        path.write_bytes(b"short")
-    with pytest.raises(UntrustedSecret):
+        path.write_bytes(b"short" if damage == "wrong size" else bytes(33))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+@pytest.mark.parametrize("damage", sorted(UNSAFE))
+def test_an_unsafe_secret_turns_the_cache_off(project: Path, tmp_path: Path, damage: str, capsys: pytest.CaptureFixture[str]) -> None:
+    if damage == "another user" and os.geteuid() != 0:
+        pytest.skip("only root can give a file away")
+    user_cache = tmp_path / "user-cache"
+    path = user_cache / "factcheck" / SECRET_NAME
+    load_secret(path)
+    _damage(path, damage, tmp_path)
+    with pytest.raises(UntrustedSecret, match=UNSAFE[damage].replace("(", r"\(").replace(")", r"\)")):
         load_secret(path)
+    in_process = FileCache(tmp_path / "cache", b"salt", secret_path=path)
+    in_process.put_shared("anything", {"a": 1})
+    assert in_process.get_shared("anything") is None and not in_process.enabled
+    warned = capsys.readouterr().err
+    assert warned.count("factcheck: warning: cache disabled, ") == 1 and UNSAFE[damage] in warned
+    if damage in ("not a regular file", "another user"):
+        return  # the CLI run below is the same for every damage
     linted = _cli(project, user_cache)
     plain = _cli(project, user_cache, "--no-cache")
     assert (linted.returncode, linted.stdout) == (plain.returncode, plain.stdout)
