@@ -283,3 +283,17 @@ def test_planted_symlinks_for_the_marker_files_are_not_followed(project: Path, t
     _cli(project, tmp_path / "user-cache")
     assert not target.exists() and not (tmp_path / "another-victim-file").exists()
     assert list((cache / f"v{FORMAT}").glob("*.pickle"))
+
+
+def test_inside_project_follows_symlinks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    (project / "build").mkdir(parents=True)
+    outside.mkdir()
+    assert inside_project(project / ".factcheck_cache", project) == project / ".factcheck_cache"
+    assert inside_project(project / "build" / "cache", project) == project / "build" / "cache"
+    (project / "escape").symlink_to(outside, target_is_directory=True)
+    assert inside_project(project / "escape", project) is None
+    (project / "build" / "cache").mkdir()
+    (project / "build" / "cache" / f"v{FORMAT}").symlink_to(outside, target_is_directory=True)
+    assert inside_project(project / "build" / "cache", project) is None
+    assert capsys.readouterr().err.count("leads outside the project") == 2
