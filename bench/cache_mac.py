@@ -97,9 +97,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"Cache reads of a warm run, best of {args.repeat}; {len(entries)} entries, {megabytes:.1f} MB; "
           f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs\n")
-    print("| claims | entries | MB | unpickle s | MAC + unpickle s | MAC s | signed/unsigned | MAC share of warm lint |")
+    print("| claims | entries | MB | unpickle ms | MAC + unpickle ms | MAC ms | signed/unsigned | MAC share of warm lint |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    print(f"| {args.claims:,} | {len(entries)} | {megabytes:.1f} | {without:.3f} | {with_mac:.3f} | {mac:.3f} | "
+    print(f"| {args.claims:,} | {len(entries)} | {megabytes:.1f} | {without * 1e3:.2f} | {with_mac * 1e3:.2f} | {mac * 1e3:.2f} | "
           f"{with_mac / without:.2f}x | {mac / warm:.1%} of {warm:.2f} s |")
     print(f"\nReproduce:\n\n    python bench/cache_mac.py --workdir {workdir} --claims {args.claims} --repeat {args.repeat}")
     return 0

@@ -22,6 +22,6 @@ def test_the_cost_of_signing_is_measured(tmp_path: Path, capsys: pytest.CaptureF
     row = re.search(r"^\| 2,000 \| (\d+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+)x \| ([\d.]+)% of ([\d.]+) s \|$", out, re.MULTILINE)
     assert row, out
     entries, unsigned, signed, mac = int(row.group(1)), float(row.group(3)), float(row.group(4)), float(row.group(5))
-    assert entries >= 2 and unsigned > 0 and signed > 0 and mac > 0
+    assert entries >= 2 and unsigned > 0 and signed > 0 and mac >= 0
     assert (tmp_path / "user-cache" / "factcheck" / "cache-key").is_file()
     assert "bench/cache_mac.py --workdir" in out
