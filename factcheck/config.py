@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .fileread import UnreadableFile, read_bytes
+from .nesting import MAX_DEPTH
 from .yamlload import decode
 
 CONFIG_FILES = ("factcheck.toml", "pyproject.toml")
@@ -84,16 +86,21 @@ def find_settings(start: Path) -> Settings:
 
 def _read_table(path: Path) -> dict[str, Any] | None:
     try:
-        text, issue = decode(path.read_bytes())
-    except OSError as err:
-        raise ConfigError([f"{path}: cannot read: {err}"]) from None
+        text, issue = decode(read_bytes(path))
+    except UnreadableFile as err:
+        raise ConfigError([f"{path}: cannot read: {err.reason}"]) from None
     if text is None:  # same words and position as for a claim file that is not UTF-8
         where = f"{issue.position.line}:{issue.position.column}" if issue else "1:1"
         raise ConfigError([f"{path}:{where}: {issue.message if issue else 'not valid UTF-8'}"])
     try:
         data = tomllib.loads(text)
+        too_deep = _depth(data) > MAX_DEPTH  # dotted keys nest too, so no bracket count can stand in for this
     except tomllib.TOMLDecodeError as err:
         raise ConfigError([f"{path}: invalid TOML: {err}"]) from None
+    except RecursionError:  # tomllib recurses per level: where it gives up depends on the Python
+        too_deep = True
+    if too_deep:
+        raise ConfigError([f"{path}: TOML nesting is too deep to read: more than {MAX_DEPTH} arrays and tables inside one another"])
     tool = data.get("tool", {})
     if path.name == "factcheck.toml":
         table = tool.get("factcheck", data) if isinstance(tool, dict) else data
@@ -102,6 +109,19 @@ def _read_table(path: Path) -> dict[str, Any] | None:
     if table is not None and not isinstance(table, dict):
         raise ConfigError([f"{path}: [tool.factcheck] must be a table"])
     return table
+
+
+def _depth(data: object) -> int:
+    """How many arrays and tables nest in parsed TOML, without recursion (factcheck's own limit, the
+    same as for YAML, whatever the Python)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, level = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is not None:
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def _validate(path: Path, table: dict[str, Any]) -> ConfigModel:

@@ -80,6 +80,10 @@ def test_per_file_ignores(project: Path, capsys: pytest.CaptureFixture[str]) -> 
         ('fail-on = "fatal"\n', "fail-on: input should be 'error', 'warning' or 'info'"),
         ('severity = {FC999 = "info"}\n', "severity: no rule 'FC999'"),
         ("select = [\n", "invalid TOML"),
+        ("select = " + "[" * 100 + '"FC"' + "]" * 100 + "\n", "TOML nesting is too deep to read: more than 100"),  # 101 with the root
+        ("x = " + "[" * 100_000 + "]" * 100_000 + "\n", "TOML nesting is too deep to read"),  # past Python's recursion limit
+        ("a" + ".a" * 100 + " = 1\n", "TOML nesting is too deep to read"),  # dotted keys nest without a bracket
+        ("claims = 'claims'\n" + "#" * (11 * 1024 * 1024) + "\n", "cannot read: it is 11.0 MiB, over the limit of 10.0 MiB"),
     ],
 )
 def test_bad_configuration_exits_2(project: Path, capsys: pytest.CaptureFixture[str], toml: str, message: str) -> None:
@@ -87,6 +91,14 @@ def test_bad_configuration_exits_2(project: Path, capsys: pytest.CaptureFixture[
     assert main(["lint"]) == 2
     err = capsys.readouterr().err
     assert "factcheck.toml" in err and message in err
+
+
+def test_configuration_nested_to_the_limit_is_read(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """100 levels, the root table included: read as usual (and refused as a value, not as a file)."""
+    (project / "factcheck.toml").write_text("select = " + "[" * 99 + '"FC"' + "]" * 99 + "\n", encoding="utf-8")
+    assert main(["lint"]) == 2
+    err = capsys.readouterr().err
+    assert "nesting" not in err and "select.0: input should be a valid string" in err
 
 
 def test_baseline_hides_known_findings_and_counts_gone_ones(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
