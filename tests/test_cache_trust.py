@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import shutil
 import stat
 import subprocess
 import sys
@@ -23,7 +22,12 @@ from factcheck import filestage
 from factcheck.cache import FORMAT, SECRET_NAME, FileCache, UntrustedSecret, inside_project, load_secret, user_secret_path
 from factcheck.lint import LintOptions, run_lint
 
-ROOT = Path(__file__).resolve().parent.parent
+import test_cache  # tests/test_cache.py, next to this file
+
+project = test_cache.project  # the other cache tests' example project, parse counter and lint
+parsed = test_cache.parsed
+_lint = test_cache._lint
+
 CONFIGURED = "build/factcheck-cache"
 
 
@@ -35,14 +39,6 @@ class Payload:
 
     def __reduce__(self) -> tuple[object, tuple[str]]:
         return (os.mkdir, (str(self.marker),))
-
-
-@pytest.fixture()
-def project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "claims", project / "claims")
-    shutil.copytree(ROOT / "rules", project / "rules")
-    return project
 
 
 def _cli(project: Path, user_cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -94,24 +90,6 @@ def test_a_forged_cache_entry_never_runs(project: Path, tmp_path: Path, monkeypa
     again = _cli(project, victim)
     assert not marker.exists()
     assert (again.returncode, again.stdout) == (uncached.returncode, uncached.stdout)
-
-
-def _lint(project: Path, cache: Path) -> list:
-    return run_lint(LintOptions(cache_dir=cache, jobs=1), cwd=project).findings
-
-
-@pytest.fixture()
-def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The files the per-file stage actually parses (cache misses)."""
-    seen: list[str] = []
-    real = filestage.process
-
-    def counting(path, *args):  # type: ignore[no-untyped-def]
-        seen.append(Path(path).name)
-        return real(path, *args)
-
-    monkeypatch.setattr(filestage, "process", counting)
-    return seen
 
 
 def test_an_entry_made_under_another_secret_is_rebuilt(project: Path, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
