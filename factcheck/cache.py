@@ -146,8 +146,6 @@ class FileCache:
         self.directory = directory / f"v{FORMAT}"
         self.salt = salt
         self.enabled = True
-        self.hits = 0
-        self.misses = 0
         self._secret: bytes | None = None
         self._secret_path = secret_path
         self._project_root = project_root
@@ -166,11 +164,7 @@ class FileCache:
     def get(self, display: str, ident: str, key: bytes) -> LoadedFile | None:
         """The cached result, or None when there is none, it is stale or it cannot be trusted."""
         loaded = self._read(self.entry(display, ident), key)  # the key covers display and ident
-        if not isinstance(loaded, LoadedFile):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return loaded
+        return loaded if isinstance(loaded, LoadedFile) else None
 
     def put(self, display: str, ident: str, key: bytes, payload: bytes) -> None:
         """Store a pickled result."""

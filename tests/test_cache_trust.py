@@ -275,3 +275,15 @@ def test_inside_project_follows_symlinks(tmp_path: Path, capsys: pytest.CaptureF
     (project / "build" / "cache" / f"v{FORMAT}").symlink_to(outside, target_is_directory=True)
     assert inside_project(project / "build" / "cache", project) is None
     assert capsys.readouterr().err.count("leads outside the project") == 2
+
+
+def test_a_cache_that_cannot_be_written_says_why_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    in_the_way = tmp_path / "not-a-directory"
+    in_the_way.write_text("a file\n", encoding="utf-8")
+    cache = FileCache(in_the_way, b"salt", secret_path=tmp_path / "me" / SECRET_NAME)
+    cache.put_shared("one", 1)
+    cache.put_shared("two", 2)
+    assert not cache.enabled and cache.get_shared("one") is None
+    warned = capsys.readouterr().err
+    assert warned.count("factcheck: warning: cache disabled, cannot write") == 1 and f"{in_the_way}/v{FORMAT}" in warned
+    assert in_the_way.read_text(encoding="utf-8") == "a file\n"
