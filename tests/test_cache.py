@@ -226,3 +226,38 @@ def test_workers_send_their_fuzzy_lookups_back(project: Path, tmp_path: Path, mo
     monkeypatch.setattr(filestage, "CHUNK_BYTES", 1)  # many batches, so lookups come back batch by batch
     assert run_lint(LintOptions(cache_dir=cache, jobs=2), cwd=project).findings == serial
     assert _lookups(cache) == serial_lookups
+
+
+def test_the_salt_covers_code_root_registry_and_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry made by other code, for another project root, or under another registry or rule set
+    must never be read back: each of them changes the salt every key is made from."""
+    from factcheck import cache
+
+    code = tmp_path / "package"
+    (code / "sub").mkdir(parents=True)
+    (code / "cache.py").write_text("# stand-in\n", encoding="utf-8")
+    (code / "sub" / "rule.py").write_text("x = 1\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "__file__", str(code / "cache.py"))
+    registry, rules = tmp_path / "entities.yaml", tmp_path / "rule.yaml"
+    registry.write_text("entities: []\n", encoding="utf-8")
+    rules.write_text("code: FC101\n", encoding="utf-8")
+    root = tmp_path / "root"
+
+    def now(at: Path = root) -> bytes:
+        return cache.salt([registry], [rules], at)
+
+    first = now()
+    assert now() == first  # stable
+    seen = {first}
+    (code / "sub" / "rule.py").write_text("x = 2\n", encoding="utf-8")  # other code, even in a subpackage
+    seen.add(now())
+    seen.add(now(tmp_path / "elsewhere"))
+    registry.write_text("entities: [{id: x}]\n", encoding="utf-8")
+    seen.add(now())
+    rules.write_text("code: FC102\n", encoding="utf-8")
+    seen.add(now())
+    registry.unlink()  # unreadable: reported elsewhere, and still a different salt
+    seen.add(now())
+    monkeypatch.setattr(cache.sys, "version_info", (3, 99, 0))
+    seen.add(now())
+    assert len(seen) == 7
