@@ -58,6 +58,9 @@ class Assertion:
     # and every key the pre-commit path looks it up by (relevance.py).
     bucket: tuple[object, ...] | None = None
     meets: tuple[Hashable, ...] = ()
+    # The qualifiers as the claim file writes them, when that differs from their canonical form
+    # (qualifiers.py): messages show what the outlet wrote, buckets use the canonical key.
+    written_qualifiers: tuple[tuple[str, str], ...] | None = None
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickled as its fields in order (the cache stores hundreds of thousands): about four
@@ -76,11 +79,15 @@ class Assertion:
 
     @property
     def qualifiers_label(self) -> str:
-        """' {of: refined petroleum products}', or nothing without qualifiers: how messages and the
-        report show them."""
-        if not self.qualifiers:
-            return ""
-        return " {" + ", ".join(f"{k}: {v}" for k, v in self.qualifiers) + "}"
+        """' {of: refined-petroleum-products}', or nothing without qualifiers: the canonical key, as
+        the report's matrix rows show it (one row per fact, whatever each outlet wrote)."""
+        return _label(self.qualifiers)
+
+    @property
+    def written_label(self) -> str:
+        """' {of: supply of refined petroleum products to North Korea}': the qualifiers as this
+        claim file writes them, for messages."""
+        return _label(self.written_qualifiers if self.written_qualifiers is not None else self.qualifiers)
 
     @property
     def placement(self) -> tuple[object, ...]:
@@ -105,6 +112,10 @@ class Assertion:
 
 
 _FIELDS = tuple(f.name for f in fields(Assertion))
+
+
+def _label(qualifiers: tuple[tuple[str, str], ...]) -> str:
+    return " {" + ", ".join(f"{k}: {v}" for k, v in qualifiers) + "}" if qualifiers else ""
 
 
 def bucket_key(

@@ -168,11 +168,17 @@ def _build_registry(files: list[LoadedFile]) -> EntityRegistry:
             registry.add(Entity(model.id, model.name, model.type, tuple(model.aliases), dict(model.attributes)))
     for loaded in files:
         for index, model in loaded.entities:
-            body = model.attributes.get("body")
-            if body is not None and str(body) not in registry:
-                path = ("entities", index, "attributes", "body")
-                loaded.problem("FC002", f"attributes.body: '{body}' is not an entity id", path, loaded.doc.position(path) if loaded.doc else None)
+            for name in ENTITY_REFERENCES:
+                named = model.attributes.get(name)
+                if named is not None and str(named) not in registry:
+                    path = ("entities", index, "attributes", name)
+                    loaded.problem("FC002", f"attributes.{name}: '{named}' is not an entity id", path, loaded.doc.position(path) if loaded.doc else None)
     return registry
+
+
+# Attributes that name another entity: a resolution's voting body, and the party its measures are on
+# (what "to North Korea" and "from North Korea" are relative to, see qualifiers.py).
+ENTITY_REFERENCES = ("body", "target")
 
 
 def _check_attributes(loaded: LoadedFile, index: int, attributes: dict[str, object]) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .assertions import Assertion, SourceInfo, bucket_key
 from .fileread import DEFAULT_MAX_FILE_SIZE, over_limit, real_path, why_missing
+from .qualifiers import QualifierCanon
 from .relevance import meeting_keys
 from .loader import ClaimEntry, LoadedFile
 from .registry.entities import EntityRegistry, normalize_mention
@@ -32,6 +33,10 @@ class Normalizer:
     _parsed: dict[tuple[object, ...], Value | ValueParseError] = dataclasses.field(default_factory=dict, repr=False)
     _subjects: dict[str | None, tuple[dt.date | None, int | None]] = dataclasses.field(default_factory=dict, repr=False)
     _buckets: dict[tuple[object, ...], tuple[object, ...]] = dataclasses.field(default_factory=dict, repr=False)
+    _canon: QualifierCanon = dataclasses.field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._canon = QualifierCanon(self.entities)
 
     def file(self, loaded: LoadedFile) -> list[Assertion]:
         source = loaded.source
@@ -82,7 +87,8 @@ class Normalizer:
         if isinstance(target, str):
             resolved = self._entity(loaded, target, "measure target", base + ("value", "target"), claim.id)
             value = dataclasses.replace(value, target=resolved or normalize_mention(target))
-        qualifiers = tuple(sorted((intern(normalize_mention(k)), intern(self.entities.key_of(v))) for k, v in claim.qualifiers.items()))
+        qualifiers = tuple((intern(k), intern(v)) for k, v in self._canon.qualifiers(claim.qualifiers.items(), subject))
+        written = tuple((k, v) for k, v in claim.qualifiers.items())
         at = loaded.doc.position(base + ("value",)) if loaded.doc else Position(1, 1)
         evidence_at = loaded.doc.position(base + ("evidence",)) if loaded.doc and claim.evidence else None
         fields = ()
@@ -110,6 +116,7 @@ class Normalizer:
             field_positions=fields,
             bucket=bucket,
             meets=self._shared(meeting_keys(subject, predicate_name, qualifiers, predicate.type, value, bucket)),
+            written_qualifiers=None if written == qualifiers else written,
         )
 
     def _shared(self, key: tuple[object, ...] | None) -> tuple[object, ...] | None:

@@ -182,13 +182,22 @@ def _no_fuzzy_matching(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(EntityRegistry, "_fuzzy_resolve", refuse)
 
 
+def _misspell_a_subject(project: Path) -> None:
+    """The example corpus names everything exactly; a typo in a subject needs fuzzy matching."""
+    npr = project / "claims" / "npr-2017-12-22.yaml"
+    text = npr.read_text(encoding="utf-8")
+    assert "    subject: Nikki Haley\n" in text
+    npr.write_text(text.replace("    subject: Nikki Haley\n", "    subject: Nikki Hayley\n", 1), encoding="utf-8")
+
+
 def test_fuzzy_lookups_are_kept_for_the_next_run(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A pre-commit run re-reads only the changed file; its mentions' fuzzy lookups (about a
     millisecond each against a large registry) come from the earlier run."""
+    _misspell_a_subject(project)
     cache = tmp_path / "cache"
     cold = _lint(project, cache)
     stored = _lookups(cache)
-    assert isinstance(stored, dict) and stored, "the example corpus has mentions that need fuzzy matching"
+    assert isinstance(stored, dict) and "Nikki Hayley" in stored
     _touch_claim_files(project)  # every claim file parsed again, and no fuzzy matching allowed
     _no_fuzzy_matching(monkeypatch)
     assert _lint(project, cache) == cold
@@ -196,6 +205,7 @@ def test_fuzzy_lookups_are_kept_for_the_next_run(project: Path, tmp_path: Path, 
 
 @pytest.mark.parametrize("damage", ["garbage", "wrong shape", "unknown entity"])
 def test_damaged_lookups_are_not_trusted(project: Path, tmp_path: Path, damage: str) -> None:
+    _misspell_a_subject(project)
     cache = tmp_path / "cache"
     cold = _lint(project, cache)
     path = cache / f"v{FORMAT}" / f"{filestage.LOOKUPS}.shared"
@@ -218,6 +228,7 @@ def test_damaged_lookups_are_not_trusted(project: Path, tmp_path: Path, damage: 
 def test_workers_send_their_fuzzy_lookups_back(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if "fork" not in __import__("multiprocessing").get_all_start_methods():
         pytest.skip("the worker test patches the parent, which only fork passes on")
+    _misspell_a_subject(project)
     cache = tmp_path / "cache"
     serial = _lint(project, cache)
     serial_lookups = _lookups(cache)

@@ -10,8 +10,15 @@ from ..values import compare
 
 
 def fact_label(analysis: Analysis, a: Assertion) -> str:
-    """'reduction of UN Security Council Resolution 2397 {of: refined petroleum products}'."""
-    return f"{a.predicate} of {analysis.subject_name(a)}{a.qualifiers_label}"
+    """'reduction of UN Security Council Resolution 2397 {of: refined petroleum products}', with the
+    qualifiers as this claim writes them."""
+    return f"{a.predicate} of {analysis.subject_name(a)}{a.written_label}"
+
+
+def in_other(a: Assertion, other: Assertion) -> str:
+    """'in reuters' — and how the other claim words the same fact, when it words it differently."""
+    worded = f" (there{other.written_label})" if other.written_label != a.written_label else ""
+    return f"in {short(other)}{worded}"
 
 
 def disagreement_finding(analysis: Analysis, d: Disagreement) -> Finding:
@@ -22,14 +29,14 @@ def disagreement_finding(analysis: Analysis, d: Disagreement) -> Finding:
     if at.said_by or other.said_by:
         who = f" ({at.said_by or 'own voice'} vs {other.said_by or 'own voice'})"
     if d.kind == "fact":
-        message = f"{fact_label(analysis, at)}: {at.value.describe()} vs {other.value.describe()} in {short(other)}{who}"
+        message = f"{fact_label(analysis, at)}: {at.value.describe()} vs {other.value.describe()} {in_other(at, other)}{who}"
         if d.comparison.note:
             message += f"; {d.comparison.note}"
         location = None
     else:
         target = analysis.entities.get(str(getattr(at.value, "target", "")))
         on = f" on {target.name}" if target else ""
-        message = f"{fact_label(analysis, at)}{on}: {d.comparison.detail}, in {short(other)}{who}"
+        message = f"{fact_label(analysis, at)}{on}: {d.comparison.detail}, {in_other(at, other)}{who}"
         field = _differing_field(d)
         location = at.field_location(field) if field else None
     # canonical_form() is canonical(), kept with the value: no interval is formatted again here.

@@ -1,0 +1,92 @@
+"""Canonical qualifiers: the same-key / different-key table, the example corpus's coverage, and how
+a stated direction becomes a qualifier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factcheck.corpus import load_corpus
+from factcheck.lint import LintOptions, run_lint
+from factcheck.qualifiers import QualifierCanon
+from factcheck.registry.entities import EntityRegistry
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIRS = yaml.safe_load((ROOT / "tests" / "data" / "qualifier-pairs.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def registry() -> EntityRegistry:
+    return load_corpus([ROOT / "claims" / "entities.yaml"], [], ROOT, ROOT).entities
+
+
+@pytest.fixture()
+def canon(registry: EntityRegistry) -> QualifierCanon:
+    return QualifierCanon(registry)
+
+
+def _name(case: dict[str, str]) -> str:
+    return f"{case['a']} | {case['b']}"
+
+
+@pytest.mark.parametrize("case", PAIRS["same"], ids=_name)
+def test_phrasings_of_one_thing_share_a_key(canon: QualifierCanon, case: dict[str, str]) -> None:
+    a, b = canon.canonical(case["a"], case["subject"]), canon.canonical(case["b"], case["subject"])
+    assert a.value == b.value
+    assert a.direction is None
+    assert b.direction == case.get("direction_b")
+
+
+@pytest.mark.parametrize("case", PAIRS["different"], ids=_name)
+def test_different_things_never_share_a_key(canon: QualifierCanon, case: dict[str, str]) -> None:
+    a = canon.qualifiers([("of", case["a"])], case["subject"])
+    b = canon.qualifiers([("of", case["b"])], case["subject"])
+    assert a != b
+
+
+def test_the_table_covers_every_qualifier_of_the_example_corpus() -> None:
+    written = {v for a in run_lint(LintOptions(cache=False, jobs=1), cwd=ROOT).assertions for _, v in (a.written_qualifiers or a.qualifiers)}
+    in_table = {case[side] for case in PAIRS["same"] for side in ("a", "b")}
+    by_id = {canon_id for canon_id in written if "-" in canon_id and " " not in canon_id}  # written as an entity id
+    assert written - by_id <= in_table | {name.replace("-", " ") for name in by_id}, sorted(written - in_table)
+
+
+def test_a_stated_direction_becomes_a_qualifier_unless_the_claim_gives_one(canon: QualifierCanon) -> None:
+    assert canon.qualifiers([("of", "crude oil shipments to North Korea")], "unscr-2397") == (("direction", "import"), ("of", "crude-oil"))
+    assert canon.qualifiers([("of", "crude oil shipments to North Korea"), ("direction", "export")], "unscr-2397") == (
+        ("direction", "export"), ("of", "crude-oil"))
+    assert canon.qualifiers([("of", "crude oil")], "unscr-2397") == (("of", "crude-oil"),)
+    # no target party known (a person's claim): nothing is inferred, and North Korea stays in the phrase
+    assert canon.qualifiers([("of", "crude oil shipments to North Korea")], "rex-tillerson") == (("of", "crude-oil shipment to north-korea"),)
+
+
+def test_keys_are_normalized_and_sorted(canon: QualifierCanon) -> None:
+    assert canon.qualifiers([("Period", "the rest of 2016"), ("Of", "Coal revenues")], "unscr-2321") == (("of", "coal-revenue"), ("period", "rest of 2016"))
+
+
+def test_nothing_left_keeps_the_value_as_normalized(canon: QualifierCanon) -> None:
+    assert canon.canonical("the exports", "unscr-2397").value == "export"  # a head alone is what there is
+    assert canon.canonical("North Korea's", "unscr-2397").value == "north-korea"  # the party alone is what there is
+    assert canon.canonical("the", "unscr-2397").value == "the"
+
+
+def test_two_wordings_of_one_fact_meet_and_the_message_shows_both(tmp_path: Path) -> None:
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "entities.yaml").write_text((ROOT / "claims" / "entities.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    for source, outlet, of, value in (
+        ("wire-a", "Reuters", "crude oil shipments to North Korea", "30 percent"),
+        ("wire-b", "AFP", "the supply of crude oil into North Korea", "89 percent"),
+    ):
+        (claims / f"{source}.yaml").write_text(
+            f"source: {{id: {source}, outlet: {outlet}, published: 2017-12-22}}\n"
+            f"claims:\n  - {{id: cut, subject: Resolution 2397, predicate: reduction, qualifiers: {{of: {of}}}, value: {value}}}\n",
+            encoding="utf-8",
+        )
+    findings = [f for f in run_lint(LintOptions(cache=False, jobs=1), cwd=tmp_path).findings if f.code == "FC101"]
+    assert len(findings) == 1
+    message = findings[0].message
+    assert "{of: the supply of crude oil into North Korea}" in message
+    assert "(there {of: crude oil shipments to North Korea})" in message
