@@ -100,6 +100,9 @@ def slug(text: str, limit: int = 40) -> str:
     return value or "claim"
 
 
+UNNAMED_RESOLUTION = "the resolution the articles report (not in the registry)"
+
+
 class _Builder:
     def __init__(self, article: Article, registry: EntityRegistry | None, ruleset: RuleSet, drafts: DraftEntities,
                  published: dt.date, source: dict[str, Any], metadata: Metadata) -> None:
@@ -130,7 +133,9 @@ class _Builder:
             recent = [e for e in self.registry.entities() if e.type == "resolution" and _adopted_recently(e, self.published)]
             if len(recent) == 1:
                 return recent[0].name
-        return self.drafts.name_for(f"resolution reported in {self.source_id}", "resolution")
+        # One placeholder for every article of the corpus, named the same whatever order they come
+        # in, so their claims meet (as they would once the curator adds the resolution).
+        return self.drafts.name_for(UNNAMED_RESOLUTION, "resolution")
 
     def sentence_entities(self, start: int, end: int) -> list[EntityMention]:
         first = bisect_right(self.mention_starts, start - 1)
