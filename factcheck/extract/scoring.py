@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -446,6 +447,69 @@ def quote_words_match(extracted: Sequence[str], gold: Sequence[str], coverage: f
     return len(short) >= coverage * len(long) and is_excerpt(short, long)
 
 
+def quote_opening_match(extracted: Sequence[str], opening: Sequence[str]) -> bool:
+    """Whether an extracted quote is the one a gold names by its first words.
+
+    Some golds (the event sets of bench/events.py) give only a quote's first words: enough to tell
+    quotes apart, and not tied to where an extractor ends a quote. The extracted words must start
+    with them; an extracted excerpt of the opening still counts, as quote_words_match says.
+    """
+    if not extracted or not opening:
+        return False
+    return tuple(extracted[: len(opening)]) == tuple(opening) or quote_words_match(extracted, opening)
+
+
+# Kinds of mention that state a number as a fact; a gold that files every number with its unit
+# (the event sets of bench/events.py) is matched against all of them.
+NUMBER_KINDS: tuple[str, ...] = ("quantity", "count", "vote")
+
+
+def number_words(text: str) -> list[str]:
+    """Word tokens with digit runs split from letters ("40km" -> 40, km; thousands separators go
+    with tokens), so a number written against its unit is still a word of its own."""
+    return [part for token in tokens(text) for part in re.findall(r"\d+(?:\.\d+)*|\D+", token)]
+
+
+def stated_number_match(stated: str, mention: Mention, ctx: ParseContext) -> bool:
+    """Whether a mention states the number of a gold value written as in the article.
+
+    Such a value carries its own words ("Over 1,300", "40km", "magnitude 6.3") and a unit the
+    annotator chose, which factcheck's units need not know, so units are not compared. The value
+    (else its longest leading run of words that leaves no digit out) is parsed as the mention's
+    kind, and the two match when they state the same interval: "over 1,300" is not "1,300", and
+    "2 million" is "2 million barrels". A value no such run of which parses ("magnitude 6.3",
+    "Just 4 Countries") matches a mention with the same digits in the same order.
+    """
+    if mention.key is None or mention.kind not in NUMBER_KINDS:
+        return False
+    own = _as_number(mention.kind, mention.text, ctx)
+    gold = _as_number(mention.kind, stated, ctx)
+    if gold is None:
+        words = number_words(stated)
+        for end in range(len(words) - 1, 0, -1):
+            if any(ch.isdigit() for word in words[end:] for ch in word):
+                break
+            gold = _as_number(mention.kind, " ".join(words[:end]), ctx)
+            if gold is not None:
+                break
+    if gold is not None and own is not None:
+        return gold == own
+    return _digits(stated) == _digits(mention.text) and bool(_digits(stated))
+
+
+def _as_number(kind: str, text: str, ctx: ParseContext) -> object | None:
+    """What a number is compared by: a quantity's interval (its unit left out), else the canonical value."""
+    try:
+        value = parse_value(kind, text, ctx)
+    except ValueParseError:
+        return None
+    return value.interval if isinstance(value, Quantity) else value.canonical()
+
+
+def _digits(text: str) -> list[str]:
+    return [word for word in number_words(text) if word[:1].isdigit()]
+
+
 def match(
     claim_file: Mapping[str, Any],
     gold: Gold,
@@ -466,14 +530,14 @@ def match(
         return quote_words_match(mention.words, item.words)
 
     results = {
-        "quote": _greedy("quote", gold.of_kind("quote"), of("quote"), same_words),
-        "quote+speaker": _greedy(
+        "quote": pair_greedily("quote", gold.of_kind("quote"), of("quote"), same_words),
+        "quote+speaker": pair_greedily(
             "quote+speaker", gold.of_kind("quote"), of("quote"),
             lambda item, mention: same_words(item, mention) and same_speaker(item, mention),
         ),
     }
     for kind in ("quantity", "count", "date", "vote"):
-        results[kind] = _greedy(kind, gold.of_kind(kind), of(kind), lambda item, mention: item.key == mention.key)
+        results[kind] = pair_greedily(kind, gold.of_kind(kind), of(kind), lambda item, mention: item.key == mention.key)
     return results
 
 
@@ -492,7 +556,7 @@ def score(
     return {kind: result.score for kind, result in match(claim_file, gold, registry, predicates).items()}
 
 
-def _greedy(
+def pair_greedily(
     kind: str, items: list[GoldItem], mentions: list[Mention], same: Callable[[GoldItem, Mention], bool]
 ) -> KindMatch:
     """Each gold item takes the first free mention that matches it, in order.
