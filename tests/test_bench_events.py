@@ -280,22 +280,11 @@ EVENT_METAS = sorted((REPO / "tests" / "data" / "events").glob("*/meta.yaml"))
 # Events whose meta.yaml was found broken when this test was written, and why: an unquoted comma
 # inside a flow mapping ends the value there and makes the rest a key of its own, so the gold
 # silently loses words. Remove an entry when its file is fixed.
-KNOWN_DEFECTS = {
-    "a-libya-derna-floods-2023": "line 74: unit: people killed (Greece, Turkey, Bulgaria) needs quotes",
-    "b-johnson-confidence-vote-2022": "lines 103-104: unit: percent (May, against) and votes (May, against) need quotes",
-    "b-uk-rail-strike-june-2022": "line 20: outlet: netzender.com (live blog, Independent-style) needs quotes",
-}
-
-
-def _event_param(meta: Path) -> Any:
-    defect = KNOWN_DEFECTS.get(meta.parent.name)
-    marks = [pytest.mark.xfail(reason=f"known defect, {defect}", strict=False)] if defect else []
-    return pytest.param(meta, marks=marks, id=meta.parent.name)
 
 
 @pytest.mark.parametrize(
     "meta",
-    [_event_param(m) for m in EVENT_METAS]
+    [pytest.param(m, id=m.parent.name) for m in EVENT_METAS]
     or [pytest.param(None, marks=pytest.mark.skip(reason="tests/data/events holds no event yet"), id="none")],
 )
 def test_development_event_is_well_formed(meta: Path | None) -> None:
