@@ -1,0 +1,68 @@
+"""The development set's figures (bench/events.py on tests/data/events) can only get better.
+
+Each event's numbers are pinned as they were measured: conflicts found, agreements aligned and
+correct quote speakers and quantities may rise, false alarms and wrong speakers and quantities may
+fall, never the other way. When a change improves an event, raise its pins here in the same commit.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import events  # noqa: E402  (bench/events.py)
+
+
+class Pinned(NamedTuple):
+    conflicts: int  # gold conflicts found (at least)
+    aligned: int  # gold agreements aligned (at least)
+    false_alarms: int  # disagreement findings inside one article, between agreeing claims, or not in the gold (at most)
+    speakers: int  # quotes drafted with the right speaker (at least)
+    wrong_speakers: int  # quotes drafted with a wrong or missing speaker (at most)
+    quantities: int  # gold quantities drafted (at least)
+    extra_quantities: int  # drafted quantities the gold does not have (at most)
+
+
+PINNED = {
+    "a-herat-quake-2023": Pinned(1, 2, 9, 4, 1, 29, 3),
+    "a-libya-derna-floods-2023": Pinned(0, 3, 2, 1, 6, 22, 4),
+    "a-morocco-quake-2023": Pinned(1, 0, 14, 7, 3, 18, 12),
+    "a-turkey-syria-quake-2023": Pinned(0, 2, 19, 1, 3, 32, 6),
+    "b-johnson-confidence-vote-2022": Pinned(0, 1, 19, 15, 15, 37, 8),
+    "b-uk-rail-strike-june-2022": Pinned(0, 1, 11, 16, 8, 39, 13),
+    "b-unga-annexation-vote-2022": Pinned(0, 3, 8, 13, 21, 23, 8),
+    "b-world-cup-final-2022": Pinned(1, 1, 26, 1, 1, 12, 32),
+}
+
+
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
+    out = tmp_path_factory.mktemp("events") / "figures.json"
+    assert events.main(["--events", str(ROOT / "tests" / "data" / "events"), "--json", str(out)]) == 0
+    return json.loads(out.read_text(encoding="utf-8"))["events"]
+
+
+def test_every_event_is_pinned(measured: dict[str, dict[str, object]]) -> None:
+    assert sorted(measured) == sorted(PINNED)
+
+
+@pytest.mark.parametrize("event", sorted(PINNED))
+def test_figures_only_get_better(measured: dict[str, dict[str, object]], event: str) -> None:
+    got = measured[event]
+    findings = got["disagreement_findings"]
+    now = Pinned(
+        got["conflicts"]["found"], got["agreements"]["aligned"],
+        findings["inside_one_article"] + findings["between_agreeing"] + findings["unlisted"],
+        got["quote_speaker"]["tp"], got["quote_speaker"]["fp"], got["quantity"]["tp"], got["quantity"]["fp"],
+    )
+    pinned = PINNED[event]
+    worse = [name for name, a, b in zip(Pinned._fields, now, pinned)
+             if (a > b if name in ("false_alarms", "wrong_speakers", "extra_quantities") else a < b)]
+    assert not worse, f"{event}: worse than pinned in {worse}: now {now}, pinned {pinned}"
