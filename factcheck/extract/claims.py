@@ -100,7 +100,12 @@ def slug(text: str, limit: int = 40) -> str:
     return value or "claim"
 
 
+# The article's main subject when the registry has nothing for it: one placeholder for every article
+# of the corpus, named the same whatever order they come in, so their claims meet (as they would
+# once the curator adds the entity). An article that never mentions a resolution reports an event.
 UNNAMED_RESOLUTION = "the resolution the articles report (not in the registry)"
+UNNAMED_EVENT = "the event the articles report (not in the registry)"
+_RESOLUTION_WORD = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 
 
 class _Builder:
@@ -125,7 +130,8 @@ class _Builder:
 
     def article_resolution(self) -> str:
         """The resolution the article is about: the one it names most, else the registry's one
-        adopted on the publication day or just before (the day's news), else a draft entity."""
+        adopted on the publication day or just before (the day's news), else a placeholder draft
+        entity (the event, when the article mentions no resolution)."""
         named = most_mentioned(self.mentions, ("resolution",))
         if named is not None:
             return named.name
@@ -133,9 +139,9 @@ class _Builder:
             recent = [e for e in self.registry.entities() if e.type == "resolution" and _adopted_recently(e, self.published)]
             if len(recent) == 1:
                 return recent[0].name
-        # One placeholder for every article of the corpus, named the same whatever order they come
-        # in, so their claims meet (as they would once the curator adds the resolution).
-        return self.drafts.name_for(UNNAMED_RESOLUTION, "resolution")
+        if _RESOLUTION_WORD.search(self.article.text):
+            return self.drafts.name_for(UNNAMED_RESOLUTION, "resolution")
+        return self.drafts.name_for(UNNAMED_EVENT, "event")
 
     def sentence_entities(self, start: int, end: int) -> list[EntityMention]:
         first = bisect_right(self.mention_starts, start - 1)

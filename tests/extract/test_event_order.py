@@ -40,3 +40,18 @@ def test_the_drafts_are_the_same_in_any_order(tmp_path: Path) -> None:
                 for claim in yaml.safe_load((forward / "claims" / f"{name}.yaml").read_text(encoding="utf-8"))["claims"]}
     placeholders = {s for s in subjects if isinstance(s, str) and "not in the registry" in s}
     assert len(placeholders) == 1  # one resolution for the whole event, not one per article
+
+
+def test_an_article_about_no_resolution_reports_an_event(tmp_path: Path) -> None:
+    project = tmp_path / "quake"
+    (project / "claims").mkdir(parents=True)
+    shutil.copy(ROOT / "claims" / "entities.yaml", project / "claims" / "entities.yaml")
+    article = ROOT / "tests" / "data" / "events" / "a-herat-quake-2023" / "aljazeera.txt"
+    assert "resolution" not in article.read_text(encoding="utf-8").casefold()
+    subprocess.run([sys.executable, "-m", "factcheck", "extract", str(article), "--published", "2023-10-07", "--id", "aljazeera",
+                    "--outlet", "Al Jazeera", "-o", "claims/"], cwd=project, check=True, capture_output=True)
+    subjects = {claim.get("subject") for claim in yaml.safe_load((project / "claims" / "aljazeera.yaml").read_text(encoding="utf-8"))["claims"]}
+    assert "the event the articles report (not in the registry)" in subjects
+    assert not any(isinstance(s, str) and "resolution" in s for s in subjects)
+    drafted = {entry["name"]: entry["type"] for entry in _draft_entities(project)}
+    assert drafted["the event the articles report (not in the registry)"] == "event"
