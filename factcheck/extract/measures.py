@@ -34,13 +34,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
 
 from ..values import ActionVocabulary, ParseContext, ValueParseError, parse_value
 from ..values.quantity import Quantity
 from .article import Article, Sentence
+from .lexicon import (
+    DETERMINERS, MONTH_ABBREVIATIONS, MONTHS, PREPOSITIONS, QUANTIFIERS, SPEECH_VERBS, WEEKDAYS, lemmas,
+)
 from .mentions import MeasureMention
 
 __all__ = ["find_measures"]
@@ -85,48 +87,9 @@ def _tokens(text: str, offset: int) -> list[_Tok]:
     ]
 
 
-# --- inflection ---------------------------------------------------------------------------------
+# --- inflection (the lemmatizer is lexicon.lemmas) -------------------------------------------------
 
-_IRREGULAR = {
-    "held": ("hold", "ed"), "sent": ("send", "ed"), "forbade": ("forbid", "ed"), "forbidden": ("forbid", "ed"),
-    "expulsion": ("expel", "noun"), "expulsions": ("expel", "noun"), "sold": ("sell", "ed"),
-    "bought": ("buy", "ed"), "brought": ("bring", "ed"), "had": ("have", "ed"), "has": ("have", "s"),
-    "made": ("make", "ed"), "kept": ("keep", "ed"), "set": ("set", "base"), "put": ("put", "base"),
-}
-_CONSONANTS = set("bcdfghjklmnpqrstvwxz")
-
-
-@functools.lru_cache(maxsize=65536)
-def _lemmas(low: str) -> tuple[tuple[str, str], ...]:
-    """Candidate base forms of a word with the form they imply: base, s, ed, ing, noun."""
-    out: list[tuple[str, str]] = [(low, "base")]
-    if not low.isalpha() and "-" not in low:
-        return tuple(out)
-    if low in _IRREGULAR:
-        out.append(_IRREGULAR[low])
-    if low.endswith("ies") and len(low) > 4:
-        out.append((low[:-3] + "y", "s"))
-    elif low.endswith("es") and len(low) > 3:
-        out += [(low[:-1], "s"), (low[:-2], "s")]
-    elif low.endswith("s") and not low.endswith("ss") and len(low) > 2:
-        out.append((low[:-1], "s"))
-    if low.endswith("ied") and len(low) > 4:
-        out.append((low[:-3] + "y", "ed"))
-    elif low.endswith("ed") and len(low) > 3:
-        stem = low[:-2]
-        out += [(stem, "ed"), (low[:-1], "ed")]
-        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in _CONSONANTS:
-            out.append((stem[:-1], "ed"))
-    if low.endswith("ing") and len(low) > 4:
-        stem = low[:-3]
-        out += [(stem, "ing"), (stem + "e", "ing")]
-        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in _CONSONANTS:
-            out.append((stem[:-1], "ing"))
-    for suffix, repl in (("ications", "y"), ("ication", "y"), ("ations", ""), ("ation", ""),
-                         ("ions", ""), ("ion", ""), ("ions", "e"), ("ion", "e")):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            out.append((low[: -len(suffix)] + repl, "noun"))
-    return tuple(out)
+_lemmas = lemmas
 
 
 def _has_lemma(tok: _Tok | None, lemmas: frozenset[str] | set[str]) -> str | None:
@@ -196,7 +159,9 @@ _HEADS = frozenset(
 _PRONOUNS = frozenset({"it", "they"})
 # Words for "a sanction" in general: never an action as nouns ("sanctions on North Korea").
 _INSTRUMENT_NOUNS = frozenset({"sanction", "sanctions", "penalty", "penalties", "measure", "measures"})
-_DETS = frozenset("the a an this that these those its their all any some every each today's".split())
+# Determiners and the quantifiers that do not negate (lexicon.py), with "all" and "today's", which
+# start a measure's subject too ("all sanctions", "today's resolution").
+_DETS = DETERMINERS | (QUANTIFIERS - {"no", "such"}) | {"all", "today's"}
 _SUBJECT_ADJ = frozenset(
     "new original revised latest fresh proposed earlier previous draft tough tougher toughest sweeping "
     "current existing final additional further binding wider broader expanded unanimous adopted second "
@@ -222,15 +187,9 @@ _MODALS = frozenset("would will can could shall should must may might".split())
 _AUX = _MODALS | frozenset("does did do has had have is are was were be been being".split())
 _BE = frozenset("is are was were be been being".split())
 _NEGATORS = frozenset({"not", "never", "cannot", "n't"})
-_PREPS = frozenset(
-    "of to in with for from on by at into under over against between about through toward towards "
-    "without across among upon via per during despite".split()
-)
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december jan feb "
-    "mar apr jun jul aug sep sept oct nov dec".split()
-)
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_PREPS = PREPOSITIONS
+_MONTHS = frozenset(MONTHS + MONTH_ABBREVIATIONS)
+_WEEKDAYS = frozenset(WEEKDAYS)
 _HARD_BREAKS = frozenset(list(";:.!?—–()[]“”\"") + ["-", "--"])
 _BREAK_WORDS = frozenset(
     "but while although though whereas because unless until whichever if when which who whom whose "
@@ -241,7 +200,8 @@ _SCOPE_BREAKS = frozenset(
     "but while although though whereas because unless until whichever if when which who whom whose "
     "where yet after before since except said says saying according whether once unlike".split()
 )
-_SAY = frozenset("say tell add announce state report note claim".split())
+# Verbs of saying (lexicon.py): a pronoun right after one is the speaker's, not the measure's.
+_SAY = SPEECH_VERBS
 
 # Verbs that put a restriction in place ("imposed a cap on"): they govern the noun forms.
 _IMPOSE = frozenset(

@@ -37,36 +37,25 @@ from dataclasses import dataclass
 from ..registry.entities import Entity, EntityRegistry, normalize_mention
 from ..values import tokens
 from .article import Article, Paragraph, Sentence
+from .lexicon import (
+    CALENDAR_WORDS, DETERMINERS, PREPOSITIONS, QUANTIFIERS, SPEECH_VERB_FORMS, WEEKDAYS, alternation, is_narrator_role,
+)
 from .mentions import QuoteMention
+from .quotemarks import quote_spans
 
 __all__ = ["find_quotes"]
 
-# --- quotation marks ----------------------------------------------------------------------------
+# --- quotation marks (where they are: quotemarks.py) ------------------------------------------
 
-_DOUBLE_MARK = re.compile(r"``|''|[“”\"]")
-_SINGLE_MARK = re.compile(r"[‘’']")
 _MASK = "\ue000"  # what quoted words become when the narration around them is read
 
 # --- speech verbs ---------------------------------------------------------------------------------
 
-_VERB_WORDS = (
-    "say says said saying tell tells told telling add adds added adding stress stresses stressed stressing "
-    "warn warns warned warning call calls called calling hail hails hailed hailing concede concedes conceded conceding "
-    "note notes noted noting argue argues argued arguing ask asks asked asking insist insists insisted insisting "
-    "declare declares declared declaring wrote write writes explain explains explained explaining "
-    "announce announces announced announcing stated reply replies replied replying answered responded "
-    "remark remarks remarked observed acknowledge acknowledges acknowledged acknowledging admit admits admitted "
-    "claimed complain complains complained complaining urge urges urged urging describe describes described describing "
-    "dubbed termed labeled labelled branded praised criticized criticised condemned denounced predicted vowed "
-    "promised pledged suggested recalled report reports reported tweeted posted quipped cautioned contended "
-    "maintained emphasized emphasised reiterated affirmed asserted confirmed blasted dismissed testified "
-    "told shouted whispered exclaimed continued concluded"
-).split()
-_VERB = re.compile(r"(?<![\w-])(?:[Aa]ccording to|" + "|".join(sorted(set(_VERB_WORDS), key=len, reverse=True)) + r")\b")
+_VERB = re.compile(r"(?<![\w-])(?:[Aa]ccording to|" + alternation(SPEECH_VERB_FORMS) + r")\b")
 _REPORT_VERBS = frozenset({"report", "reports", "reported"})
 
 # Words after which a verb form is a noun ("the calls", "her reports", "a warning").
-_DETERMINERS = frozenset("the a an his her their its our my your these those this that such no any some each every".split())
+_DETERMINERS = DETERMINERS | QUANTIFIERS
 
 # --- noun phrases ------------------------------------------------------------------------------
 
@@ -85,8 +74,8 @@ _AUX_TAIL = re.compile(
     r"(?:\s+|^)(?:has|have|had|was|were|is|are|been|be|also|later|then|again|once|previously|recently|repeatedly|"
     r"publicly|privately|earlier|first|just|only|even|still|often|never|not|reportedly|separately|similarly|"
     r"likewise|further|too|would|will|could|did|does|do|can|may|might|must|should|went\s+on\s+to|goes\s+on\s+to|"
-    r"go\s+on\s+to|continued\s+to|continues\s+to|quoted\s+as|today|yesterday|tonight|(?:on\s+)?(?:Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday))\s*$",
+    r"go\s+on\s+to|continued\s+to|continues\s+to|quoted\s+as|today|yesterday|tonight|(?:on\s+)?(?:"
+    + alternation(WEEKDAYS) + r"))\s*$",
     re.I,
 )
 _PP_TAIL = re.compile(
@@ -98,10 +87,7 @@ _LEADING_FILLER = re.compile(
     r"in\s+turn|for\s+his\s+part|for\s+her\s+part|for\s+their\s+part)\b[\s,]*)+",
     re.I,
 )
-_PREPOSITIONS = frozenset(
-    "of for to by with from about against on at in toward towards like than under over between among into "
-    "during after before without within upon via per".split()
-)
+_PREPOSITIONS = PREPOSITIONS
 # The first word of a clause segment that is an adverbial, not a noun phrase ("On Wednesday, ...").
 _INTRO_WORDS = _PREPOSITIONS | frozenset(
     "meanwhile however also though although even yesterday today earlier later separately instead indeed "
@@ -144,9 +130,7 @@ _NOT_NAME = frozenset(
     for with from by of to into over under about against this that these those there here then now it its he
     she they we i his her their our my your what which who whom whose how why where according despite during
     however meanwhile still also just only once today yesterday tomorrow tonight last next earlier later
-    monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun january february
-    march april may june july august september october november december jan feb mar apr jun jul aug sep
-    sept oct nov dec published updated posted credit photo video read more share advertisement supported
+    published updated posted credit photo video read more share advertisement supported
     united nations states kingdom union security council house white ministry department association agency
     committee organization organisation office party republic democratic people's federation korea korean
     north south east west central northern southern eastern western new old great american chinese russian
@@ -159,13 +143,12 @@ _NOT_NAME = frozenset(
     project summit conference foundation trust club school college hospital church river sea ocean island
     islands mountain mountains peninsula province region district pacific atlantic arctic gulf bay strait
     god christmas easter ramadan internet web twitter facebook google apple microsoft amazon""".split()
-)
+) | CALENDAR_WORDS
 _BYLINE = re.compile(rf"(?:^|\|\s*)By\s+[{_UP}]")
 _TURN_NOT_SPEAKER = frozenset(
     "note update correction editor's editors editor photo caption source sources credit transcript warning "
     "summary q a question answer".split()
 )
-_NARRATOR_ROLES = frozenset({"BYLINE", "HOST", "ANCHOR", "CORRESPONDENT", "NARRATOR", "REPORTER"})
 
 
 @dataclass(frozen=True)
@@ -330,12 +313,11 @@ class _Finder:
             entity = self._exact(_title_case(label))
             if entity is not None and entity.type not in ("person", "role"):
                 continue  # "UNITED NATIONS: ..." is a dateline, not a speaker
-            role = (paragraph.turn_role or "").upper().split()
             if len(words) == 1 and words[0] in full_labels:
                 label = full_labels[words[0]]
                 folded = _fold_name(label)
             narrator = (
-                bool(set(role) & _NARRATOR_ROLES)
+                is_narrator_role(paragraph.turn_role)
                 or folded in self.reporter_names
                 or folded.split()[-1] in reporters
                 or (len(words) == 1 and folded in self.reporter_surnames)
@@ -880,47 +862,9 @@ class _Finder:
 
 
 def _quote_spans(text: str, paragraph: Paragraph) -> list[_Span]:
-    """Quotations in a paragraph's body: double quotes first, then single quotes around them."""
-    start, end = paragraph.body_start, paragraph.end
-    doubles: list[_Span] = []
-    opened: int | None = None
-    opened_mark = 0
-    for mark in _DOUBLE_MARK.finditer(text, start, end):
-        m, s, e = mark.group(), mark.start(), mark.end()
-        before = text[s - 1] if s > start else " "
-        after = text[e] if e < end else " "
-        if opened is None:
-            if m in ("“", "``") or (m == '"' and not after.isspace() and not before.isdigit()) \
-                    or (m == "''" and before.isspace() and after.isalnum()):  # 12" is inches, not a quote
-                opened, opened_mark = e, s
-            continue
-        if m in ("”", '"', "''"):
-            doubles.append(_Span(opened_mark, opened, s, e, True, paragraph.index))
-            opened = None
-    if opened is not None:
-        doubles.append(_Span(opened_mark, opened, end, end, False, paragraph.index))
-    singles: list[_Span] = []
-    opened = None
-    for mark in _SINGLE_MARK.finditer(text, start, end):
-        s, e = mark.start(), mark.end()
-        if any(d.open_start <= s < d.close_end for d in doubles):
-            continue
-        if text[s:s + 2] == "''" or (s > start and text[s - 1:s + 1] == "''"):
-            continue
-        before = text[s - 1] if s > start else " "
-        after = text[e] if e < end else " "
-        if opened is None:
-            if mark.group() in "‘'" and (before.isspace() or before in "([{—–-/") and after.isalpha():
-                opened, opened_mark = e, s
-            continue
-        if mark.group() in "’'" and not before.isspace() and not after.isalnum():
-            if s - opened >= 2:  # rock 'n' roll
-                singles.append(_Span(opened_mark, opened, s, e, True, paragraph.index))
-            opened = None
-    # A double quotation inside a single one (British nesting) is part of it.
-    doubles = [d for d in doubles if not any(q.open_start < d.open_start and d.close_end <= q.close_end for q in singles)]
-    singles = [q for q in singles if not any(d.open_start < q.open_start < d.close_end for d in doubles)]
-    return sorted(doubles + singles, key=lambda q: q.open_start)
+    """Quotations in a paragraph's body, each tagged with its paragraph."""
+    return [_Span(q.open_start, q.start, q.end, q.close_end, q.closed, paragraph.index)
+            for q in quote_spans(text, paragraph.body_start, paragraph.end)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -42,9 +42,10 @@ Decisions worth knowing (see also the tests):
 - Quantities are `reduction` when cut/reduce/shave/slash/fall/drop/down... stands within a few
   words ("cut ... by 30 percent", "89 percent total reduction"), but not for the level reached
   ("fall to $4.5 million"); durations are `duration`; the rest `amount`.
-- `in_quote` is set inside quotation marks (curly, straight, '' ``) and for every transcript turn
-  except the programme's own voice (a turn labelled BYLINE/HOST/ANCHOR/CORRESPONDENT/REPORTER,
-  and later turns under that speaker's surname).
+- `in_quote` is set inside quotation marks (found by quotemarks.py, by the rules quotes.py reads
+  quotes with) and for every transcript turn except the programme's own voice (a turn whose role
+  is a narrator role of lexicon.py, such as BYLINE or HOST, and later turns under that speaker's
+  surname).
 - Durations in hours or minutes, "a decade", "a year" (no digit or number word) and spaced
   thousands ("53 495 894") are not reported.
 """
@@ -60,9 +61,14 @@ from decimal import Decimal, InvalidOperation
 
 from ..values import ParseContext, parse_value
 from ..values.numbers import ORDINAL_WORDS, SMALL, TENS, read_number, read_ordinal
-from ..values.quantity import HEDGES
+from ..values.quantity import HEDGES, UNIT_WORDS
 from .article import Article, Paragraph
+from .lexicon import (
+    DETERMINERS, MONTH_ABBREVIATIONS, MONTHS, QUANTITY_UNITS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternation,
+    is_narrator_role,
+)
 from .mentions import ValueMention
+from .quotemarks import quote_spans
 
 __all__ = ["find_values"]
 
@@ -92,14 +98,11 @@ def _search_text(text: str) -> str:
 
 # --- word lists --------------------------------------------------------------------------------
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # type: ignore[arg-type]
-
-
-_MONTHS_FULL = [calendar.month_name[i].lower() for i in range(1, 13)]
-_MONTH_ABBR = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-_WEEKDAYS_FULL = [calendar.day_name[i].lower() for i in range(7)]
-_WEEKDAY_ABBR = ["mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"]
+_alt = alternation
+_MONTHS_FULL = list(MONTHS)
+_MONTH_ABBR = list(MONTH_ABBREVIATIONS)
+_WEEKDAYS_FULL = list(WEEKDAYS)
+_WEEKDAY_ABBR = list(WEEKDAY_ABBREVIATIONS)
 _AMBIGUOUS_MONTHS = {"may", "march", "august"}
 
 _STOP = frozenset("""
@@ -112,7 +115,11 @@ never yet still even all both either neither same then now ago later earlier fin
 few many much own one ones what where why how whether like via amid among against during through
 without within across around along behind beyond toward towards upon onto own said says say
 """.split())
-_DETERMINERS = frozenset("the a an its his her their our your my this that these those whose".split())
+_DETERMINERS = DETERMINERS
+_DETERMINER = r"(?:" + alternation(DETERMINERS) + r")"
+# A leading "that" stays on a phrase, so that the stop-word check drops it: "within eight months of
+# that result" points back and names nothing to measure.
+_LEADING_DETERMINER = re.compile(r"^(?:" + alternation(DETERMINERS - {"that"}) + r") ", re.I)
 _CAPITALISED_OK = _STOP | frozenset(
     "about nearly almost roughly around approximately some only just over under more less up at least "
     "estimated exactly fully".split()
@@ -140,12 +147,18 @@ _ORDINAL_NOT_COUNTED = frozenset("time times place half quarter hand sight glanc
 _QUANTITY_HEDGES = sorted(HEDGES, key=len, reverse=True)
 _HEDGE_BEFORE = re.compile(r"(?<![\w'])(" + _alt(_QUANTITY_HEDGES) + r") $")
 _TIME_UNITS = frozenset(("day", "week", "month", "year", "decade"))
-_UNIT = re.compile(
-    r"(?P<sep> ?|-)(?P<u>percentage points?|per cent|percent|pct|%|metric tonnes?|metric tons?|tonnes?|tons?"
-    r"|kilograms?|kilos|kg|barrels?|bbls?|u\.s\. dollars|us dollars|dollars?|euros?|yuan|yen|renminbi|rmb"
-    r"|usd|gbp|eur|jpy|cny|krw|chf|swiss francs|pounds sterling|sterling|days?|weeks?|months?|years?"
-    r"|decades?)(?![\w%])"
-)
+# Every unit the quantity parser reads, and decades (written as years: the parser has no decade).
+_UNIT = re.compile(r"(?P<sep> ?|-)(?P<u>" + alternation(QUANTITY_UNITS | {"decade", "decades"}) + r")(?![\w%])")
+
+
+def _time_unit(word: str) -> str | None:
+    """The singular time unit a unit word names ("yrs" -> "year", "decades" -> "decade"), else None."""
+    if word.rstrip("s") in _TIME_UNITS:
+        return word.rstrip("s")
+    known = UNIT_WORDS.get(word)
+    return known.singular if known is not None and known.base == "day" else None
+
+
 _ATTACHED_T = re.compile(r"t(?![\w])")
 _CURRENCY_BEFORE = re.compile(r"(?:(?<![\w.])us ?\$|(?<![\w.])u\.s\. ?\$|\$|£|€|(?<![\w])(?:usd|gbp|eur|jpy|cny|krw|chf)) ?$")
 _SUFFIX_BOUND = re.compile(r" or (?:more|less|fewer|above|below)(?![\w])")
@@ -272,7 +285,7 @@ class _Finder:
                     continue
                 candidates.append(c)
                 bisect.insort(taken, (c.start, c.end))
-        quotes = _quote_spans(self.text, b, e)
+        quotes = [(q.open_start, q.close_end) for q in quote_spans(self.text, b, e)]
         turn_quote = p.turn is not None and p.turn not in self.reporters
         starts = [s.start for s in p.sentences]
         mentions = []
@@ -624,7 +637,7 @@ class _Finder:
         unit = _UNIT.match(low, k)
         if unit is None and digit and _ATTACHED_T.match(low, k):
             unit = _ATTACHED_T.match(low, k)
-        if unit is not None and unit.group(0).startswith("-") and unit.groupdict().get("u", "").rstrip("s") not in _TIME_UNITS:
+        if unit is not None and unit.group(0).startswith("-") and _time_unit(unit.groupdict().get("u", "")) is None:
             unit = None
         if currency or unit is not None:
             return self.quantity(b, e, pos, lead, k, number, second, currency, hedge, unit)
@@ -646,7 +659,7 @@ class _Finder:
         unit_word = ""
         if unit is not None:
             unit_word = unit.group("u") if "u" in unit.re.groupindex else unit.group()
-        time_unit = unit_word.rstrip("s") if unit_word.rstrip("s") in _TIME_UNITS else None
+        time_unit = _time_unit(unit_word)
         if second is not None and (time_unit == "decade" or (unit is not None and unit.group().startswith("-"))):
             return None  # "5-10 decades", "5-10-year": not worth rewriting
         start = lead
@@ -774,7 +787,7 @@ class _Finder:
             last = phrase.rsplit(",", 1)[1]
             if not re.search(r"\b(?:and|or)\b", last):
                 phrase = phrase.split(",", 1)[0]
-        phrase = re.sub(r"^(?:(?:the|a|an|its|their|his|her|our|this|these|those) )", "", phrase, flags=re.I)
+        phrase = _LEADING_DETERMINER.sub("", phrase)
         possessor = re.match(r"^(?:[\w.-]+ ){0,3}?[\w.-]+['’]s? ", phrase)
         if possessor and re.search(r"['’]s? $", possessor.group()):
             phrase = phrase[possessor.end():]
@@ -874,7 +887,7 @@ class _Finder:
         k = pos + read[1]
         if k != m.end():
             return None
-        if not re.search(r"(?:\b(?:the|its|his|her|their|our|your|my|a|an|this|that|whose)|'s|s') $", low[max(b, pos - 30):pos]):
+        if not re.search(r"(?:\b" + _DETERMINER + r"|'s|s') $", low[max(b, pos - 30):pos]):
             return None
         if text[pos].isupper() and not re.search(r"(?:^|[.!?\"“]\s?)$", text[max(b, pos - 4):pos]) and pos != b:
             return None  # "the Fifth Committee", "First Lady"
@@ -902,51 +915,11 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
-def _quote_spans(text: str, b: int, e: int) -> list[tuple[int, int]]:
-    """Spans of [b, e) inside quotation marks: curly pairs, straight quotes (also '' and ``) by
-    parity, and ‘single’ quotes opened after a space. An unclosed quote runs to the paragraph end."""
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    closer = ""
-    i = b
-    while i < e:
-        ch = text[i]
-        two = text[i:i + 2]
-        if open_at is None:
-            if ch == "“":
-                open_at, closer = i, "”"
-            elif ch == '"' or two in ("''", "``"):
-                open_at, closer = i, '"'
-                if two in ("''", "``"):
-                    i += 1
-            elif ch == "‘" and (i == b or not text[i - 1].isalnum()):
-                open_at, closer = i, "’"
-        else:
-            if closer == "”" and ch == "”":
-                spans.append((open_at, i + 1))
-                open_at = None
-            elif closer == '"' and (ch == '"' or two == "''"):
-                spans.append((open_at, i + len(two if two == "''" else ch)))
-                open_at = None
-                if two == "''":
-                    i += 1
-            elif closer == "’" and ch == "’" and (i + 1 >= e or not text[i + 1].isalnum()):
-                spans.append((open_at, i + 1))
-                open_at = None
-        i += 1
-    if open_at is not None:
-        spans.append((open_at, e))
-    return spans
-
-
-_REPORTER_ROLES = ("BYLINE", "HOST", "ANCHOR", "CORRESPONDENT", "REPORTER")
-
-
 def _reporter_labels(paragraphs: list[Paragraph]) -> set[str]:
     """Turn labels of the programme's own voice: 'MICHELE KELEMEN, BYLINE:' and later 'KELEMEN:'."""
     labels: set[str] = set()
     for p in paragraphs:
-        if p.turn and p.turn_role and p.turn_role.strip().upper() in _REPORTER_ROLES:
+        if p.turn and is_narrator_role(p.turn_role):
             labels.add(p.turn)
             labels.add(p.turn.split()[-1])
     return labels

@@ -486,3 +486,9 @@ def test_long_texts_stay_fast() -> None:
     assert len(find(sentence * 150)) == 7  # one 13,000-character sentence; repeats are drafted once
     assert len(find("The resolution bans coal exports. It also limits oil. " * 200)) == 400
     assert time.perf_counter() - started < 1.5
+
+
+@pytest.mark.parametrize("text", ["The resolution imposed no ban on oil imports.", "The resolution imposes no cap on coal."])
+def test_no_before_a_restriction_imposes_none(text: str) -> None:
+    """"no" is a quantifier measures.py does not pass over (lexicon.py): nothing is imposed."""
+    assert find_measures(read_article(text), ACTIONS, NPR) == []
