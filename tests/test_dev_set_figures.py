@@ -35,7 +35,9 @@ PINNED = {
     "a-libya-derna-floods-2023": Pinned(0, 3, 2, 1, 6, 22, 4),
     "a-morocco-quake-2023": Pinned(1, 0, 14, 7, 3, 18, 12),
     "a-turkey-syria-quake-2023": Pinned(0, 2, 19, 1, 3, 32, 6),
-    "b-johnson-confidence-vote-2022": Pinned(0, 1, 19, 15, 15, 37, 8),
+    # numbers inside quotes with no known speaker are no longer drafted in the outlet's voice: 5 fewer
+    # false alarms, 3 fewer gold quantities (they were drafted as the outlet's own claims)
+    "b-johnson-confidence-vote-2022": Pinned(0, 1, 14, 15, 15, 34, 8),
     "b-uk-rail-strike-june-2022": Pinned(0, 1, 11, 16, 8, 39, 13),
     "b-unga-annexation-vote-2022": Pinned(0, 3, 8, 13, 21, 23, 8),
     "b-world-cup-final-2022": Pinned(1, 1, 26, 1, 1, 12, 32),

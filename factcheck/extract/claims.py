@@ -210,6 +210,8 @@ class _Builder:
         predicate = self.ruleset.predicates.get(value.predicate)
         if predicate is None or not self._parses(predicate.type, value.value):
             return None
+        if quote is not None and not quote.speaker:
+            return None  # a number inside a quote is the speaker's; with no speaker known, drafting it in the outlet's voice would be wrong
         subject = self.subject_for(value, quote)
         if value.predicate == "adopted_on":
             subject = self.adopted_subject(subject, value.value)
