@@ -125,10 +125,9 @@ class _Lexicon:
         self.limit_action = next((a for a in map(self._normalize, ("limit", "cap", "ceiling")) if a), None)
 
     def _normalize(self, word: str) -> str | None:
-        try:
-            return self.actions.normalize(word)
-        except Exception:  # a vocabulary object that does not behave: no action
-            return None
+        # ActionVocabulary.normalize is a dictionary look-up that answers None for an unknown word
+        # and raises for nothing a token can be, so there is nothing to catch here.
+        return self.actions.normalize(word)
 
     def lookup(self, tok: _Tok) -> _Entry | None:
         low = tok.low

@@ -59,7 +59,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from ..values import ParseContext, parse_value
+from ..values import ParseContext, ValueParseError, parse_value
 from ..values.numbers import ORDINAL_WORDS, SMALL, TENS, read_number, read_ordinal
 from ..values.quantity import HEDGES, UNIT_WORDS
 from .article import Article, Paragraph
@@ -77,6 +77,10 @@ __all__ = ["find_values"]
 _CHECK_DAY = dt.date(2000, 1, 1)
 _WINDOW = 160  # how far a number, its unit and its context are read (keeps the finder linear)
 _MAX_DIGITS = 24  # longer digit runs are identifiers, not amounts
+# What reading or parsing a number can raise on odd text: the parsers' own ValueParseError ("1/0"
+# divides by zero, "1th"), ValueError (parse_value's contract), and arithmetic errors (an overflow,
+# a Decimal operation on an absurd digit run). Anything else is a bug and must surface.
+_PARSE_FAILURES = (ValueParseError, ValueError, ArithmeticError)
 
 # --- the lower-cased search text (one character per character of Article.text) ------------------
 
@@ -311,14 +315,14 @@ class _Finder:
             return False
         try:
             parse_value(kind, value, self.ctx)
-        except Exception:  # noqa: BLE001 - ValueParseError, or an overflow on absurd numbers
+        except _PARSE_FAILURES:
             return False
         return True
 
     def days(self, text: str, kind: str = "date") -> tuple[dt.date, dt.date] | None:
         try:
             value = parse_value(kind, text, self.ctx)
-        except Exception:  # noqa: BLE001
+        except _PARSE_FAILURES:
             return None
         return value.first, value.last  # type: ignore[attr-defined]
 
@@ -580,7 +584,7 @@ class _Finder:
                 candidate = self.ordinal_at(b, e, pos, ordinals[pos]) if pos in ordinals else None
                 if candidate is None:
                     candidate = self.number_at(b, e, pos)
-            except Exception:  # noqa: BLE001 - odd text never stops the finder
+            except _PARSE_FAILURES:  # odd text ("1/0 percent") never stops the finder
                 candidate = None
             if candidate is None:
                 continue
@@ -880,7 +884,7 @@ class _Finder:
         low, text = self.low, self.text
         try:
             read = read_ordinal(low[pos:min(e, pos + 40)], 0)
-        except Exception:  # noqa: BLE001 - "1th" has the wrong suffix
+        except ValueParseError:  # "1th" has the wrong suffix
             return None
         if read is None:
             return None

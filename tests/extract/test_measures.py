@@ -488,6 +488,14 @@ def test_long_texts_stay_fast() -> None:
     assert time.perf_counter() - started < 1.5
 
 
+def test_odd_tokens_are_no_actions() -> None:
+    """The action look-up is a plain dictionary look-up (no `except Exception` around it): odd
+    tokens are simply not actions."""
+    odd = "The resolution bans \u200b, ١٥, ‐‐, 'n', İstanbul's $9e99 and ﬁnes — it caps ¾ of ∞."
+    for mention in find_measures(read_article(odd), ACTIONS, NPR):
+        assert mention.action in ACTIONS.names
+
+
 @pytest.mark.parametrize("text", ["The resolution imposed no ban on oil imports.", "The resolution imposes no cap on coal."])
 def test_no_before_a_restriction_imposes_none(text: str) -> None:
     """"no" is a quantifier measures.py does not pass over (lexicon.py): nothing is imposed."""

@@ -475,3 +475,28 @@ def test_stays_fast_on_long_and_repetitive_text() -> None:
     big = read_article("\n\n".join(f"Paragraph {i}: {p.text}" for i in range(10) for p in article.paragraphs))
     assert len(find_values(big, NYT)) >= 10 * 20
     assert time.perf_counter() - started < 1.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    # Each of these made the number reader or the parser raise, which the finder used to swallow with
+    # `except Exception`; it now catches only the parse failures, so they must still be dropped quietly.
+    ["Prices rose 1/0 percent.", "0/0 of them left.", "It is 3/0 tons.", "the 1th test", "the 21th and 12nd vote",
+     "a third of 1/0", "between 9e999 and 1 percent", "9" * 23 + " decades", "$" + "9" * 23 + " billion a year"],
+)
+def test_numbers_that_do_not_parse_are_dropped_without_a_crash(text: str) -> None:
+    mentions = find(text)
+    assert all(m.value != "1/0 percent" for m in mentions)
+    assert_all_parse(mentions, NPR)
+
+
+def test_a_bug_in_the_finder_is_not_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only parse failures are caught: anything else surfaces instead of silently losing values."""
+    from factcheck.extract import values
+
+    def broken(*args: object) -> None:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(values._Finder, "number_at", broken)
+    with pytest.raises(KeyError):
+        find("Exports fell 30 percent.")
