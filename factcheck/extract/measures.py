@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from ..values import ActionVocabulary, ParseContext, ValueParseError, parse_value
 from ..values.quantity import Quantity
 from .article import Article, Sentence
+from .cursor import Cursor, Tok, tokenize
 from .lexicon import (
     DETERMINERS, MONTH_ABBREVIATIONS, MONTHS, PREPOSITIONS, QUANTIFIERS, SPEECH_VERBS, WEEKDAYS, lemmas,
 )
@@ -54,37 +55,10 @@ _WINDOW = 40
 # to check that a deadline text parses; the mention carries the text, not the date.
 _PLACEHOLDER_DAY = dt.date(2000, 1, 1)
 
-# --- tokens -------------------------------------------------------------------------------------
+# --- tokens (cursor.py) --------------------------------------------------------------------------
 
-_TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}"  # U.N., U.S.
-    r"|[A-Za-z](?:[A-Za-z]|['’](?=[A-Za-z]))*(?:-[A-Za-z0-9]+)*"  # words, North Korea's, dual-use
-    r"|(?:US\$|[$£€])?\d+(?:[,.]\d+)*(?:bn|m|k|%)?"  # numbers and amounts
-    r"|\S"
-)
-
-
-@dataclass(frozen=True)
-class _Tok:
-    text: str
-    low: str
-    start: int  # offsets into Article.text
-    end: int
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def word(self) -> bool:
-        return self.text[:1].isalpha()
-
-
-def _tokens(text: str, offset: int) -> list[_Tok]:
-    return [
-        _Tok(m.group(), m.group().casefold().replace("’", "'"), offset + m.start(), offset + m.end())
-        for m in _TOKEN.finditer(text)
-    ]
+_Tok = Tok
+_tokens = tokenize
 
 
 # --- inflection (the lemmatizer is lexicon.lemmas) -------------------------------------------------
@@ -189,6 +163,11 @@ _NEGATORS = frozenset({"not", "never", "cannot", "n't"})
 _PREPS = PREPOSITIONS
 _MONTHS = frozenset(MONTHS + MONTH_ABBREVIATIONS)
 _WEEKDAYS = frozenset(WEEKDAYS)
+_CALENDAR = _MONTHS | _WEEKDAYS
+# Time phrases between a frame's subject and its verb ("The council on Wednesday banned ...").
+_TIME_ADVERBS = frozenset({"today", "yesterday", "tonight"})
+_TIME_RELATIVES = frozenset({"last", "this", "next", "earlier", "late", "early"})
+_TIME_PERIODS = frozenset({"week", "month", "year", "weekend"})
 _HARD_BREAKS = frozenset(list(";:.!?—–()[]“”\"") + ["-", "--"])
 _BREAK_WORDS = frozenset(
     "but while although though whereas because unless until whichever if when which who whom whose "
@@ -225,6 +204,8 @@ _BOUNDS: tuple[tuple[str, ...], ...] = (
     ("at", "most"), ("up", "to"), ("a", "maximum", "of"), ("only",),
 )
 _RATE_UNITS = frozenset("year month day week annum".split())
+_RATE_DETS = frozenset("a an per each every".split())
+_RATE_ADVERBS = frozenset("annually yearly monthly daily".split())
 _SALES = frozenset("sales revenue revenues earnings income".split())
 
 # Trade heads of an object: they give the direction and are not part of the target.
@@ -255,6 +236,16 @@ _BAD_FIRST = frozenset(
 _CUT_WORDS = frozenset("suspected believed thought deemed alleged known going coming bound destined headed".split())
 _POSSESSIVE_DETS = frozenset("their its his her our your".split())
 _GENERIC_ITEMS = frozenset("items goods products commodities things articles materials".split())
+_ABOUT = frozenset({"of", "about"})  # "notify the committee of X"
+# Named token patterns.
+_AS_WELL_AS = ("as", "well", "as")
+_SUCH_AS = ("such", "as")
+_DATE_PREPS = frozenset({"by", "in", "from", "on"})  # before a date, they end an object
+_LIST_JOINS = frozenset({",", "and", "or"})
+_CONJUNCTIONS = frozenset({"and", "or", "and/or"})
+# What starts another conjunct after "and"/"or" even inside a prepositional phrase ("the sale of coal
+# and the purchase of iron").
+_NEW_CONJUNCT = _DETS | _STRIP_ADJ | _FLOWS | {"other", "both"}
 
 
 # --- what the sentence reader produces ------------------------------------------------------------
@@ -414,6 +405,10 @@ class _SentenceReader:
         self._under: tuple[str | None] | None = None
 
     # -- helpers ----------------------------------------------------------------------------------
+
+    def at(self, i: int) -> Cursor:
+        """A cursor at token i, for reading a pattern from there."""
+        return Cursor(self.t, i)
 
     def tok(self, i: int) -> _Tok | None:
         return self.t[i] if 0 <= i < self.n else None
@@ -584,21 +579,20 @@ class _SentenceReader:
         return None
 
     def _skip_time(self, j: int) -> int:
-        low = self.low(j)
-        nxt = self.low(j + 1)
-        if low in ("today", "yesterday", "tonight"):
+        """Past a time phrase at j ("today", "last week", "on Wednesday", "in March 5, 2017", "in 2016")."""
+        c = self.at(j)
+        if c.one_of(_TIME_ADVERBS):
             return j + 1
-        if low in ("last", "this", "next", "earlier", "late", "early") and nxt in ("week", "month", "year", "weekend"):
+        if c.one_of(_TIME_RELATIVES) and c.one_of(_TIME_PERIODS, 1):
             return j + 2
-        if low in ("on", "in") and (nxt in _WEEKDAYS or nxt in _MONTHS or (low == "in" and nxt.isdigit())):
-            k = j + 2
-            if self.low(k) == ".":
-                k += 1
-            if self.tok(k) is not None and self.t[k].text.isdigit():
-                k += 1
-                if self.low(k) == "," and self.tok(k + 1) is not None and self.t[k + 1].text.isdigit():
-                    k += 2
-            return k
+        if c.one_of(("on", "in")) and (c.one_of(_CALENDAR, 1) or (c.peek() == "in" and c.peek(1).isdigit())):
+            c.advance(2)
+            c.skip_if((".",))  # "Nov."
+            if c.digits():  # a day
+                c.advance()
+                if c.peek() == "," and c.digits(1):  # a year
+                    c.advance(2)
+            return c.i
         return j
 
     def _close(self, j: int) -> int | None:
@@ -615,11 +609,8 @@ class _SentenceReader:
     # -- verbal and noun readings -------------------------------------------------------------------
 
     def _back(self, i: int) -> int:
-        """The index before i, passing over adverbs."""
-        j = i - 1
-        while j >= 0 and i - j <= 4 and self.t[j].low in _ADVERBS:
-            j -= 1
-        return j
+        """The index before i, passing over up to four adverbs."""
+        return self.at(i).skip_back(_ADVERBS, limit=4).i
 
     def _negated(self, i: int, frame: _Frame) -> bool:
         lo = max(frame.head + 1, i - 5)
@@ -718,30 +709,25 @@ class _SentenceReader:
         return form in ("s", "ed")
 
     def _object_end(self, j: int, limit: int = 40) -> int:
-        k = j
-        while k < self.n and k - j < limit:
-            tok = self.t[k]
-            low = tok.low
+        """Where the object starting at j ends: a break, a clause word, a date, or a new verb phrase
+        after a comma or conjunction ("as well as" and "such as" go on)."""
+        c = self.at(j)
+        while not c.done and c.i - j < limit:
+            tok = c.tok()
+            assert tok is not None
             if tok.text in _HARD_BREAKS:
                 break
-            if low == "as":
-                if self.low(k + 1) == "well" and self.low(k + 2) == "as":
-                    k += 3
-                    continue
-                break
-            if low == "such" and self.low(k + 1) == "as":
-                k += 2
+            if c.skip_if(_AS_WELL_AS) or c.skip_if(_SUCH_AS):
                 continue
-            if low in _BREAK_WORDS:
+            if c.peek() == "as" or c.one_of(_BREAK_WORDS):
                 break
-            if low in ("by", "in", "from", "on") and (self.low(k + 1) in _MONTHS or self.low(k + 1).isdigit()
-                                                     or self.low(k + 1) in _WEEKDAYS
-                                               or (low == "by" and self.low(k + 1) == "the" and self.low(k + 2) == "end")):
+            if c.one_of(_DATE_PREPS) and (c.one_of(_CALENDAR, 1) or c.peek(1).isdigit()
+                                          or (c.peek() == "by" and c.at(("the", "end"), 1))):
                 break
-            if low in (",", "and", "or") and k > j and self._starts_clause(k + 1):
+            if c.one_of(_LIST_JOINS) and c.i > j and self._starts_clause(c.i + 1):
                 break
-            k += 1
-        return k
+            c.advance()
+        return c.i
 
     def _strip_heads(self, a: int, b: int, info: _Info) -> int:
         """Drop determiners, trade heads and quantity heads from the front of tokens a..b."""
@@ -804,36 +790,32 @@ class _SentenceReader:
         if len(segments) > 1:
             last_a, last_b = segments[-1]
             if not any(self.low(k) in ("and", "or") for k in range(last_a, last_b)) and not (
-                    self.low(last_a) == "as" and self.low(last_a + 1) == "well"):
+                    self.at(last_a).at(("as", "well"))):
                 segments = segments[:1]
         out: list[tuple[int, int]] = []
         for x, y in segments:
-            while x < y and self.low(x) in ("and", "or", "and/or"):
-                x += 1
-            if x < y and self.low(x) == "as" and self.low(x + 1) == "well" and self.low(x + 2) == "as":
-                x += 3
-            start = x
+            c = self.at(x)
+            while c.i < y and c.one_of(_CONJUNCTIONS):
+                c.advance()
+            if c.i < y:
+                c.skip_if(_AS_WELL_AS)
+            start = c.i
             seen_prep = False
-            k = x
-            while k < y:
-                low = self.low(k)
-                if low == "as" and self.low(k + 1) == "well" and self.low(k + 2) == "as":
-                    out.append((start, k))
-                    start = k + 3
-                    seen_prep = False
-                    k += 3
+            while c.i < y:
+                at = c.i
+                if c.skip_if(_AS_WELL_AS):
+                    out.append((start, at))
+                    start, seen_prep = c.i, False
                     continue
-                if low in ("and", "or", "and/or") and k > start:
-                    nxt = self.low(k + 1)
-                    if not seen_prep or nxt in _DETS or nxt in _STRIP_ADJ or nxt in _FLOWS or nxt in ("other", "both"):
-                        out.append((start, k))
-                        start = k + 1
-                        seen_prep = False
-                        k += 1
-                        continue
-                if low in _PREPS:
+                # "coal and iron" splits; "sale of coal and iron" only before a new noun phrase.
+                if c.one_of(_CONJUNCTIONS) and at > start and (not seen_prep or c.one_of(_NEW_CONJUNCT, 1)):
+                    out.append((start, at))
+                    start, seen_prep = at + 1, False
+                    c.advance()
+                    continue
+                if c.one_of(_PREPS):
                     seen_prep = True
-                k += 1
+                c.advance()
             out.append((start, y))
         return [(x, y) for x, y in out if y > x]
 
@@ -1000,19 +982,19 @@ class _SentenceReader:
         return max(end, i + 1)
 
     def _bound_at(self, j: int) -> bool:
-        while self.low(j) in _ADVERBS and self.low(j) != "only":
-            j += 1
-        return any(all(self.low(j + k) == word for k, word in enumerate(bound)) for bound in _BOUNDS)
+        """Does a bound ("no more than", "only") start at j, after adverbs?"""
+        c = self.at(j).skip(_ADVERBS - {"only"})
+        return any(c.at(bound) for bound in _BOUNDS)
 
     def _skip_addressee(self, j: int) -> int:
         """'notify the committee of X', 'inform the Council about X' -> the index of X."""
-        k = j
-        while self.low(k) in _DETS or (self.tok(k) is not None and self.t[k].cap and self.t[k].word):
-            k += 1
-        if k > j and self.low(k - 1) in _HEADS | {"nations"} and self.low(k) in ("of", "about"):
-            return k + 1
-        if self.low(k) in _HEADS and self.low(k + 1) in ("of", "about"):
-            return k + 2
+        c = self.at(j)
+        while c.one_of(_DETS) or c.capitalized_word():
+            c.advance()
+        if c.i > j and c.one_of(_HEADS | {"nations"}, -1) and c.one_of(_ABOUT):
+            return c.i + 1
+        if c.one_of(_HEADS) and c.one_of(_ABOUT, 1):
+            return c.i + 2
         return j
 
     def _from_gerund(self, j: int) -> int | None:
@@ -1086,11 +1068,7 @@ class _SentenceReader:
 
     def _bound(self, i: int, frame: _Frame) -> int | None:
         """'can sell no more than 7.5 million metric tons of coal a year', 'to have only one bank account'."""
-        size = 0
-        for bound in _BOUNDS:
-            if all(self.low(i + k) == word for k, word in enumerate(bound)):
-                size = len(bound)
-                break
+        size = next((len(bound) for bound in _BOUNDS if self.at(i).at(bound)), 0)
         if not size or self.lex.limit_action is None:
             return None
         p = self._back(i)
@@ -1156,11 +1134,12 @@ class _SentenceReader:
         return max(end, i + size)
 
     def _rate(self, m: int) -> str | None:
-        low, nxt = self.low(m), self.low(m + 1)
-        if low in ("a", "an", "per", "each", "every") and nxt in _RATE_UNITS:
-            return f"{low} {nxt}"
-        if low in ("annually", "yearly", "monthly", "daily"):
-            return low
+        """The rate at m ("a year", "per day", "annually"), as written in lower case, else None."""
+        c = self.at(m)
+        if c.one_of(_RATE_DETS) and c.one_of(_RATE_UNITS, 1):
+            return f"{c.peek()} {c.peek(1)}"
+        if c.one_of(_RATE_ADVERBS):
+            return c.peek()
         return None
 
     def _list_of(self, i: int, frame: _Frame) -> int | None:
