@@ -11,7 +11,7 @@ pattern never needs its own bounds check.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 __all__ = ["Cursor", "Tok", "tokenize"]
@@ -103,12 +103,21 @@ class Cursor:
         self.i += n
         return self
 
-    def skip(self, word_class: Collection[str], limit: int | None = None) -> Cursor:
-        """Move past the words of `word_class` (at most `limit` of them)."""
+    def skip(self, word_class: Collection[str], limit: int | None = None, until: int | None = None) -> Cursor:
+        """Move past the words of `word_class` (at most `limit` of them, never to `until` or beyond)."""
+        return self.skip_while(lambda c: c.peek() in word_class and c.peek() != "", limit, until)
+
+    def skip_while(self, test: Callable[[Cursor], bool], limit: int | None = None, until: int | None = None) -> Cursor:
+        """Move on while `test(self)` holds (at most `limit` tokens, never to `until` or beyond)."""
         start = self.i
-        while self.peek() in word_class and self.peek() != "" and (limit is None or self.i - start < limit):
+        end = len(self.tokens) if until is None else min(until, len(self.tokens))
+        while self.i < end and (limit is None or self.i - start < limit) and test(self):
             self.i += 1
         return self
+
+    def copy(self, offset: int = 0) -> Cursor:
+        """A new cursor `offset` places from here; this one stays."""
+        return Cursor(self.tokens, self.i + offset)
 
     def skip_if(self, words: Sequence[str]) -> bool:
         """Move past `words` if they are here; say whether they were."""

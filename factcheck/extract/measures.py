@@ -217,6 +217,11 @@ _TRANSFER_FLOWS = frozenset(
 )
 _FLOWS = _EXPORT_FLOWS | _IMPORT_FLOWS | _TRANSFER_FLOWS
 _QUANTITY_HEADS = frozenset("number numbers amount amounts volume volumes quantity quantities level levels".split())
+_QUANTITY_ADJ = frozenset("current total overall annual".split())
+_PARTY_PREPS = frozenset({"to", "by", "from", "into"})  # "exports to the DPRK of ...": the party's side
+_DIRECT_OR_INDIRECT = (("direct", "or", "indirect"), ("direct", "and", "indirect"))
+_FOR_TRADE = frozenset({"import", "export", "sale", "transfer"})  # "for import by North Korea"
+_TRAILING_MARKS = frozenset({",", "'", "’", "*"})
 _STRIP_ADJ = frozenset({"new"})
 _EXAMPLE_WORDS = frozenset({"like"})
 _AMOUNT_MARKERS = frozenset({"worth", "valued", "above", "exceeding", "beyond", "priced"})
@@ -246,6 +251,11 @@ _CONJUNCTIONS = frozenset({"and", "or", "and/or"})
 # What starts another conjunct after "and"/"or" even inside a prepositional phrase ("the sale of coal
 # and the purchase of iron").
 _NEW_CONJUNCT = _DETS | _STRIP_ADJ | _FLOWS | {"other", "both"}
+
+
+def _proper_adjective(c: Cursor) -> bool:
+    """A capitalized word that is no function word: "North Korean", "Russian"."""
+    return c.capitalized_word() and not c.one_of(_FUNCTION_CAPS)
 
 
 # --- what the sentence reader produces ------------------------------------------------------------
@@ -733,47 +743,41 @@ class _SentenceReader:
         """Drop determiners, trade heads and quantity heads from the front of tokens a..b."""
         for _ in range(8):
             start = a
-            while a < b and (self.low(a) in _DETS or self.low(a) in _STRIP_ADJ):
-                a += 1
-            if self.low(a) == "direct" and self.low(a + 1) in ("or", "and") and self.low(a + 2) == "indirect":
-                a += 3
+            c = self.at(a).skip(_DETS | _STRIP_ADJ, until=b)
+            any(c.skip_if(pattern) for pattern in _DIRECT_OR_INDIRECT)
+            a = c.i
             # [North Korean | North Korea's] FLOW (, FLOW)* (and|or FLOW)? (to|by|from the Party)? of
-            k = a
-            while k < b and k - a < 4 and self.t[k].cap and self.t[k].word and self.t[k].low not in _FUNCTION_CAPS:
-                k += 1
-            if self.low(k) in _FLOWS:
+            k = c.copy().skip_while(_proper_adjective, limit=4, until=b)
+            if k.one_of(_FLOWS):
                 # "their imports of coal": whose trade it is, the text leaves to the pronoun.
-                owner_unclear = self.low(k - 1) in _POSSESSIVE_DETS
-                flows = [self.low(k)]
-                m = k + 1
-                while m + 1 < b and self.low(m) in (",", "and", "or", "and/or") and (
-                        self.low(m + 1) in _FLOWS or (self.low(m + 1) in ("and", "or") and self.low(m + 2) in _FLOWS)):
-                    m += 1 if self.low(m + 1) in _FLOWS else 2
-                    flows.append(self.low(m))
-                    m += 1
+                owner_unclear = k.one_of(_POSSESSIVE_DETS, -1)
+                flows = [k.peek()]
+                m = k.copy(1)
+                while m.i + 1 < b and m.one_of(_CONJUNCTIONS | {","}) and (
+                        m.one_of(_FLOWS, 1) or (m.one_of(("and", "or"), 1) and m.one_of(_FLOWS, 2))):
+                    m.advance(1 if m.one_of(_FLOWS, 1) else 2)
+                    flows.append(m.peek())
+                    m.advance()
                 prep = None
-                if self.low(m) in ("to", "by", "from", "into"):
-                    p = m + 1
-                    if self.low(p) == "the":
-                        p += 1
-                    q = p
-                    while q < b and self.t[q].cap and self.t[q].word:
-                        q += 1
-                    if q > p and self.low(q) == "of":
-                        prep = self.low(m)
-                        m = q
-                if self.low(m) == "of" and m + 1 < b:
+                if m.one_of(_PARTY_PREPS):
+                    party = m.copy(1)
+                    party.skip_if(("the",))
+                    after = party.copy().skip_while(Cursor.capitalized_word, until=b)
+                    if after.i > party.i and after.peek() == "of":  # "to the DPRK of"
+                        prep = m.peek()
+                        m = after
+                if m.peek() == "of" and m.i + 1 < b:
                     if not owner_unclear:
                         info.flows.update(flows)
                     if prep:
                         info.party_prep = prep
-                    a = m + 1
+                    a = m.i + 1
             # the (current) number(s) of
-            k = a
-            if self.low(k) in ("current", "total", "overall", "annual"):
-                k += 1
-            if self.low(k) in _QUANTITY_HEADS and self.low(k + 1) == "of" and k + 2 < b:
-                a = k + 2
+            q = self.at(a)
+            if q.one_of(_QUANTITY_ADJ):
+                q.advance()
+            if q.one_of(_QUANTITY_HEADS) and q.peek(1) == "of" and q.i + 2 < b:
+                a = q.i + 2
             if a == start:
                 break
         return a
@@ -832,49 +836,22 @@ class _SentenceReader:
         return targets, b
 
     def _clean(self, a: int, b: int, info: _Info) -> _Target | None:
+        """One conjunct a..b as a target: heads, trade words, the party and an amount cut off."""
         a = self._strip_heads(a, b, info)
         amount: str | None = None
         suffix = False
         for _ in range(6):
             before = (a, b)
-            while b > a and self.t[b - 1].text in (",", "'", "’", "*"):
+            while b > a and self.t[b - 1].text in _TRAILING_MARKS:
                 b -= 1
-            if b - a >= 2 and (self.low(b - 1) in _EXPORT_FLOWS | _IMPORT_FLOWS or (
-                    self.low(b - 1) in _TRANSFER_FLOWS and info.party_prep is not None)):
+            if b - a >= 2 and self._trade_suffix(b - 1, info):
                 info.flows.add(self.low(b - 1))
                 suffix = True
                 b -= 1
-            # "for import by North Korea", "to North Korea", "from the DPRK"
-            for p in range(max(a + 1, b - 6), b):
-                low = self.low(p)
-                if low == "for" and self.low(p + 1) in ("import", "export", "sale", "transfer"):
-                    word = self.low(p + 1)
-                    if word in ("import", "export"):
-                        info.marker = word
-                    elif self.low(p + 2) in ("to", "into"):
-                        info.marker = "import"
-                    b = p
-                    break
-                if low in ("to", "from", "by", "into"):
-                    q = p + 1
-                    if self.low(q) == "the":
-                        q += 1
-                    if q < b and all(self.t[r].cap and self.t[r].word for r in range(q, b)):
-                        info.party_prep = low
-                        b = p
-                        break
-            # "worth more than $100", "to 500,000 barrels a year", "at $60 a barrel"
-            for p in range(a + 1, b):
-                low = self.low(p)
-                if low in _AMOUNT_MARKERS or low in ("to", "at"):
-                    q = p + 1
-                    if low == "valued" and self.low(q) == "at":
-                        q += 1
-                    if q < b and _quantity(self.span(q, b), self.ctx) is not None and any(
-                            self.t[r].text[:1].isdigit() or self.t[r].text[:1] in "$£€" for r in range(q, b)):
-                        amount = self.span(q, b)
-                        b = p
-                        break
+            b = self._party_suffix(a, b, info)
+            stop, found = self._amount_suffix(a, b)
+            if found is not None:
+                amount, b = found, stop
             if (a, b) == before:
                 break
         # "cargo suspected of carrying ...": the noun the participle describes.
@@ -884,14 +861,13 @@ class _SentenceReader:
                 break
         # "luxury goods like bone china": the example the text names.
         for p in range(a, b - 1):
-            if self.low(p) in _EXAMPLE_WORDS or (self.low(p) == "such" and self.low(p + 1) == "as"):
-                a = p + (2 if self.low(p) == "such" else 1)
+            c = self.at(p)
+            if c.one_of(_EXAMPLE_WORDS) or c.at(_SUCH_AS):
+                a = p + (len(_SUCH_AS) if c.at(_SUCH_AS) else 1)
                 break
         a = self._strip_heads(a, b, info)
         if suffix:  # "North Korean coal exports": the origin is the direction
-            k = a
-            while k < b - 1 and self.t[k].cap and self.t[k].word:
-                k += 1
+            k = self.at(a).skip_while(Cursor.capitalized_word, until=b - 1).i
             if k > a and any(not self.t[r].cap for r in range(k, b)):
                 a = k
         if b <= a:
@@ -915,6 +891,44 @@ class _SentenceReader:
                 return None  # "bans, limits and restricts": verbs, not things
         text = self.span(a, b)
         return _Target(text, first.start, last.end, info, amount)
+
+    def _trade_suffix(self, k: int, info: _Info) -> bool:
+        """Is token k a trade word that ends a target ("coal exports"; "arms sales" once a party is named)?"""
+        c = self.at(k)
+        return c.one_of(_EXPORT_FLOWS | _IMPORT_FLOWS) or (c.one_of(_TRANSFER_FLOWS) and info.party_prep is not None)
+
+    def _party_suffix(self, a: int, b: int, info: _Info) -> int:
+        """Where a..b ends before "for import by North Korea", "to North Korea" or "from the DPRK"
+        (what it says goes into `info`); b when there is none."""
+        for p in range(max(a + 1, b - 6), b):
+            c = self.at(p)
+            if c.peek() == "for" and c.one_of(_FOR_TRADE, 1):
+                if c.one_of(("import", "export"), 1):
+                    info.marker = c.peek(1)
+                elif c.one_of(("to", "into"), 2):
+                    info.marker = "import"
+                return p
+            if c.one_of(_PARTY_PREPS):
+                party = c.copy(1)
+                party.skip_if(("the",))
+                if party.i < b and party.copy().skip_while(Cursor.capitalized_word, until=b).i == b:
+                    info.party_prep = c.peek()
+                    return p
+        return b
+
+    def _amount_suffix(self, a: int, b: int) -> tuple[int, str | None]:
+        """Where a..b ends before "worth more than $100", "to 500,000 barrels a year" or "at $60 a
+        barrel", and that amount; (b, None) when there is none."""
+        for p in range(a + 1, b):
+            c = self.at(p)
+            if c.one_of(_AMOUNT_MARKERS) or c.one_of(("to", "at")):
+                q = c.copy(1)
+                if c.peek() == "valued":
+                    q.skip_if(("at",))
+                if q.i < b and _quantity(self.span(q.i, b), self.ctx) is not None and any(
+                        self.t[r].text[:1].isdigit() or self.t[r].text[:1] in "$£€" for r in range(q.i, b)):
+                    return p, self.span(q.i, b)
+        return b, None
 
     def _emit(self, action: str, trigger: int, targets: list[_Target], frame: _Frame | None,
               direction: str | None = None, amount: str | None = None, force: str | None = None) -> None:
