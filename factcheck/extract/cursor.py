@@ -93,6 +93,11 @@ class Cursor:
         tok = self.tok(offset)
         return tok is not None and tok.text.isdigit()
 
+    def number(self, offset: int = 0) -> bool:
+        """A token that starts with a digit ("2371", "7.5", "15th")."""
+        tok = self.tok(offset)
+        return tok is not None and tok.text[:1].isdigit()
+
     @property
     def done(self) -> bool:
         return self.i >= len(self.tokens)

@@ -130,6 +130,10 @@ _HEADS = frozenset(
     "treasury embargo ordinance statute decision un u.n. nations".split()
 )
 _PRONOUNS = frozenset({"it", "they"})
+# What may stand before "it"/"they" when the pronoun is a measure starting a clause.
+_PRONOUN_OPENERS = frozenset({",", ";", "and", "but", "“", '"', "—", "–", ":"})
+_UN = frozenset({"un", "u.n."})
+_ASIDE_OPENERS = frozenset({"(", ",", "—", "–", "-", "--"})
 # Words for "a sanction" in general: never an action as nouns ("sanctions on North Korea").
 _INSTRUMENT_NOUNS = frozenset({"sanction", "sanctions", "penalty", "penalties", "measure", "measures"})
 # Determiners and the quantifiers that do not negate (lexicon.py), with "all" and "today's", which
@@ -155,6 +159,8 @@ _ADVERBS = frozenset(
     "unanimously swiftly immediately initially eventually finally broadly partly partially fully "
     "completely even only not n't never".split()
 )
+# Adverbs passed over between a subject and its verb; a negation or focus word is not.
+_FRAME_ADVERBS = _ADVERBS - {"not", "n't", "never", "only", "even"}
 _DEGREE = frozenset("very too so more most less least relatively fairly rather quite somewhat highly".split())
 _MODALS = frozenset("would will can could shall should must may might".split())
 _AUX = _MODALS | frozenset("does did do has had have is are was were be been being".split())
@@ -495,37 +501,37 @@ class _SentenceReader:
     def _frames(self) -> list[_Frame]:
         frames: list[_Frame] = []
         for h in range(self.n):
-            tok = self.t[h]
-            low = tok.low
-            if low in _PRONOUNS:
+            c = self.at(h)
+            if c.one_of(_PRONOUNS):
                 if not self.recent and not self.names_measure:
                     continue
-                if h > 0 and self.low(h - 1) not in (",", ";", "and", "but", "“", '"', "—", "–", ":"):
+                if h > 0 and not c.one_of(_PRONOUN_OPENERS, -1):
                     continue  # "how much coal they are buying": not the measure
                 # "China said it would ...": the pronoun is the speaker's, not the measure's.
                 if any(_has_lemma(self.tok(k), _SAY) for k in range(max(0, h - 4), h)):
                     continue
-            elif low not in _HEADS:
+            elif not c.one_of(_HEADS):
                 continue
-            if low == "nations" and self.low(h - 1) != "united":
+            if c.peek() == "nations" and c.peek(-1) != "united":
                 continue
-            if low in ("un", "u.n.") and self.low(h + 1) in ("security", "general"):
-                continue
-            if self.tok(h + 1) is not None and self.low(h + 1) in _HEADS:
+            if c.one_of(_UN) and c.one_of(("security", "general"), 1):
+                continue  # "U.N. Security Council": the council is the head
+            if c.one_of(_HEADS, 1):
                 continue  # "Security Council measures": the last noun is the head
-            if low in _HEADS and low not in _PRONOUNS:
+            if c.one_of(_HEADS) and not c.one_of(_PRONOUNS):
                 self.names_measure = True
             start = self._extend_left(h)
             if start > 0 and self.low(start - 1) in _PREPS:
                 continue  # "under the resolution", "violations of the sanctions"
             end = h
-            j = h + 1
-            if low in ("resolution", "resolutions") and j < self.n and self.t[j].text[:1].isdigit():
-                end = j
-                j += 1
-                if self.low(j) == "(" and self.low(j + 2) == ")":
-                    end = j + 2
-                    j += 3
+            after = c.copy(1)
+            if c.one_of(("resolution", "resolutions")) and after.number():  # "Resolution 2371 (2017)"
+                end = after.i
+                after.advance()
+                if after.peek() == "(" and after.peek(2) == ")":
+                    end = after.i + 2
+                    after.advance(3)
+            j = after.i
             verb = self._frame_verb(j)
             if verb is None:
                 continue
@@ -534,40 +540,44 @@ class _SentenceReader:
         return frames
 
     def _extend_left(self, h: int) -> int:
+        """The first token of the subject whose head is h: back over modifiers (up to six) to a
+        determiner ("the new U.N. sanctions", "North Korea's latest resolution")."""
+        c = self.at(h - 1)
         start = h
-        i = h - 1
-        while i >= 0 and h - i <= 6:
-            tok = self.t[i]
-            low = tok.low
-            if low in _DETS:
-                start = i
+        while c.i >= 0 and h - c.i <= 6:
+            if c.one_of(_DETS):
+                return c.i
+            if c.one_of(_FUNCTION_CAPS) or not self._subject_modifier(c):
                 break
-            if low in _FUNCTION_CAPS:
-                break
-            if (low in _SUBJECT_ADJ or (tok.cap and tok.word) or (tok.word and "-" in low)
-                    or low.endswith("'s") or tok.text.isdigit()):
-                start = i
-                i -= 1
-                continue
-            break
+            start = c.i
+            c.advance(-1)
         return start
 
+    @staticmethod
+    def _subject_modifier(c: Cursor) -> bool:
+        """A word that can stand before a subject's head: an adjective of the list, a capitalized
+        or hyphenated word, a possessive or a number."""
+        tok = c.tok()
+        assert tok is not None
+        return (c.one_of(_SUBJECT_ADJ) or c.capitalized_word() or (tok.word and "-" in tok.low)
+                or tok.low.endswith("'s") or tok.text.isdigit())
+
     def _frame_verb(self, j: int) -> int | None:
+        """The verb of a subject that ends before j, past a relative word, adverbs, a time phrase
+        and a parenthesis or apposition ("The resolution, adopted on Monday, bans ...")."""
         for step in range(8):
-            tok = self.tok(j)
+            c = self.at(j)
+            tok = c.tok()
             if tok is None:
                 return None
-            if step == 0 and tok.low in ("that", "which"):
-                j += 1
-                continue
-            if tok.low in _ADVERBS and tok.low not in ("not", "n't", "never", "only", "even"):
+            if (step == 0 and c.one_of(("that", "which"))) or c.one_of(_FRAME_ADVERBS):
                 j += 1
                 continue
             k = self._skip_time(j)
             if k != j:
                 j = k
                 continue
-            if tok.text in ("(", ",", "—", "–", "-", "--"):
+            if tok.text in _ASIDE_OPENERS:
                 close = self._close(j)
                 if close is None:
                     return None
@@ -606,6 +616,7 @@ class _SentenceReader:
         return j
 
     def _close(self, j: int) -> int | None:
+        """The token that closes the aside opened at j (within 30 tokens and the clause), else None."""
         opener = self.t[j].text
         closer = ")" if opener == "(" else opener
         for k in range(j + 1, min(self.n, j + 30)):
