@@ -1,10 +1,12 @@
 """Raw source documents (`source.document`): read once, stripped of markup, searched for evidence.
 
-Evidence is matched against what a reader sees, not against the file's bytes: HTML tags, Markdown
-link targets, emphasis markers and heading hashes are stripped and whitespace is collapsed, so a
-phrase that wraps across lines or runs through a link (`[North\\nKorea](http://...)`) is still
-found. Every character of the stripped text remembers where it came from, so a match (or the
-closest miss) is reported at the exact line of the raw file.
+Evidence is matched against what a reader sees, not against the file's bytes: the HTML is read by
+`html_text` (tags, comments, scripts and hidden elements left out, entities decoded), Markdown
+link targets, emphasis markers and heading hashes are stripped (except in an `.html` page, where a
+browser shows them), and whitespace is collapsed, so a phrase that wraps across lines or runs
+through a link (`[North\\nKorea](http://...)`) is still found. Every character of the stripped text
+remembers where it came from, so a match (or the closest miss) is reported at the exact line of
+the raw file.
 
 Fuzzy matching never lets a number or a negation change pass (docs/design.md §3): evidence saying
 "95 percent" where the document says "89 percent" is not found, however similar the rest.
@@ -12,32 +14,27 @@ Fuzzy matching never lets a number or a negation change pass (docs/design.md §3
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from .fileread import DEFAULT_MAX_FILE_SIZE, read_or_none
+from .html_text import BREAK, Markup, read_markup
 from .values.base import _DASHES, _QUOTES
 from .values.text import negations, numbers, tokens
 
 EXCERPT_CHARS = 100
 
 # --- markup -------------------------------------------------------------------------------------
-# Each pattern marks raw spans to delete; what is kept keeps its raw offset.
+# The HTML is read by html_text; each Markdown pattern marks raw spans to delete. What is kept
+# keeps its raw offset.
 
-_DROP_BLOCKS = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>]*)?/?>")
-# Inline elements sit inside a sentence ("have<span> </span>increased", "Kim<b>Jong</b>"): they
-# vanish. Any other tag ends a block, so it stands for a space and never glues two words.
-_INLINE_TAGS = frozenset(
-    "a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong sub sup time u var wbr".split()
-)
 _LINK_TEXT = r"(?:\\.|[^\[\]\\]|\[(?:\\.|[^\[\]\\])*\])*"
 _LINK = re.compile(
     r"!?\[(" + _LINK_TEXT + r")\]"
@@ -50,7 +47,7 @@ _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+[^\n]*?)??(?:[ \t]+(#+))?[ \t]*$", re.M)
 _RULE_LINE = re.compile(r"^[ \t]*(?:[-=*_][ \t]*){3,}$", re.M)
 _BULLET = re.compile(r"^[ \t]*(?:[-*+]|>+)(?=[ \t]|$)", re.M)
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_PAGE_SUFFIXES = (".html", ".htm")
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026)\s*")
 # A fuzzy alignment costs about len(evidence)² × len(document) (measured: 1,000 characters in a 1 MB
 # document take about a second, 3,000 take six). Beyond this budget only the exact search runs and the
@@ -109,6 +106,19 @@ class EvidenceMatch:
     rejected: str | None = None
 
 
+def detect_form(raw: str, path: str = "") -> str:
+    """HTML when it has block tags, Markdown when it has Markdown syntax, else plain text. The file
+    suffix only breaks ties: converted pages mix the two."""
+    suffix = Path(path).suffix.lower()
+    tags = len(re.findall(r"</?(?:div|p|span|html|body|article|section|h[1-6]|ul|li|a)\b", raw, re.I))
+    markdown = len(re.findall(r"(?m)^[ \t]{0,3}#{1,6}\s|\]\([^)\s]+\)|^[ \t]*[-*+]\s", raw))
+    if suffix in _PAGE_SUFFIXES or tags > max(markdown, 2):
+        return "html"
+    if suffix in (".md", ".markdown") or markdown:
+        return "markdown"
+    return "text"
+
+
 @dataclass
 class Document:
     """A document's raw lines and its reading text, with an exact map back to raw lines."""
@@ -116,7 +126,14 @@ class Document:
     path: str
     raw: str = field(repr=False)
     raw_lines: list[str] = field(init=False, repr=False)
+    form: str = field(init=False)  # "html", "markdown" or "text" (detect_form)
+    # Markdown syntax is read everywhere but in an .html page: converted pages mix the two.
+    markdown: bool = field(init=False)
     text: str = field(init=False, repr=False)
+    # Indices of the spaces in `text` that stand for a block boundary (a paragraph, heading, list
+    # item or line break of the HTML), so that paragraphs can be told without the markup.
+    breaks: frozenset[int] = field(init=False, repr=False)
+    markup: Markup = field(init=False, repr=False)  # furniture, heading and link spans, raw offsets
     _offsets: list[int] = field(init=False, repr=False)  # text index -> raw offset
     _line_starts: list[int] = field(init=False, repr=False)
 
@@ -127,7 +144,10 @@ class Document:
             lines.pop()
         self.raw_lines = [line.removesuffix("\r") for line in lines]
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.raw)]
-        self.text, self._offsets = _strip_markup(self.raw)
+        self.form = detect_form(self.raw, self.path)
+        self.markdown = not self.path.lower().endswith(_PAGE_SUFFIXES)
+        self.markup = read_markup(self.raw, page=self.form == "html")
+        self.text, self._offsets, self.breaks = _strip_markup(self.raw, self.markup, self.markdown)
 
     @classmethod
     def from_text(cls, raw: str, path: str = "<text>") -> Document:
@@ -255,51 +275,55 @@ def _facts_differ(needle: str, span: str) -> str | None:
     return None
 
 
-def _strip_markup(raw: str) -> tuple[str, list[int]]:
-    """The reading text of a raw document and, per character, its offset in the raw text."""
+def _strip_markup(raw: str, markup: Markup, markdown: bool) -> tuple[str, list[int], frozenset[int]]:
+    """The reading text of a raw document, per character its offset in the raw text, and the
+    indices of the spaces that stand for a block boundary."""
     deleted = bytearray(len(raw))
     inserts: dict[int, str] = {}
+    block_ends: set[int] = set()  # raw offsets where a block boundary is inserted
 
     def delete(start: int, end: int, replacement: str = "") -> None:
         deleted[start:end] = b"\x01" * (end - start)
         if replacement:
             inserts[start] = inserts.get(start, "") + replacement
 
-    for match in _DROP_BLOCKS.finditer(raw):
-        delete(match.start(), match.end(), " ")
-    for match in _TAG.finditer(raw):
-        if not any(deleted[match.start():match.end()]):
-            inline = match.group(1).lower() in _INLINE_TAGS
-            delete(match.start(), match.end(), "" if inline else " ")
-    _mark_links(raw, 0, len(raw), delete, deleted)
-    for match in _HEADING.finditer(raw):
-        for group in (1, 2):
-            if match.start(group) >= 0 and not any(deleted[match.start(group):match.end(group)]):
-                delete(match.start(group), match.end(group))
-    for pattern in (_EMPHASIS_RUN, _SINGLE_EMPHASIS, _ESCAPE, _RULE_LINE, _BULLET):
-        for match in pattern.finditer(raw):
-            if match.end() > match.start() and not any(deleted[match.start():match.end()]):
-                delete(match.start(), match.end())
-    for match in _ENTITY.finditer(raw):
-        if not any(deleted[match.start():match.end()]):
-            value = html.unescape(match.group())
-            if value != match.group():
-                delete(match.start(), match.end(), value)
+    for start, end, leaves in markup.removed:
+        delete(start, end, " " if leaves else "")
+        if leaves == BREAK:
+            block_ends.add(start)
+    if markdown:
+        _mark_links(raw, 0, len(raw), delete, deleted)
+        for match in _HEADING.finditer(raw):
+            for group in (1, 2):
+                if match.start(group) >= 0 and not any(deleted[match.start(group):match.end(group)]):
+                    delete(match.start(group), match.end(group))
+        for pattern in (_EMPHASIS_RUN, _SINGLE_EMPHASIS, _ESCAPE, _RULE_LINE, _BULLET):
+            for match in pattern.finditer(raw):
+                if match.end() > match.start() and not any(deleted[match.start():match.end()]):
+                    delete(match.start(), match.end())
+    for start, end, value in markup.entities:
+        if not any(deleted[start:end]):
+            delete(start, end, value)
 
     out: list[str] = []
     offsets: list[int] = []
+    breaks: set[int] = set()
     space_at = -1  # raw offset of a pending whitespace run
+    pending_break = False  # the pending run holds a block boundary
 
     def emit(ch: str, at: int) -> None:
-        nonlocal space_at
+        nonlocal space_at, pending_break
         if ch.isspace():
             if space_at < 0:
                 space_at = at
             return
         if space_at >= 0 and out:
+            if pending_break:
+                breaks.add(len(out))
             out.append(" ")
             offsets.append(space_at)
         space_at = -1
+        pending_break = False
         out.append(ch)
         offsets.append(at)
 
@@ -308,9 +332,11 @@ def _strip_markup(raw: str) -> tuple[str, list[int]]:
         if inserted:
             for piece in inserted:
                 emit(piece, i)
+            if i in block_ends:
+                pending_break = True
         if not deleted[i]:
             emit(ch, i)
-    return "".join(out), offsets
+    return "".join(out), offsets, frozenset(breaks)
 
 
 def _mark_links(raw: str, start: int, end: int, delete: Callable[[int, int], None], deleted: bytearray) -> None:

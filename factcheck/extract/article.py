@@ -1,10 +1,12 @@
 """A raw article (plain text, Markdown or HTML) as the paragraphs and sentences a reader sees.
 
 The reading text comes from `documents.Document`, the same stripping that FC203 uses to find
-evidence, so every span the extractor quotes as evidence is found again by lint. What this module
-adds is structure: paragraph breaks (blank lines, block tags, list items), the page furniture to
-leave out (navigation, ads, share widgets, hidden elements, player widgets, footers), transcript
-turns ("NIKKI HALEY: words"), and sentence boundaries that respect abbreviations and quotations.
+evidence, so every span the extractor quotes as evidence is found again by lint; its HTML is read
+by `html_text`, which also tells block boundaries, headings, links and page furniture. What this
+module adds is structure: paragraph breaks (block boundaries, blank lines, Markdown list items and
+headings), the page furniture to set apart (navigation, ads, share widgets, styled-away elements,
+player widgets, footers), transcript turns ("NIKKI HALEY: words"), and sentence boundaries that
+respect abbreviations and quotations.
 """
 
 from __future__ import annotations
@@ -13,30 +15,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..documents import Document
+from ..documents import Document, detect_form
 
-# --- paragraph breaks in the raw text -----------------------------------------------------------
+# detect_form lives with Document, which needs it; it is still read from here.
+__all__ = ["Article", "Paragraph", "Sentence", "detect_form", "read_article", "read_file", "split_sentences"]
 
-_INLINE = "a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr|br"
-_BLOCK_TAG = re.compile(rf"<(?!/?(?:{_INLINE})\b)/?[A-Za-z]")
+# --- paragraph breaks in the raw text (the HTML's come from Document.breaks) ---------------------
+
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 _HEADING_LINE = re.compile(r"\n[ \t]{0,3}#")
-_BR = re.compile(r"<br\s*/?>", re.I)
 
-# --- page furniture -----------------------------------------------------------------------------
-
-# Elements whose whole content is furniture: by tag, or by a word of their id/class/role/testid.
-_FURNITURE_TAGS = frozenset("nav footer aside form button select noscript svg menu dialog script style head header".split())
-_FURNITURE_WORDS = frozenset(
-    "ad ads advert advertisement banner breadcrumb breadcrumbs comments cookie masthead menu nav navbar "
-    "navigation newsletter paywall player promo related share sharing sharetools share-tools social "
-    "sponsor subscribe toolbar footer site-index skip".split()
-)
-_TAG_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)(/?)>")
-_ATTRIBUTE = re.compile(r"""([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_HIDDEN_STYLE = re.compile(r"(?:visibility\s*:\s*hidden|display\s*:\s*none)", re.I)
-_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# --- page furniture (elements: html_text) ---------------------------------------------------------
 
 # Paragraphs that are page furniture whatever markup they come in (compared case-folded, with
 # punctuation and spacing normalized).
@@ -126,24 +116,11 @@ class Article:
         return sorted(self.paragraphs + self.furniture, key=lambda p: p.start)
 
 
-def detect_form(raw: str, path: str = "") -> str:
-    """HTML when it has block tags, Markdown when it has Markdown syntax, else plain text. The file
-    suffix only breaks ties: converted pages mix the two."""
-    suffix = Path(path).suffix.lower()
-    tags = len(re.findall(r"</?(?:div|p|span|html|body|article|section|h[1-6]|ul|li|a)\b", raw, re.I))
-    markdown = len(re.findall(r"(?m)^[ \t]{0,3}#{1,6}\s|\]\([^)\s]+\)|^[ \t]*[-*+]\s", raw))
-    if suffix in (".html", ".htm") or tags > max(markdown, 2):
-        return "html"
-    if suffix in (".md", ".markdown") or markdown:
-        return "markdown"
-    return "text"
-
-
 def read_article(raw: str, path: str = "<text>") -> Article:
     """Split `raw` into paragraphs and sentences, setting furniture apart."""
     document = Document(path, raw)
-    form = detect_form(raw, path)
-    hidden = _furniture_spans(document.raw) if form in ("html", "markdown") else []
+    form = document.form
+    furnished = form in ("html", "markdown")
     paragraphs: list[Paragraph] = []
     furniture: list[Paragraph] = []
     seen: set[str] = set()
@@ -152,9 +129,9 @@ def read_article(raw: str, path: str = "<text>") -> Article:
         raw_start = document.raw_offset(start)
         paragraph = Paragraph(len(paragraphs), text, start, end, document.line_of(start))
         paragraph.body_start = start
-        paragraph.heading = _is_heading(document.raw, raw_start)
+        paragraph.heading = _is_heading(document, raw_start)
         key = " ".join(text.casefold().split())
-        if _inside(raw_start, hidden) or _FURNITURE_TEXT.match(key) or _URL_ONLY.match(text) or _mostly_links(document, start, end):
+        if furnished and document.markup.furniture.covers(raw_start) or _FURNITURE_TEXT.match(key) or _URL_ONLY.match(text) or _mostly_links(document, start, end):
             furniture.append(paragraph)
             continue
         if key in seen:  # a headline repeated by the page template
@@ -169,8 +146,9 @@ def read_article(raw: str, path: str = "<text>") -> Article:
 
 
 def _paragraph_spans(document: Document, hard_lines: bool) -> list[tuple[int, int]]:
-    """Where the reading text breaks into blocks: a blank line, a block tag, a list item or a
-    heading between two characters of the raw text. In plain text a line break also ends a block
+    """Where the reading text breaks into blocks: an HTML block boundary (Document.breaks), or
+    (but in an .html page, which a browser lays out by its tags alone) a blank line, a list item or
+    a heading between two characters of the raw text. In plain text a line break also ends a block
     when the line before it is short or ends a sentence (a header line, not a wrapped one)."""
     text, raw = document.text, document.raw
     spans: list[tuple[int, int]] = []
@@ -178,11 +156,15 @@ def _paragraph_spans(document: Document, hard_lines: bool) -> list[tuple[int, in
     for i in range(1, len(text)):
         if text[i - 1] != " ":
             continue
+        if i - 1 in document.breaks:
+            spans.append((start, i - 1))
+            start = i
+            continue
         before = document.raw_offset(i - 2) + 1 if i >= 2 else 0
         gap = raw[before:document.raw_offset(i)]
         if (
-            _BLANK_LINE.search(gap) or _BLOCK_TAG.search(gap) or _LIST_ITEM.search(gap)
-            or _HEADING_LINE.search(gap) or _BR.search(gap) or (hard_lines and "\n" in gap and _line_ends_block(raw, before))
+            document.markdown and (_BLANK_LINE.search(gap) or _LIST_ITEM.search(gap) or _HEADING_LINE.search(gap))
+            or hard_lines and "\n" in gap and _line_ends_block(raw, before)
         ):
             spans.append((start, i - 1))
             start = i
@@ -196,60 +178,17 @@ def _line_ends_block(raw: str, line_end: int) -> bool:
     return len(line) < 50 or line.endswith((".", "!", "?", ":", '"', "”", "'"))
 
 
-def _is_heading(raw: str, raw_start: int) -> bool:
+def _is_heading(document: Document, raw_start: int) -> bool:
+    """A Markdown heading line, or text inside an HTML heading element."""
+    raw = document.raw
     line_start = raw.rfind("\n", 0, raw_start) + 1
     prefix = raw[line_start:raw_start]
     if re.fullmatch(r"[ \t]{0,3}#{1,6}[ \t]*", prefix):
         return True
-    opener = raw.rfind("<", 0, raw_start)
-    return opener >= 0 and bool(re.match(r"<h[1-6]\b", raw[opener:raw_start], re.I)) and ">" in raw[opener:raw_start]
+    return document.markup.headings.covers(raw_start)
 
 
-def _furniture_spans(raw: str) -> list[tuple[int, int]]:
-    """Raw spans of elements that are furniture or hidden, matched to their closing tags."""
-    spans: list[tuple[int, int]] = []
-    stack: list[tuple[str, int, bool]] = []  # tag, start, furniture
-    for match in _TAG_TOKEN.finditer(raw):
-        closing, name, attributes, self_closing = match.group(1), match.group(2).lower(), match.group(3), match.group(4)
-        if not closing:
-            if self_closing or name in _VOID_TAGS:
-                continue
-            stack.append((name, match.start(), _is_furniture(name, attributes)))
-            continue
-        for depth in range(len(stack) - 1, -1, -1):
-            if stack[depth][0] == name:
-                for _, start, is_furniture in stack[depth:]:
-                    if is_furniture:
-                        spans.append((start, match.end()))
-                del stack[depth:]
-                break
-    spans.extend((start, len(raw)) for _, start, is_furniture in stack if is_furniture)
-    return sorted(spans)
-
-
-def _is_furniture(name: str, attributes: str) -> bool:
-    if name in _FURNITURE_TAGS:
-        return True
-    values: dict[str, str] = {}
-    for match in _ATTRIBUTE.finditer(attributes):
-        values[match.group(1).lower()] = match.group(2) or match.group(3) or match.group(4) or ""
-    if re.search(r"(?:^|\s)hidden(?:\s|=|$)", attributes) or _HIDDEN_STYLE.search(values.get("style", "")):
-        return True
-    if values.get("role") in ("navigation", "banner", "contentinfo", "complementary", "toolbar"):
-        return True
-    words: set[str] = set()
-    for key in ("id", "class", "data-testid"):
-        for word in values.get(key, "").lower().split():
-            words.add(word)
-            words.update(part for part in re.split(r"[-_]", word) if part)
-    return bool(words & _FURNITURE_WORDS)
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
-
-
-_LINK_SPAN = re.compile(r"\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]\([^)]*\)|<a\b[^>]*>.*?</a>", re.S | re.I)
+_MARKDOWN_LINK = re.compile(r"\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]\([^)]*\)")
 
 
 def _mostly_links(document: Document, start: int, end: int) -> bool:
@@ -259,7 +198,9 @@ def _mostly_links(document: Document, start: int, end: int) -> bool:
         return False
     raw_start, raw_end = document.raw_offset(start), document.raw_offset(end - 1) + 1
     raw = document.raw[raw_start:raw_end]
-    linked = sum(len(m.group()) for m in _LINK_SPAN.finditer(document.raw, max(0, raw_start - 2), min(len(document.raw), raw_end + 400)) if m.start() < raw_end)
+    window_start, window_end = max(0, raw_start - 2), min(len(document.raw), raw_end + 400)
+    linked = sum(len(m.group()) for m in _MARKDOWN_LINK.finditer(document.raw, window_start, window_end) if m.start() < raw_end)
+    linked += sum(end - start for start, end in document.markup.links.starting(window_start, raw_end) if end <= window_end)
     return bool(raw) and linked >= 0.6 * len(raw) and not text.lower().startswith("by ")
 
 

@@ -9,10 +9,10 @@ the curator fills it in; nothing is guessed from the file name.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from dataclasses import dataclass, field
 
+from ..html_text import Markup
 from ..registry.entities import EntityRegistry
 from ..values import ParseContext, ValueParseError, parse_value
 from .article import Article
@@ -25,12 +25,7 @@ _ABSOLUTE_DATE = re.compile(
     r"(?:[ ,T]+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}|Z|[+-]\d{2}:?\d{2})?)?\.?$"
 )
 _PUBLISHED_LABEL = re.compile(r"^(?:Published|Posted|Date)\s*(?:on)?\s*:", re.I)
-_META = re.compile(r"<meta\s+[^>]*>", re.I)
-_META_ATTR = re.compile(r"""(\w[\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_TIME = re.compile(r"""<time\b[^>]*\bdatetime\s*=\s*["'](\d{4}-\d{2}-\d{2})""", re.I)
-_CANONICAL = re.compile(r"""<link\s+[^>]*rel\s*=\s*["']canonical["'][^>]*>""", re.I)
-_HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
-_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|le|la|bin|al))*"
 _BYLINE = re.compile(rf"(?:^|\|\s*)By\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*$")
 _REPORTS = re.compile(rf"^(?P<outlet>[A-Z][\w.&’' -]*?)['’]s\s+(?P<name>{_NAME})\s+reports\.?$")
@@ -55,7 +50,7 @@ class Metadata:
 
 def detect_metadata(article: Article, registry: EntityRegistry | None) -> Metadata:
     found = Metadata()
-    _from_head(article.raw, found)
+    _from_head(article.document.markup, found)
     _from_paragraphs(article, found, registry)
     if found.title is None:
         found.title = _first_heading(article)
@@ -68,11 +63,13 @@ def detect_metadata(article: Article, registry: EntityRegistry | None) -> Metada
     return found
 
 
-def _from_head(raw: str, found: Metadata) -> None:
-    """HTML head: Open Graph / article meta, canonical link, <title>, <time datetime>."""
+def _from_head(markup: Markup, found: Metadata) -> None:
+    """HTML head: Open Graph / article meta, canonical link, <title>, <time datetime>, as the HTML
+    reader found them (not inside comments or scripts)."""
     metas: dict[str, str] = {}
-    for tag in _META.finditer(raw):
-        attributes = {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or "") for m in _META_ATTR.finditer(tag.group())}
+    for name, attributes in markup.tags:
+        if name != "meta":
+            continue
         key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
         if key and "content" in attributes:
             metas.setdefault(key.lower(), attributes["content"].strip())
@@ -82,23 +79,21 @@ def _from_head(raw: str, found: Metadata) -> None:
             found.published = day
             break
     if found.published is None:
-        match = _TIME.search(raw)
-        if match:
-            found.published = _iso_day(match.group(1))
+        times = (a["datetime"] for name, a in markup.tags if name == "time" and _DAY.match(a.get("datetime", "")))
+        datetime = next(times, None)
+        if datetime is not None:
+            found.published = _iso_day(datetime)
     found.title = metas.get("og:title") or metas.get("twitter:title") or None
     found.url = metas.get("og:url") or None
-    canonical = _CANONICAL.search(raw)
-    if canonical and not found.url:
-        href = _HREF.search(canonical.group())
-        found.url = href.group(1) if href else None
+    canonical = next((a for name, a in markup.tags if name == "link" and a.get("rel", "").strip().lower() == "canonical"), None)
+    if canonical is not None and not found.url:
+        found.url = canonical.get("href") or None
     author = metas.get("author") or metas.get("article:author")
     if author and not author.startswith("http"):
         found.authors = _split_names(author)
     found.outlet = metas.get("og:site_name") or None
-    if found.title is None:
-        title = _TITLE_TAG.search(raw)
-        if title and title.group(1).strip():
-            found.title = " ".join(html.unescape(title.group(1)).split())
+    if found.title is None and markup.title:
+        found.title = markup.title
 
 
 def _from_paragraphs(article: Article, found: Metadata, registry: EntityRegistry | None) -> None:
