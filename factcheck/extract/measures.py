@@ -134,6 +134,17 @@ _PRONOUNS = frozenset({"it", "they"})
 _PRONOUN_OPENERS = frozenset({",", ";", "and", "but", "“", '"', "—", "–", ":"})
 _UN = frozenset({"un", "u.n."})
 _ASIDE_OPENERS = frozenset({"(", ",", "—", "–", "-", "--"})
+_NEGATING = frozenset({"longer", "short", "instead", "rather"})  # "no longer", "stops short of"
+_FAIL = frozenset({"fail", "fails", "failed"})  # "failed to ban"
+_HAVE = frozenset({"has", "have", "had"})
+# Words after which "to" is a preposition ("subject to", "in addition to"), not an infinitive's.
+_TO_AS_PREPOSITION = frozenset(
+    "subject due according addition prior up close similar contrary pursuant relation regard respect access".split()
+)
+_CALL_PARTICLES = frozenset({"on", "upon", "for"})  # "calls on", "calls for": a request
+_ON_AGAINST = frozenset({"on", "against"})  # "a ban on", "sanctions against"
+# After a verb-form trigger, these mean it is no new verb phrase ("bans on", "bans, limits").
+_NOT_BEFORE_OBJECT = frozenset({"on", "against", ",", "and", "or", ".", ""})
 # Words for "a sanction" in general: never an action as nouns ("sanctions on North Korea").
 _INSTRUMENT_NOUNS = frozenset({"sanction", "sanctions", "penalty", "penalties", "measure", "measures"})
 # Determiners and the quantifiers that do not negate (lexicon.py), with "all" and "today's", which
@@ -257,6 +268,14 @@ _CONJUNCTIONS = frozenset({"and", "or", "and/or"})
 # What starts another conjunct after "and"/"or" even inside a prepositional phrase ("the sale of coal
 # and the purchase of iron").
 _NEW_CONJUNCT = _DETS | _STRIP_ADJ | _FLOWS | {"other", "both"}
+
+
+def _noun_modifier(c: Cursor) -> bool:
+    """A word between an imposing verb and its noun: a determiner, an adjective of the list, a
+    hyphenated word, a number or a proper adjective ("imposed a full ban", "a 30-day U.S. ban")."""
+    tok = c.tok()
+    return tok is not None and (c.one_of(_DETS | _NOUN_ADJ) or (tok.word and "-" in tok.low) or c.number()
+                                or _proper_adjective(c))
 
 
 def _proper_adjective(c: Cursor) -> bool:
@@ -634,33 +653,33 @@ class _SentenceReader:
         return self.at(i).skip_back(_ADVERBS, limit=4).i
 
     def _negated(self, i: int, frame: _Frame) -> bool:
-        lo = max(frame.head + 1, i - 5)
-        for k in range(lo, i):
-            low = self.t[k].low
-            if low in _NEGATORS or low.endswith("n't"):
-                return True
-            if low in ("longer", "short", "instead", "rather") or (low in ("fail", "fails", "failed") and self.low(k + 1) == "to"):
+        """Is the word at i negated in the five words before it ("does not ban", "no longer limits",
+        "failed to ban", "instead")?"""
+        for k in range(max(frame.head + 1, i - 5), i):
+            c = self.at(k)
+            if c.one_of(_NEGATORS | _NEGATING) or c.peek().endswith("n't") or (c.one_of(_FAIL) and c.peek(1) == "to"):
                 return True
         return False
 
     def _verbal_ok(self, i: int, form: str, frame: _Frame) -> bool:
+        """Is the trigger at i a verb the frame governs: the frame's own verb, an infinitive, after a
+        modal or "has", coordinated with an accepted verb, or after "requires that countries"?"""
         if form not in ("base", "s", "ed"):
             return False
         if self._negated(i, frame):
             return False
         if i == frame.verb:
             return True
-        j = self._back(i)
-        prev = self.low(j)
-        if form == "base" and prev == "to":
-            return self.low(j - 1) not in ("subject", "due", "according", "addition", "prior", "up", "close",
-                                          "similar", "contrary", "pursuant", "relation", "regard", "respect", "access")
-        if prev in _MODALS and form == "base":
+        c = self.at(i).skip_back(_ADVERBS, limit=4)
+        j = c.i
+        if form == "base" and c.peek() == "to":
+            return not c.one_of(_TO_AS_PREPOSITION, -1)
+        if c.one_of(_MODALS) and form == "base":
             return True
-        if prev in ("has", "have", "had") and form == "ed":
+        if c.one_of(_HAVE) and form == "ed":
             return True
-        if prev in (",", "and", "or"):
-            k = j - 1 if prev == "and" and self.low(j - 1) == "," else j
+        if c.one_of(_LIST_JOINS):
+            k = j - 1 if c.peek() == "and" and c.peek(-1) == "," else j
             for index, verb_form in reversed(self.verbs[-8:]):
                 if index < k and k - index <= _WINDOW and (verb_form == form or (form == "base" and verb_form in ("base", "modal"))):
                     return True
@@ -668,39 +687,36 @@ class _SentenceReader:
         # "requires that countries expel": that + a short noun phrase.
         if form in ("base", "s"):
             for k in range(j, max(frame.verb, j - 5) - 1, -1):
-                low = self.low(k)
-                if low == "that":
-                    return k > frame.verb - 1 and k < i - 1 and _has_lemma(self.tok(k - 1), _REPORTING) is not None
-                if not self.t[k].word or low in _BREAK_WORDS:
+                b = self.at(k)
+                if b.peek() == "that":
+                    return k > frame.verb - 1 and k < i - 1 and _has_lemma(b.tok(-1), _REPORTING) is not None
+                if not self.t[k].word or b.one_of(_BREAK_WORDS):
                     return False
         return False
 
     def _noun_ok(self, i: int, frame: _Frame) -> bool:
+        """Is the noun-form trigger at i governed by an imposing verb ("imposed a full ban"), a
+        coordinated noun trigger, or "calls for"?"""
         if self._negated(i, frame):
             return False
-        g = i - 1
-        while g > frame.head and i - g <= 5:
-            tok = self.t[g]
-            if tok.low in _DETS or tok.low in _NOUN_ADJ or (tok.word and "-" in tok.low) or tok.text[:1].isdigit() \
-                    or (tok.cap and tok.word and tok.low not in _FUNCTION_CAPS):
-                g -= 1
-                continue
-            break
-        if g <= frame.head and g != frame.verb:
+        c = self.at(i - 1)
+        while c.i > frame.head and i - c.i <= 5 and _noun_modifier(c):
+            c.advance(-1)
+        if c.i <= frame.head and c.i != frame.verb:
             return False
-        low = self.low(g)
-        if low in (",", "and", "or") and self.nouns:
+        if c.one_of(_LIST_JOINS) and self.nouns:
             return True
-        if low == "for" and _has_lemma(self.tok(g - 1), {"call"}):
+        if c.peek() == "for" and _has_lemma(c.tok(-1), {"call"}):
             return True  # "calls for the repatriation of"
-        return _has_lemma(self.tok(g), _IMPOSE) is not None
+        return _has_lemma(c.tok(), _IMPOSE) is not None
 
     def _force(self, i: int, frame: _Frame) -> str | None:
+        """ "non-binding" when "urges", "calls on" and the like govern the trigger at i; a binding
+        verb nearer to it ("decides", "requires") wins."""
         for k in range(i - 1, max(frame.head, i - _WINDOW), -1):
-            tok = self.t[k]
-            if _has_lemma(tok, _NONBINDING):
-                return "non-binding"
-            if _has_lemma(tok, {"call"}) and self.low(k + 1) in ("on", "upon", "for"):
+            c = self.at(k)
+            tok = c.tok()
+            if _has_lemma(tok, _NONBINDING) or (_has_lemma(tok, {"call"}) and c.one_of(_CALL_PARTICLES, 1)):
                 return "non-binding"
             if _has_lemma(tok, _BINDING):
                 return None
@@ -710,21 +726,21 @@ class _SentenceReader:
 
     def _starts_clause(self, m: int) -> bool:
         """Does token m start a new verb phrase ("..., ban new joint ventures", "and expands")?"""
-        if self.low(m) == "and":
-            m += 1
-        if self.low(m) in _DETS or self.low(m) in _NOUN_ADJ:
+        c = self.at(m)
+        c.skip_if(("and",))
+        if c.one_of(_DETS | _NOUN_ADJ):
             # "and a cap on crude oil": another noun-form trigger starts here.
-            while self.low(m) in _DETS or self.low(m) in _NOUN_ADJ:
-                m += 1
-            entry = self.lex.lookup(self.t[m]) if m < self.n else None
-            return entry is not None and self.low(m + 1) in ("on", "against")
-        tok = self.tok(m)
+            c.skip(_DETS | _NOUN_ADJ)
+            head = c.tok()
+            entry = self.lex.lookup(head) if head is not None else None
+            return entry is not None and c.one_of(_ON_AGAINST, 1)
+        tok = c.tok()
         if tok is None or not tok.word or tok.cap:
             return False
-        if tok.low in _MODALS:
+        if c.one_of(_MODALS):
             return True
         entry = self.lex.lookup(tok)
-        if entry is not None and entry.form in ("base", "s", "ed") and self.low(m + 1) not in ("on", "against", ",", "and", "or", ".", ""):
+        if entry is not None and entry.form in ("base", "s", "ed") and not c.one_of(_NOT_BEFORE_OBJECT, 1):
             return True
         form = _has_lemma(tok, _REPORTING | _LIST_GOVERNORS)
         return form in ("s", "ed")
