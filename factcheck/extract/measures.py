@@ -42,7 +42,7 @@ from ..values.quantity import Quantity
 from .article import Article, Sentence
 from .cursor import Cursor, Tok, tokenize
 from .lexicon import (
-    DETERMINERS, MONTH_ABBREVIATIONS, MONTHS, PREPOSITIONS, QUANTIFIERS, SPEECH_VERBS, WEEKDAYS, lemmas,
+    DETERMINERS, MONTH_ABBREVIATIONS, MONTHS, PREPOSITIONS, QUANTIFIERS, SPEECH_VERBS, WEEKDAYS, has_lemma, lemmas,
 )
 from .mentions import MeasureMention
 
@@ -55,24 +55,11 @@ _WINDOW = 40
 # to check that a deadline text parses; the mention carries the text, not the date.
 _PLACEHOLDER_DAY = dt.date(2000, 1, 1)
 
-# --- tokens (cursor.py) --------------------------------------------------------------------------
-
-_Tok = Tok
-_tokens = tokenize
-
-
 # --- inflection (the lemmatizer is lexicon.lemmas) -------------------------------------------------
 
-_lemmas = lemmas
-
-
-def _has_lemma(tok: _Tok | None, lemmas: frozenset[str] | set[str]) -> str | None:
-    if tok is None:
-        return None
-    for lemma, form in _lemmas(tok.low):
-        if lemma in lemmas:
-            return form
-    return None
+def _has_lemma(tok: Tok | None, words: frozenset[str] | set[str]) -> str | None:
+    """The form in which the token inflects one of `words` (lexicon.has_lemma), None for no token."""
+    return has_lemma(tok.low, words) if tok is not None else None
 
 
 @dataclass(frozen=True)
@@ -103,13 +90,13 @@ class _Lexicon:
         # and raises for nothing a token can be, so there is nothing to catch here.
         return self.actions.normalize(word)
 
-    def lookup(self, tok: _Tok) -> _Entry | None:
+    def lookup(self, tok: Tok) -> _Entry | None:
         low = tok.low
         if low in self._cache:
             return self._cache[low]
         entry = None
         if tok.word and len(low) > 1:
-            for lemma, form in _lemmas(low):
+            for lemma, form in lemmas(low):
                 action = self._normalize(lemma)
                 if action:
                     entry = _Entry(action, lemma, form)
@@ -145,6 +132,13 @@ _CALL_PARTICLES = frozenset({"on", "upon", "for"})  # "calls on", "calls for": a
 _ON_AGAINST = frozenset({"on", "against"})  # "a ban on", "sanctions against"
 # After a verb-form trigger, these mean it is no new verb phrase ("bans on", "bans, limits").
 _NOT_BEFORE_OBJECT = frozenset({"on", "against", ",", "and", "or", ".", ""})
+_PAIR_PREPS = frozenset({"on", "against", "in", "of"})  # "no increase in": a two-word noun trigger
+_AMOUNT_ENDS = frozenset({"of", ",", "and", "or"})  # what ends a bound's amount
+# Words between a list and the verb that governs it ("expands the existing U.N. sanctions list").
+_LIST_OWNERS = frozenset({"sanctions", "u.n.", "un"})
+_LIST_MODIFIERS = _LIST_OWNERS | {"existing", "current"}
+# Words that make a sentence name a measure even without a frame ("under the sanctions, ...").
+_MEASURE_WORDS = frozenset({"resolution", "resolutions", "sanctions", "embargo"})
 # Words for "a sanction" in general: never an action as nouns ("sanctions on North Korea").
 _INSTRUMENT_NOUNS = frozenset({"sanction", "sanctions", "penalty", "penalties", "measure", "measures"})
 # Determiners and the quantifiers that do not negate (lexicon.py), with "all" and "today's", which
@@ -216,6 +210,7 @@ _TRADE = frozenset(
     "acquire obtain generate transfer maintain open make spend take bring".split()
 )
 _EXPORT_TRADE = frozenset({"sell", "export", "earn", "generate"})
+_GERUND_TRADE = _EXPORT_TRADE | {"import"}  # "ban North Korea from exporting/importing"
 _BOUNDS: tuple[tuple[str, ...], ...] = (
     ("no", "more", "than"), ("not", "more", "than"), ("no", "greater", "than"), ("not", "exceeding"),
     ("at", "most"), ("up", "to"), ("a", "maximum", "of"), ("only",),
@@ -358,7 +353,7 @@ def find_measures(article: Article, actions: ActionVocabulary, published: dt.dat
     recent: list[bool] = []  # did each of the last sentences name a measure?
     for sentence in article.sentences:
         evidence = text[sentence.start:sentence.end]
-        tokens = _tokens(evidence, sentence.start)
+        tokens = tokenize(evidence, sentence.start)
         reader = _SentenceReader(tokens, evidence, sentence.start, lexicon, ctx, any(recent[-3:]))
         drafts = reader.read()
         seen: set[tuple] = set()
@@ -422,7 +417,7 @@ _DEADLINE = re.compile(
 # --- the sentence reader --------------------------------------------------------------------------
 
 class _SentenceReader:
-    def __init__(self, tokens: list[_Tok], source: str, base: int, lexicon: _Lexicon, ctx: ParseContext,
+    def __init__(self, tokens: list[Tok], source: str, base: int, lexicon: _Lexicon, ctx: ParseContext,
                  recent: bool) -> None:
         self.t = tokens
         self.source = source  # the sentence; token offsets minus `base` index it
@@ -445,7 +440,7 @@ class _SentenceReader:
         """A cursor at token i, for reading a pattern from there."""
         return Cursor(self.t, i)
 
-    def tok(self, i: int) -> _Tok | None:
+    def tok(self, i: int) -> Tok | None:
         return self.t[i] if 0 <= i < self.n else None
 
     def low(self, i: int) -> str:
@@ -483,7 +478,7 @@ class _SentenceReader:
             by_verb[frame.verb] = frame
         self.names_measure = self.names_measure or any(
             self.t[f.head].low not in _PRONOUNS for f in frames
-        ) or any(t.low in ("resolution", "resolutions", "sanctions", "embargo") for t in self.t)
+        ) or any(t.low in _MEASURE_WORDS for t in self.t)
 
         active: _Frame | None = None
         i = 0
@@ -972,18 +967,19 @@ class _SentenceReader:
     # -- patterns -------------------------------------------------------------------------------------
 
     def _single(self, i: int, frame: _Frame) -> int | None:
+        """A one-word trigger at i: as a noun ("a cap on", "the prohibition of", "a cap of 7.5
+        million tons on") or as a verb the frame governs, with its object's targets."""
+        c = self.at(i)
         tok = self.t[i]
         entry = self.lex.lookup(tok)
         if entry is None:
             return None
-        nxt = self.low(i + 1)
-        # Noun readings: "a cap on", "restrictions on", "the prohibition of", "a cap of 7.5 million tons on".
-        noun_prep = nxt in ("on", "against") or (entry.form == "noun" and nxt == "of")
+        noun_prep = c.one_of(_ON_AGAINST, 1) or (entry.form == "noun" and c.peek(1) == "of")
         amount = None
         obj = i + 2
-        if not noun_prep and nxt == "of" and entry.form in ("base", "s"):
+        if not noun_prep and c.peek(1) == "of" and entry.form in ("base", "s"):
             for k in range(i + 2, min(self.n, i + 9)):
-                if self.low(k) in ("on", "against"):
+                if self.at(k).one_of(_ON_AGAINST):
                     quantity = self.span(i + 2, k)
                     if _quantity(quantity, self.ctx) is not None:
                         noun_prep, amount, obj = True, quantity, k + 1
@@ -1009,10 +1005,10 @@ class _SentenceReader:
         gerund = self._from_gerund(j)
         if gerund is not None:
             # "ban North Korea from exporting coal": the named party's own trade gives the direction.
-            if self.t[j].cap and self.t[j].word and self.low(j) not in _FUNCTION_CAPS:
-                verb = _has_lemma(self.t[gerund - 1], _EXPORT_TRADE | {"import"})
+            if _proper_adjective(self.at(j)):
+                verb = _has_lemma(self.t[gerund - 1], _GERUND_TRADE)
                 if verb is not None:
-                    lemma = next(l for l, _ in _lemmas(self.low(gerund - 1)) if l in _EXPORT_TRADE | {"import"})
+                    lemma = next(l for l, _ in lemmas(self.low(gerund - 1)) if l in _GERUND_TRADE)
                     direction = "import" if lemma == "import" else "export"
             j = gerund
         else:
@@ -1041,20 +1037,18 @@ class _SentenceReader:
     def _from_gerund(self, j: int) -> int | None:
         """'countries from hiring X' -> the index of X."""
         for k in range(j, min(self.n, j + 5)):
-            tok = self.t[k]
-            if tok.low == "from" and k > j:
-                ger = self.tok(k + 1)
-                if ger is not None and ger.low.endswith("ing") and ger.word:
-                    return k + 2
-                return None
-            if not tok.word or tok.low in _BREAK_WORDS:
+            c = self.at(k)
+            if c.peek() == "from" and k > j:
+                ger = c.tok(1)
+                return k + 2 if ger is not None and ger.word and ger.low.endswith("ing") else None
+            if not self.t[k].word or c.one_of(_BREAK_WORDS):
                 return None
         return None
 
     def _pair(self, i: int, frame: _Frame) -> int | None:
         """Two-word entries of the vocabulary: 'no increase in', 'prohibit X from increasing', 'send X home'."""
         tok = self.t[i]
-        firsts = {lemma: form for lemma, form in reversed(_lemmas(tok.low)) if lemma in self.lex.pair_firsts}
+        firsts = {lemma: form for lemma, form in reversed(lemmas(tok.low)) if lemma in self.lex.pair_firsts}
         if not firsts:
             return None
         for first, second in self.lex.pairs:
@@ -1064,10 +1058,9 @@ class _SentenceReader:
             action = self.lex.pair(first, second)
             if action is None:
                 continue
-            nxt = self.tok(i + 1)
-            if nxt is not None and _has_lemma(nxt, {second}) is not None:
-                after = self.low(i + 2)
-                if after in ("on", "against", "in", "of"):
+            c = self.at(i)
+            if _has_lemma(c.tok(1), {second}) is not None:
+                if c.one_of(_PAIR_PREPS, 2):  # "no increase in"
                     targets, end = self._targets(i + 3)
                     if targets and not self._negated(i, frame):
                         self.nouns.append(i)
@@ -1083,9 +1076,8 @@ class _SentenceReader:
                 continue
             for k in range(i + 2, min(self.n, i + 8)):
                 low = self.low(k)
-                if low == "from":
-                    ger = self.tok(k + 1)
-                    if ger is not None and _has_lemma(ger, {second}) == "ing":
+                if low == "from":  # "prohibit countries from increasing"
+                    if _has_lemma(self.tok(k + 1), {second}) == "ing":
                         if not self._verbal_ok(i, form, frame):
                             break
                         targets, end = self._targets(k + 2)
@@ -1094,7 +1086,7 @@ class _SentenceReader:
                             self._emit(action, i, targets, frame, force=self._force(i, frame))
                             return end
                     break
-                if low == second and k > i + 1:
+                if low == second and k > i + 1:  # "send X home"
                     if not self._verbal_ok(i, form, frame):
                         break
                     targets, _ = self._targets(i + 1, end=k)
@@ -1114,18 +1106,18 @@ class _SentenceReader:
             return None
         p = self._back(i)
         verb = None
-        if self.low(p) == "in" and _has_lemma(self.tok(p - 1), {"bring", "take"}):
+        if self.low(p) == "in" and _has_lemma(self.tok(p - 1), {"bring", "take"}):  # "bring in no more than"
             verb = "bring"
         else:
             form = _has_lemma(self.tok(p), _TRADE)
             if form is not None:
-                verb = next(lemma for lemma, _ in _lemmas(self.low(p)) if lemma in _TRADE)
+                verb = next(lemma for lemma, _ in lemmas(self.low(p)) if lemma in _TRADE)
         if verb is None or self._negated(p, frame):
             return None
         q = i + size
         best: tuple[int, str, Quantity] | None = None
         for k in range(q + 1, min(self.n, q + 7) + 1):
-            if any(self.low(m) in ("of", ",", "and", "or") or self.t[m].text in _HARD_BREAKS for m in range(q, k)):
+            if any(self.at(m).one_of(_AMOUNT_ENDS) or self.t[m].text in _HARD_BREAKS for m in range(q, k)):
                 break
             for text in (self.span(i, k), self.span(q, k)):
                 quantity = _quantity(text, self.ctx)
@@ -1150,8 +1142,8 @@ class _SentenceReader:
         elif rate:
             end = m + len(rate.split())
         elif not quantity.unit and self.tok(m) is not None and self.t[m].word and not self.t[m].cap:
-            targets, end = self._targets(m)
-        if self.low(end) == "in" and self.low(end + 1) in _SALES:
+            targets, end = self._targets(m)  # "only one bank account": the counted noun
+        if self.low(end) == "in" and self.at(end).one_of(_SALES, 1):  # "$400 million in sales"
             direction = "export"
             end += 2
         if rate and _quantity(f"{amount} {rate}", self.ctx) is not None:
@@ -1185,14 +1177,13 @@ class _SentenceReader:
 
     def _list_of(self, i: int, frame: _Frame) -> int | None:
         """'expands the list of banned items ..., including A as well as B'; 'the list of people ...'."""
-        if self.low(i) not in ("list", "lists") or self.low(i + 1) != "of":
+        c = self.at(i)
+        if not (c.one_of(("list", "lists")) and c.peek(1) == "of"):
             return None
-        g = i - 1
-        while g > frame.head and self.low(g) in _DETS | {"sanctions", "u.n.", "un", "existing", "current"}:
-            g -= 1
-        governor = self.tok(g)
-        if _has_lemma(governor, _LIST_GOVERNORS) is None and not (
-                self.low(g) == "to" and _has_lemma(self.tok(g - 1), {"add"})):
+        g = c.copy(-1)
+        while g.i > frame.head and g.one_of(_DETS | _LIST_MODIFIERS):
+            g.advance(-1)
+        if _has_lemma(g.tok(), _LIST_GOVERNORS) is None and not (g.peek() == "to" and _has_lemma(g.tok(-1), {"add"})):
             return None
         if self._negated(i, frame):
             return None
@@ -1202,16 +1193,13 @@ class _SentenceReader:
         if participle is not None and participle.form == "ed":
             info = _Info()
             end = self._object_end(j + 1)
-            k = j + 1
-            while k < end:
-                if self.low(k) == "for" and self.low(k + 1) in ("import", "export"):
+            for k in range(j + 1, end):
+                if self.low(k) == "for" and self.at(k).one_of(("import", "export"), 1):  # "for export"
                     info.marker = self.low(k + 1)
-                k += 1
-            if self.low(end) == "including" or (self.low(end) == "," and self.low(end + 1) == "including"):
-                start = end + (2 if self.low(end) == "," else 1)
-                targets, stop = self._targets(start, info=info)
-            elif self.low(end) == "," and self.low(end + 1) == "such" and self.low(end + 2) == "as":
-                targets, stop = self._targets(end + 3, info=info)
+            examples = self.at(end)
+            if examples.skip_if(("including",)) or examples.skip_if((",", "including")) \
+                    or examples.skip_if((",", *_SUCH_AS)):
+                targets, stop = self._targets(examples.i, info=info)
             else:
                 targets, stop = self._targets(j + 1, end=end, info=info)
             if not targets:
@@ -1235,9 +1223,7 @@ class _SentenceReader:
             if self.is_break(k):
                 return None
             if self.low(k) == "to":
-                m = k + 1
-                while m < self.n and m - k <= 3 and (self.low(m) in _DETS or self.low(m) in ("sanctions", "u.n.", "un")):
-                    m += 1
+                m = self.at(k + 1).skip(_DETS | _LIST_OWNERS, limit=3).i  # "to the U.N. sanctions list"
                 entry = self.lex.lookup(self.t[m]) if m < self.n else None
                 if entry is None or entry.form not in ("base", "noun") or self._negated(i, frame):
                     return None
@@ -1258,9 +1244,7 @@ class _SentenceReader:
         j = self._back(i)
         if self.low(j) not in _BE:
             return None
-        be = j
-        while self.low(be - 1) in _MODALS or self.low(be - 1) in _ADVERBS:
-            be -= 1
+        be = self.at(j).skip_back(_MODALS | _ADVERBS).i + 1  # "could also be banned"
         if any(self.low(k) in _NEGATORS or self.low(k).endswith("n't") for k in range(be, i)):
             return None
         # The subject: back to the sentence start, a clause word, or an introductory phrase's comma.
@@ -1278,7 +1262,7 @@ class _SentenceReader:
         if not targets:
             return None
         amount = None
-        if self.low(i + 1) in ("at", "to"):
+        if self.at(i).one_of(("at", "to"), 1):  # "are capped at 500,000 barrels"
             stop = self._object_end(i + 2, limit=8)
             text = self.span(i + 2, stop)
             if _quantity(text, self.ctx) is not None:
@@ -1292,7 +1276,7 @@ class _SentenceReader:
     def names_measure_here(self) -> bool:
         if self._names_here is None:
             self._names_here = any(
-                t.low in _HEADS and t.low not in ("un", "u.n.", "nations", "order", "act", "text") for t in self.t
+                t.low in _HEADS and t.low not in _UN | {"nations", "order", "act", "text"} for t in self.t
             )
         return self._names_here
 
@@ -1310,11 +1294,12 @@ class _SentenceReader:
     def _find_under_subject(self) -> str | None:
         """'under the resolution', 'by Resolution 2371': the measure a passive sentence names."""
         for h in range(self.n):
-            if self.low(h) not in _HEADS or self.low(h) in ("un", "u.n.", "nations"):
+            c = self.at(h)
+            if not c.one_of(_HEADS) or c.one_of(_UN | {"nations"}):
                 continue
             start = self._extend_left(h)
-            if self.low(start - 1) in ("under", "by"):
-                end = h + 1 if self.tok(h + 1) is not None and self.t[h + 1].text[:1].isdigit() else h
+            if self.at(start).one_of(("under", "by"), -1):
+                end = h + 1 if c.number(1) else h
                 return self.span(start, end + 1)
         return None
 
@@ -1337,7 +1322,7 @@ class _SentenceReader:
                     break
 
 
-def _verb_form(tok: _Tok) -> str:
+def _verb_form(tok: Tok) -> str:
     if tok.low in _MODALS:
         return "modal"
     low = tok.low
