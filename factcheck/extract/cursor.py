@@ -75,6 +75,11 @@ class Cursor:
         k = self.i + offset
         return self.tokens[k].low if 0 <= k < len(self.tokens) else ""
 
+    def text(self, offset: int = 0) -> str:
+        """The token `offset` places from here as written (marks keep their form), "" outside."""
+        tok = self.tok(offset)
+        return tok.text if tok is not None else ""
+
     def at(self, words: Sequence[str], offset: int = 0) -> bool:
         """Do the words from here (plus `offset`) spell `words` ("as", "well", "as")?"""
         return all(self.peek(offset + n) == word for n, word in enumerate(words))

@@ -121,6 +121,8 @@ _PRONOUNS = frozenset({"it", "they"})
 _PRONOUN_OPENERS = frozenset({",", ";", "and", "but", "“", '"', "—", "–", ":"})
 _UN = frozenset({"un", "u.n."})
 _ASIDE_OPENERS = frozenset({"(", ",", "—", "–", "-", "--"})
+# Breaks that do not end a frame's clause: dashes, brackets and quotation marks around an aside.
+_ASIDE_MARKS = frozenset({"—", "–", "-", "--", "(", ")", "“", "”", '"'})
 _NEGATING = frozenset({"longer", "short", "instead", "rather"})  # "no longer", "stops short of"
 _FAIL = frozenset({"fail", "fails", "failed"})  # "failed to ban"
 _HAVE = frozenset({"has", "have", "had"})
@@ -454,16 +456,17 @@ class _SentenceReader:
 
     def _ends_scope(self, i: int) -> bool:
         """Does token i end the clause a frame governs? ("that" after "requires" does not.)"""
-        tok = self.t[i]
-        if tok.text in _HARD_BREAKS:
-            return tok.text not in ("—", "–", "-", "--", "(", ")", "“", "”", '"')
-        if tok.low == "that":
-            return _has_lemma(self.tok(i - 1), _REPORTING) is None
-        return tok.low in _SCOPE_BREAKS
+        c = self.at(i)
+        if c.text() in _HARD_BREAKS:
+            return c.text() not in _ASIDE_MARKS
+        if c.peek() == "that":
+            return _has_lemma(c.tok(-1), _REPORTING) is None
+        return c.one_of(_SCOPE_BREAKS)
 
     def is_break(self, i: int) -> bool:
-        t = self.t[i]
-        return t.text in _HARD_BREAKS or t.low in _BREAK_WORDS
+        """Does token i end an object: a hard break or a clause word?"""
+        c = self.at(i)
+        return c.text() in _HARD_BREAKS or c.one_of(_BREAK_WORDS)
 
     # -- the pass ---------------------------------------------------------------------------------
 
@@ -535,7 +538,7 @@ class _SentenceReader:
             if c.one_of(_HEADS) and not c.one_of(_PRONOUNS):
                 self.names_measure = True
             start = self._extend_left(h)
-            if start > 0 and self.low(start - 1) in _PREPS:
+            if self.at(start).one_of(_PREPS, -1):
                 continue  # "under the resolution", "violations of the sanctions"
             end = h
             after = c.copy(1)
@@ -1106,7 +1109,7 @@ class _SentenceReader:
             return None
         p = self._back(i)
         verb = None
-        if self.low(p) == "in" and _has_lemma(self.tok(p - 1), {"bring", "take"}):  # "bring in no more than"
+        if self.low(p) == "in" and _has_lemma(self.at(p).tok(-1), {"bring", "take"}):  # "bring in no more than"
             verb = "bring"
         else:
             form = _has_lemma(self.tok(p), _TRADE)
@@ -1217,7 +1220,7 @@ class _SentenceReader:
 
     def _add_to_list(self, i: int, frame: _Frame) -> int | None:
         """'adds 12 individuals to the sanctions list'."""
-        if _has_lemma(self.t[i], {"add"}) is None or self.low(i + 1) == "to":
+        if _has_lemma(self.t[i], {"add"}) is None or self.at(i).peek(1) == "to":
             return None
         for k in range(i + 2, min(self.n, i + 12)):
             if self.is_break(k):
@@ -1239,23 +1242,23 @@ class _SentenceReader:
         entry = self.lex.lookup(self.t[i])
         if entry is None or entry.form != "ed" or not self.names_measure_here():
             return None
-        if self.low(i - 1) in _DEGREE:
+        if self.at(i).one_of(_DEGREE, -1):
             return None  # "the impact was relatively limited": an adjective
         j = self._back(i)
         if self.low(j) not in _BE:
             return None
         be = self.at(j).skip_back(_MODALS | _ADVERBS).i + 1  # "could also be banned"
-        if any(self.low(k) in _NEGATORS or self.low(k).endswith("n't") for k in range(be, i)):
+        if any(self.at(k).one_of(_NEGATORS) or self.low(k).endswith("n't") for k in range(be, i)):
             return None
         # The subject: back to the sentence start, a clause word, or an introductory phrase's comma.
-        a = be
-        while a > 0 and be - a < 12:
-            prev = self.t[a - 1]
-            if prev.text in _HARD_BREAKS or prev.low in _BREAK_WORDS:
+        c = self.at(be)
+        while c.i > 0 and be - c.i < 12:
+            if c.text(-1) in _HARD_BREAKS or c.one_of(_BREAK_WORDS, -1):
                 break
-            if prev.text == "," and self._introductory(a - 1):
+            if c.text(-1) == "," and self._introductory(c.i - 1):
                 break
-            a -= 1
+            c.advance(-1)
+        a = c.i
         if a >= be:
             return None
         targets, _ = self._targets(a, end=be)
@@ -1281,10 +1284,11 @@ class _SentenceReader:
         return self._names_here
 
     def _introductory(self, comma: int) -> bool:
-        k = comma - 1
-        while k > 0 and self.t[k - 1].text not in _HARD_BREAKS and self.t[k - 1].text != ",":
-            k -= 1
-        return self.low(k) in _PREPS or self.low(k) in ("according", "under")
+        """Does the stretch before this comma open with a preposition ("In a statement, ...")?"""
+        c = self.at(comma - 1)
+        while c.i > 0 and c.text(-1) not in _HARD_BREAKS and c.text(-1) != ",":
+            c.advance(-1)
+        return c.one_of(_PREPS | {"according", "under"})
 
     def _under_subject(self) -> str | None:
         if self._under is None:
