@@ -68,7 +68,6 @@ NUMBER_WORDS = frozenset({
 INNER_ENTITY_MIN_CHARACTERS = 4  # a one-word entity inside a phrase: "us" or "un" there are other words
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
-_OWNER = "zzownerzz"  # stands for a possessive ending while the text is normalized
 _DIGIT = re.compile(r"\d")
 
 
@@ -115,12 +114,12 @@ class QualifierCanon:
         whole = self.entities.exact(value)
         if whole is not None:
             return Canonical(whole.id)
-        words, possessive = _words(value)
+        words = _words(value)
         parties = self._parties(subject)
         target = self._target(subject)
         named = any(_contains(words, mention) for mention in target)
-        words, possessive, direction = _direction_phrase(words, possessive, target)
-        words, possessive, head = self._strip(words, possessive, parties)
+        words, direction = _direction_phrase(words, target)
+        words, head = self._strip(words, parties)
         direction = direction or (head if named else None)  # "exports" says which way only with the party named
         words = _cut_clause(words)
         if not words:
@@ -142,37 +141,37 @@ class QualifierCanon:
         entity = self.entities.get(subject) if subject else None
         return sorted({*(_mentions(entity) if entity else []), *self._target(subject)}, key=lambda m: (-len(m), m))
 
-    def _strip(self, words: list[str], possessive: list[bool], parties: Sequence[tuple[str, ...]]) -> tuple[list[str], list[bool], str | None]:
-        """Drop determiners, possessive party mentions, transparent heads and party phrases; say
-        which direction an export or import head stated when the party is the target."""
+    def _strip(self, words: list[str], parties: Sequence[tuple[str, ...]]) -> tuple[list[str], str | None]:
+        """Drop determiners, leading party mentions, transparent heads and party phrases; say which
+        direction an export or import head stated (kept only when the target party is named)."""
         direction: str | None = None
         changed = True
         while changed and words:
             changed = False
             if words[0] in DETERMINERS:
-                words, possessive, changed = words[1:], possessive[1:], True
+                words, changed = words[1:], True
                 continue
             party = _starts_with(words, parties)
             if party and party < len(words):  # "North Korea's coal", "North Korean coal": coal
-                words, possessive, changed = words[party:], possessive[party:], True
+                words, changed = words[party:], True
                 continue
             lead = next((lead for lead in TRANSPARENT_LEADS if tuple(words[: len(lead)]) == lead), None)
             if lead is not None and len(words) > len(lead):
                 direction = direction or DIRECTION_HEADS[lead[-1]]
-                words, possessive, changed = words[len(lead):], possessive[len(lead):], True
+                words, changed = words[len(lead):], True
                 continue
             if len(words) > 2 and words[0] in TRANSPARENT_HEADS and words[1] == "of":  # "exports of coal": coal
                 direction = direction or DIRECTION_HEADS.get(words[0])
-                words, possessive, changed = words[2:], possessive[2:], True
+                words, changed = words[2:], True
                 continue
             if len(words) > 1 and words[-1] in TRANSPARENT_HEADS:  # "coal exports": coal
                 direction = direction or DIRECTION_HEADS.get(words[-1])
-                words, possessive, changed = words[:-1], possessive[:-1], True
+                words, changed = words[:-1], True
                 continue
             tail = _party_tail(words, parties)
             if tail:  # "sanctions on North Korea": sanctions
-                words, possessive, changed = words[:-tail], possessive[:-tail], True
-        return words, possessive, direction
+                words, changed = words[:-tail], True
+        return words, direction
 
     def _entities_inside(self, words: list[str]) -> list[str]:
         """Each longest run of words that names one entity exactly, as that entity's id; the other
@@ -195,19 +194,10 @@ class QualifierCanon:
         return out
 
 
-def _words(text: str) -> tuple[list[str], list[bool]]:
-    """Words as the registry normalizes them, and whether each was written possessive ("Korea's")."""
-    marked = _POSSESSIVE.sub(f" {_OWNER} ", text)
-    words: list[str] = []
-    possessive: list[bool] = []
-    for word in normalize_mention(marked).split():
-        if word == _OWNER:
-            if possessive:
-                possessive[-1] = True
-        else:
-            words.append(word)
-            possessive.append(False)
-    return words, possessive
+def _words(text: str) -> list[str]:
+    """Words as the registry normalizes them, a possessive ending dropped ("Korea's" is "korea",
+    where the registry's own normalization would make it "koreas")."""
+    return normalize_mention(_POSSESSIVE.sub(" ", text)).split()
 
 
 def _mentions(entity: Entity) -> list[tuple[str, ...]]:
@@ -236,15 +226,15 @@ def _party_tail(words: Sequence[str], parties: Sequence[tuple[str, ...]]) -> int
     return 0
 
 
-def _direction_phrase(words: list[str], possessive: list[bool], target: Sequence[tuple[str, ...]]) -> tuple[list[str], list[bool], str | None]:
+def _direction_phrase(words: list[str], target: Sequence[tuple[str, ...]]) -> tuple[list[str], str | None]:
     """Cut "to/into <target>" (import) or "from <target>" (export) wherever it stands."""
     for i, word in enumerate(words):
         if word in INTO_PARTY or word in FROM_PARTY:
             size = _starts_with(words[i + 1 :], target)
             if size and i > 0:
                 kept = words[:i] + words[i + 1 + size :]
-                return kept, possessive[:i] + possessive[i + 1 + size :], "import" if word in INTO_PARTY else "export"
-    return words, possessive, None
+                return kept, "import" if word in INTO_PARTY else "export"
+    return words, None
 
 
 def _cut_clause(words: list[str]) -> list[str]:
@@ -256,19 +246,25 @@ def _cut_clause(words: list[str]) -> list[str]:
 
 
 def _is_number(word: str) -> bool:
-    return bool(_DIGIT.search(word)) or word in NUMBER_WORDS
+    """Digits, number words and ordinals, plural ones too ("fifths", "tens")."""
+    return bool(_DIGIT.search(word)) or word in NUMBER_WORDS or (word.endswith("s") and word[:-1] in NUMBER_WORDS)
 
 
 def _singular(word: str) -> str:
-    """A fixed rule, so both outlets' words come out the same; numbers and listed words unchanged."""
+    """A fixed rule, so both outlets' words come out the same (a key, not a word to show: "tranche"
+    and "tranches" both give "tranch"); numbers and listed words unchanged."""
     if _is_number(word) or word in NOT_PLURAL or len(word) <= 3:
         return word
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
     if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word.endswith(("che", "she", "xe", "ze", "sse")):  # "tranche" meets "tranches", "church" "churches"
+        word = word[:-1]
+    elif word.endswith("ie") and len(word) > 3:  # "movie" meets "movies"
+        word = word[:-2] + "y"
     return word

@@ -90,3 +90,71 @@ def test_two_wordings_of_one_fact_meet_and_the_message_shows_both(tmp_path: Path
     message = findings[0].message
     assert "{of: the supply of crude oil into North Korea}" in message
     assert "(there {of: crude oil shipments to North Korea})" in message
+
+
+@pytest.mark.parametrize(("word", "singular"), [
+    ("supplies", "supply"), ("ties", "tie"), ("classes", "class"), ("wishes", "wish"), ("churches", "church"),
+    ("boxes", "box"), ("buzzes", "buzz"), ("tons", "ton"), ("cars", "car"), ("glass", "glass"), ("virus", "virus"),
+    ("axis", "axis"), ("oil", "oil"), ("its", "its"), ("arms", "arms"), ("news", "news"), ("people", "person"),
+    ("1990s", "1990s"), ("fifths", "fifths"), ("sixth", "sixth"), ("tens", "tens"),
+    ("tranches", "tranch"), ("tranche", "tranch"), ("movies", "movy"), ("movie", "movy"), ("tie", "tie"),
+])
+def test_singular(word: str, singular: str) -> None:
+    from factcheck.qualifiers import _singular
+
+    assert _singular(word) == singular
+
+
+@pytest.mark.parametrize(("words", "kept", "direction"), [
+    ("oil to north korea", "oil", "import"),
+    ("oil into north korea ports", "oil ports", "import"),
+    ("coal from north korea", "coal", "export"),
+    ("to north korea", "to north korea", None),  # nothing before: not a direction phrase
+    ("oil to china", "oil to china", None),  # not the target party
+    ("oil sent to north korea via china", "oil sent via china", "import"),
+])
+def test_direction_phrase(words: str, kept: str, direction: str | None) -> None:
+    from factcheck.qualifiers import _direction_phrase
+
+    assert _direction_phrase(words.split(), [("north", "korea"), ("pyongyang",)]) == (kept.split(), direction)
+
+
+@pytest.mark.parametrize(("words", "size"), [
+    ("sanctions on north korea", 3), ("pressure against pyongyang", 2), ("sanctions north korea", 0),
+    ("on north korea", 0), ("north korea", 0), ("sanctions on china", 0),
+])
+def test_party_tail(words: str, size: int) -> None:
+    from factcheck.qualifiers import _party_tail
+
+    assert _party_tail(words.split(), [("north", "korea"), ("pyongyang",)]) == size
+
+
+@pytest.mark.parametrize(("words", "mention", "found"), [
+    ("north korea coal", "north korea", True), ("coal of north korea", "north korea", True),
+    ("coal north", "north korea", False), ("korea", "north korea", False), ("north korea", "north korea", True),
+])
+def test_contains(words: str, mention: str, found: bool) -> None:
+    from factcheck.qualifiers import _contains
+
+    assert _contains(words.split(), tuple(mention.split())) is found
+
+
+@pytest.mark.parametrize(("value", "canonical"), [
+    ("prices of iron ore", "price of iron-ore"),  # a multi-word entity inside a phrase
+    ("talks in Pyongyang", "talk in north-korea"),  # a one-word entity of four letters or more
+    ("talks with us", "talk with us"),  # a short one is another word
+    ("the first two tranches", "first two tranch"),  # numbers kept as written
+    ("DPRK coal exports", "coal"),  # a leading party mention used as an adjective
+    ("crude oil deliveries", "crude-oil"),
+    ("the ability to export coal", "coal"),
+    ("exports of", "export of"),  # a head with nothing after it stays
+])
+def test_canonical_values(canon: QualifierCanon, value: str, canonical: str) -> None:
+    assert canon.canonical(value, "unscr-2397").value == canonical
+
+
+def test_a_head_states_a_direction_only_when_the_target_party_is_named(canon: QualifierCanon) -> None:
+    assert canon.canonical("DPRK coal exports", "unscr-2397").direction == "export"
+    assert canon.canonical("Pyongyang's ability to import oil", "unscr-2397").direction == "import"
+    assert canon.canonical("coal exports", "unscr-2397").direction is None
+    assert canon.canonical("the ability to import oil", "unscr-2397").direction is None
