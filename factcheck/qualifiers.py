@@ -67,7 +67,7 @@ NUMBER_WORDS = frozenset({
 })
 INNER_ENTITY_MIN_CHARACTERS = 4  # a one-word entity inside a phrase: "us" or "un" there are other words
 
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
+_POSSESSIVE = re.compile(r"(?<=[\w)\]])['’]s\b|(?<=s)['’](?=\s|$)")  # "Korea's", "Resolution 2397 (2017)'s", "members'"
 _DIGIT = re.compile(r"\d")
 
 
@@ -257,14 +257,10 @@ def _singular(word: str) -> str:
         return word
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith(("sses", "shes", "ches", "xes", "zes")):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
-    if word.endswith(("che", "she", "xe", "ze", "sse")):  # "tranche" meets "tranches", "church" "churches"
+    if word.endswith(("che", "she", "xe", "ze", "sse")):  # "churches", "church" and "tranche" lose their e
         word = word[:-1]
-    elif word.endswith("ie") and len(word) > 3:  # "movie" meets "movies"
+    elif word.endswith("ie") and len(word) > 3:  # "supplies", "movies" and "movie" end in y
         word = word[:-2] + "y"
     return word

@@ -10,7 +10,7 @@ import yaml
 
 from factcheck.corpus import load_corpus
 from factcheck.lint import LintOptions, run_lint
-from factcheck.qualifiers import QualifierCanon
+from factcheck.qualifiers import Canonical, QualifierCanon
 from factcheck.registry.entities import EntityRegistry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,6 +148,10 @@ def test_contains(words: str, mention: str, found: bool) -> None:
     ("crude oil deliveries", "crude-oil"),
     ("the ability to export coal", "coal"),
     ("exports of", "export of"),  # a head with nothing after it stays
+    ("prices of iron ore in 2017", "price of iron-ore in 2017"),  # an entity of two words after an odd number
+    ("including oil", "including oil"),  # a clause word first: nothing would remain
+    ("Resolution 2397 (2017)'s cap on oil", "cap on oil"),  # the subject's longest mention goes first
+    ("the Resolution 2397 cap on oil", "cap on oil"),
 ])
 def test_canonical_values(canon: QualifierCanon, value: str, canonical: str) -> None:
     assert canon.canonical(value, "unscr-2397").value == canonical
@@ -157,4 +161,11 @@ def test_a_head_states_a_direction_only_when_the_target_party_is_named(canon: Qu
     assert canon.canonical("DPRK coal exports", "unscr-2397").direction == "export"
     assert canon.canonical("Pyongyang's ability to import oil", "unscr-2397").direction == "import"
     assert canon.canonical("coal exports", "unscr-2397").direction is None
+    assert canon.canonical("DPRK crude oil exports", "unscr-2397") == Canonical("crude-oil", "export")
     assert canon.canonical("the ability to import oil", "unscr-2397").direction is None
+
+
+def test_an_empty_registry_still_gives_keys() -> None:
+    empty = QualifierCanon(EntityRegistry())
+    assert empty.canonical("the coal exports", None) == Canonical("coal")
+    assert empty.qualifiers([("of", "crude oil shipments to North Korea")], None) == (("of", "crude oil shipment to north korea"),)
