@@ -20,7 +20,7 @@ __all__ = [
     "ARTICLES", "DEMONSTRATIVES", "DETERMINERS", "POSSESSIVE_DETERMINERS", "QUANTIFIERS", "PREPOSITIONS", "MONTHS", "MONTH_ABBREVIATIONS",
     "WEEKDAYS", "WEEKDAY_ABBREVIATIONS", "CALENDAR_WORDS", "NARRATOR_ROLES", "is_narrator_role",
     "SPEECH_VERBS", "SPEECH_VERB_FORMS", "lemmas", "has_lemma", "inflections", "QUANTITY_UNITS",
-    "alternation",
+    "alternation", "PERSON_NOUNS", "CASUALTY_STATES", "LINKING_VERBS", "HEDGE_WORDS",
 ]
 
 
@@ -198,3 +198,21 @@ SPEECH_VERB_FORMS = frozenset().union(
 # missed by the extractor. The bare "t" is left out: spaced, it is a letter ("5 t"), and values.py
 # reads it only attached to digits ("7.5t").
 QUANTITY_UNITS = frozenset(UNIT_WORDS) - {"t"}
+
+
+# --- what happened to the people counted ---------------------------------------------------------
+
+# "2,053 people" says nothing about which toll it is: killed, injured and missing counts of one event
+# must not share a key (they would be false conflicts), and "killed", "dead" and "died" are one toll
+# that must. So a count of people takes the state the sentence gives them, in one word per toll.
+PERSON_NOUNS = frozenset("people persons person residents civilians villagers victims individuals children adults".split())
+CASUALTY_STATES = {
+    "killed": "killed", "dead": "killed", "died": "killed", "perished": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured",
+    "missing": "missing", "unaccounted": "missing",
+    "displaced": "displaced", "homeless": "displaced", "evacuated": "evacuated", "rescued": "rescued",
+    "arrested": "arrested", "detained": "arrested",
+}
+LINKING_VERBS = frozenset("were are was is have has had been being remain remained reported confirmed feared believed".split())
+# Words that may stand between such a verb and its count: "killed at least 820 people".
+HEDGE_WORDS = frozenset("at least more than some nearly about around an estimated over almost roughly approximately up to".split())

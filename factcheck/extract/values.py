@@ -64,8 +64,8 @@ from ..values.numbers import ORDINAL_WORDS, SMALL, TENS, read_number, read_ordin
 from ..values.quantity import HEDGES, UNIT_WORDS
 from .article import Article, Paragraph
 from .lexicon import (
-    DETERMINERS, MONTH_ABBREVIATIONS, MONTHS, QUANTITY_UNITS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternation,
-    is_narrator_role,
+    CASUALTY_STATES, DETERMINERS, HEDGE_WORDS, LINKING_VERBS, MONTH_ABBREVIATIONS, MONTHS, PERSON_NOUNS, QUANTITY_UNITS,
+    WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternation, is_narrator_role,
 )
 from .mentions import ValueMention
 from .quotemarks import quote_spans
@@ -834,7 +834,35 @@ class _Finder:
         value = text[start:k]
         if not self.parses("count", value):
             start, value = pos, text[pos:k]
-        return _Candidate(start, k, "count", value, value, "count", text[n_start:n_end])
+        return _Candidate(start, k, "count", value, value, "count", self.counted(words, b, pos, n_start, n_end, e))
+
+    def counted(self, words: list[str], b: int, pos: int, n_start: int, n_end: int, e: int) -> str:
+        """What a count counts: its noun phrase, and for people which toll ("people killed" for "2,053
+        people were killed" and "killed at least 820 people"; killed, dead and died are one toll),
+        so a desk's killed, injured and missing counts of one event never meet as a conflict."""
+        person = next((i for i in range(len(words) - 1, -1, -1) if words[i] in PERSON_NOUNS), None)
+        if person is None:
+            return self.text[n_start:n_end]
+        found = re.search(r"\b" + re.escape(words[person]) + r"\b", self.low[n_start:n_end])
+        end = n_start + found.end() if found else n_end
+        state = self._toll_after(end, e) or self._toll_before(b, pos)
+        return self.text[n_start:end] + (" " + state if state else "")
+
+    def _toll_after(self, end: int, e: int) -> str | None:
+        for word in re.findall(r"[a-z]+", self.low[end:min(e, end + 60)])[:4]:
+            if word in CASUALTY_STATES:
+                return CASUALTY_STATES[word]
+            if word not in LINKING_VERBS:
+                return None
+        return None
+
+    def _toll_before(self, b: int, pos: int) -> str | None:
+        for word in reversed(re.findall(r"[a-z]+", self.low[max(b, pos - 40):pos])[-4:]):
+            if word in CASUALTY_STATES:
+                return CASUALTY_STATES[word]
+            if word not in HEDGE_WORDS:
+                return None
+        return None
 
     def _in_name(self, b: int, pos: int) -> bool:
         before = self.text[max(b, pos - 30):pos]

@@ -137,7 +137,11 @@ def test_no_number_no_quantity(text: str) -> None:
         ("missions may have only one bank account.", ("one", "count", "bank account")),
         ("Fifteen members voted.", ("Fifteen", "count", "members")),
         ("The Security Council's 15 members agreed.", ("15", "count", "members")),
-        ("at least 16 people died.", ("at least 16", "count", "people")),
+        ("at least 16 people died.", ("at least 16", "count", "people killed")),  # which toll: killed, dead, died are one
+        ("The quake killed at least 820 people overnight.", ("at least 820", "count", "people killed")),
+        ("Some 1,204 people were injured.", ("Some 1,204", "count", "people injured")),
+        ("About 10,100 people are reported missing.", ("About 10,100", "count", "people missing")),
+        ("Nearly 2,000 people attended the rally.", ("Nearly 2,000", "count", "people")),  # no toll: the count alone
         ("more than 100 ships were inspected.", ("more than 100", "count", "ships")),
         ("its third report said so.", ("third", "ordinal", "report")),
         ("roughly 1,200 pages of testimony remain.", ("roughly 1,200", "count", "pages")),
