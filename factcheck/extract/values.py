@@ -146,7 +146,12 @@ _ONE_IDIOMS = frozenset(
     "final last more another such other day time thing way side hand point moment single "
     "hundred thousand million billion".split()
 )
-_ORDINAL_NOT_COUNTED = frozenset("time times place half quarter hand sight glance look priority".split())
+# An ordinal before these is a moment or an idiom, not a rank the subject holds: "the 23rd minute" is
+# when something happened, and which something the ordinal alone does not say.
+_ORDINAL_NOT_COUNTED = frozenset(
+    "time times place half quarter hand sight glance look priority minute minutes hour hours second seconds "
+    "day days week weeks month months year years decade century".split()
+)
 
 _QUANTITY_HEDGES = sorted(HEDGES, key=len, reverse=True)
 _HEDGE_BEFORE = re.compile(r"(?<![\w'])(" + _alt(_QUANTITY_HEDGES) + r") $")

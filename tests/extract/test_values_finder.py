@@ -504,3 +504,15 @@ def test_a_bug_in_the_finder_is_not_swallowed(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(values._Finder, "number_at", broken)
     with pytest.raises(KeyError):
         find("Exports fell 30 percent.")
+
+
+def test_an_ordinal_of_a_moment_is_not_drafted() -> None:
+    """'the 23rd minute' says when, not which happening: an ordinal fact needs a rank the subject holds."""
+    import datetime as dt
+
+    from factcheck.extract.article import read_article
+    from factcheck.extract.values import find_values
+
+    found = find_values(read_article("Messi scored in the 23rd minute of the final, his sixth goal.\n", "t.txt"), dt.date(2022, 12, 18))
+    ordinals = [(v.value, v.of) for v in found if v.predicate == "ordinal"]
+    assert ("23rd", "minute") not in ordinals and any(value == "sixth" for value, _ in ordinals)
