@@ -14,7 +14,7 @@ every entry carries a keyed BLAKE2b MAC over its name, key and payload, made wit
 lives outside every project, in the user's own cache directory (mode 0600, created on first use,
 never named by configuration). An entry whose MAC does not verify (forged, committed, copied from
 another user or machine, tampered) is ignored and rebuilt without being unpickled. A key file that
-others could read or replace turns the cache off with a warning rather than being trusted.
+others could read or replace turns the cache off with a warning rather than being trusted (secret.py).
 
 The cache lives in `.factcheck_cache/` at the project root (like `.ruff_cache/`), marked with a
 CACHEDIR.TAG and a `.gitignore` of its own; `--cache-dir` or FACTCHECK_CACHE_DIR move it anywhere,
@@ -28,8 +28,6 @@ import hashlib
 import hmac
 import os
 import pickle
-import secrets
-import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -38,14 +36,13 @@ from pathlib import Path
 from . import __version__
 from .fileread import UnreadableFile, read_bytes, real_path
 from .loader import LoadedFile
+from .secret import UntrustedSecret, load_secret, user_secret_path
 
 FORMAT = 2  # bump when what an entry holds changes shape (2: entries carry a MAC)
 MAGIC = b"factcheck-cache\x00"
 DIGEST = 32  # bytes of blake2b, for keys and MACs alike
 DIRECTORY_NAME = ".factcheck_cache"
 ENVIRONMENT = "FACTCHECK_CACHE_DIR"
-SECRET_NAME = "cache-key"  # the MAC secret's file, in the user's cache directory
-SECRET_SIZE = 32
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This directory is a cache made by factcheck; see https://bford.info/cachedir/\n"
 
 
@@ -62,81 +59,6 @@ def digest_files(paths: Iterable[Path], *extra: str) -> bytes:
             h.update(f"unreadable: {err.reason}".encode())
         h.update(b"\x00")
     return h.digest()
-
-
-class UntrustedSecret(Exception):
-    """The MAC secret cannot be made or is not safe to use; the message says why."""
-
-
-def user_secret_path() -> Path:
-    """Where this user's MAC secret lives: $XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck.
-
-    Deliberately not configurable from a project: whoever can name the secret's file can forge it.
-    """
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    directory = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-    return directory / "factcheck" / SECRET_NAME
-
-
-def load_secret(path: Path, project_root: Path | None = None) -> bytes:
-    """This user's MAC secret, made on first use; UntrustedSecret when it cannot be relied on."""
-    if project_root is not None and real_path(path).is_relative_to(real_path(project_root)):
-        raise UntrustedSecret(f"{path} is inside the project {project_root}; a project must not hold the cache secret")
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _check_private(path.parent, directory=True)
-        try:
-            return _read_secret(path)
-        except FileNotFoundError:
-            _create_secret(path)
-            return _read_secret(path)
-    except OSError as err:
-        raise UntrustedSecret(f"cannot use {path}: {err.strerror or err}") from err
-
-
-def _read_secret(path: Path) -> bytes:
-    # no symlink (it could lead to a file others control); no blocking on a FIFO planted in its place
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    try:
-        _check_private(path, directory=False, status=os.fstat(fd))
-        data = os.read(fd, SECRET_SIZE + 1)
-    finally:
-        os.close(fd)
-    if len(data) != SECRET_SIZE:
-        raise UntrustedSecret(f"{path} is not a factcheck cache secret ({len(data)} bytes); delete it to make a new one")
-    return data
-
-
-def _create_secret(path: Path) -> None:
-    """Write a new secret under a temporary name, then link it into place: a concurrent run either
-    wins (and both use its secret) or reads a whole file, never a half-written one."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cache-key.", suffix=".tmp")  # mode 0600
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(secrets.token_bytes(SECRET_SIZE))
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            pass  # another run made it first: use theirs
-    finally:
-        os.unlink(temporary)
-
-
-def _check_private(path: Path, directory: bool, status: os.stat_result | None = None) -> None:
-    """The secret is only as safe as its file and folder: both must be this user's, and nobody else
-    may write the folder or read the file."""
-    status = status or os.lstat(path)
-    kind = stat.S_ISDIR if directory else stat.S_ISREG
-    if not kind(status.st_mode):
-        raise UntrustedSecret(f"{path} is not a {'directory' if directory else 'regular file'}")
-    if hasattr(os, "geteuid") and status.st_uid != os.geteuid():
-        raise UntrustedSecret(f"{path} belongs to another user (uid {status.st_uid})")
-    loose = 0o022 if directory else 0o077
-    if os.name == "posix" and status.st_mode & loose:
-        mode = stat.S_IMODE(status.st_mode)
-        raise UntrustedSecret(f"{path} is open to other users (mode {mode:o}); run chmod {mode & ~loose:o} {path}, or delete it")
 
 
 class FileCache:

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from factcheck import filestage
-from factcheck.cache import FORMAT, SECRET_NAME, FileCache, UntrustedSecret, inside_project, load_secret, user_secret_path
+from factcheck.cache import FORMAT, FileCache, inside_project
+from factcheck.secret import SECRET_NAME, UntrustedSecret, load_secret, user_secret_path
 from factcheck.lint import LintOptions, run_lint
 
 import test_cache  # tests/test_cache.py, next to this file
