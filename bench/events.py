@@ -96,6 +96,9 @@ from factcheck.ruleset import default_rules_dir, load_ruleset  # noqa: E402
 from factcheck.values import ParseContext, tokens  # noqa: E402
 from factcheck.yamlload import KeyPath, YamlDocument, decode, load_yaml  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from extract_quality import shown  # noqa: E402  (bench/extract_quality.py, next to this file)
+
 EVENTS = ROOT / "tests" / "data" / "events"
 ENTITIES = ROOT / "claims" / "entities.yaml"
 REPRODUCE = ".venv/bin/python bench/events.py"
@@ -755,7 +758,7 @@ def main(argv: list[str] | None = None) -> int:
     except BenchError as err:
         print(f"events: {err}", file=sys.stderr)
         return 2
-    print(f"{len(events)} event(s) in {_shown(args.events)}, each extracted and linted as one project\n")
+    print(f"{len(events)} event(s) in {shown(args.events)}, each extracted and linted as one project\n")
     print(report(scores))
     if skipped:
         print(f"\nSkipped (no {META}): {', '.join(skipped)}")
@@ -787,13 +790,6 @@ def _run_in(event: Event, entities: Path, workdir: Path | None) -> Run:
         return run_event(event, entities, target)
     with tempfile.TemporaryDirectory(prefix="factcheck-events-") as tmp:
         return run_event(event, entities, Path(tmp))
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
 
 
 if __name__ == "__main__":

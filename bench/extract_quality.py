@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"extract_quality: {err}", file=sys.stderr)
         return 2
     what = "the curated claim files (claims/*.yaml)" if args.curated else "`factcheck extract`"
-    print(f"Mentions found by {what} against the gold in {_shown(args.gold)}\n")
+    print(f"Mentions found by {what} against the gold in {shown(args.gold)}\n")
     print(format_table(results))
     for note in notes:
         print(note + "\n")
@@ -156,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _shown(path: Path) -> str:
+def shown(path: Path) -> str:
+    """A path as the reader knows it: relative to the repository when inside it."""
     try:
         return str(path.resolve().relative_to(ROOT))
     except ValueError:
