@@ -65,6 +65,7 @@ NUMBER_WORDS = frozenset({
     "thousand", "million", "billion", "trillion", "first", "second", "third", "fourth", "fifth",
     "sixth", "seventh", "eighth", "ninth", "tenth", "half", "quarter", "dozen",
 })
+MEMO_LIMIT = 60_000  # distinct (value, subject) pairs remembered per process, as for parsed values
 INNER_ENTITY_MIN_CHARACTERS = 4  # a one-word entity inside a phrase: "us" or "un" there are other words
 
 _POSSESSIVE = re.compile(r"(?<=[\w)\]])['’]s\b|(?<=s)['’](?=\s|$)")  # "Korea's", "Resolution 2397 (2017)'s", "members'"
@@ -107,7 +108,9 @@ class QualifierCanon:
         memo_key = (value, subject)
         known = self._memo.get(memo_key)
         if known is None:
-            known = self._memo[memo_key] = self._canonical(value, subject)
+            known = self._canonical(value, subject)
+            if len(self._memo) < MEMO_LIMIT:  # the common values come early; a huge corpus must not hold them all
+                self._memo[memo_key] = known
         return known
 
     def _canonical(self, value: str, subject: str | None) -> Canonical:

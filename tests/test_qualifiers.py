@@ -169,3 +169,12 @@ def test_an_empty_registry_still_gives_keys() -> None:
     empty = QualifierCanon(EntityRegistry())
     assert empty.canonical("the coal exports", None) == Canonical("coal")
     assert empty.qualifiers([("of", "crude oil shipments to North Korea")], None) == (("of", "crude oil shipment to north korea"),)
+
+
+def test_the_memo_is_bounded(canon: QualifierCanon, monkeypatch: pytest.MonkeyPatch) -> None:
+    import factcheck.qualifiers as qualifiers
+
+    monkeypatch.setattr(qualifiers, "MEMO_LIMIT", 3)
+    values = [f"{n} ships" for n in range(10)]
+    assert [canon.canonical(v, None).value for v in values] == [f"{n} ship" for n in range(10)]
+    assert len(canon._memo) == 3
