@@ -175,6 +175,6 @@ def test_the_memo_is_bounded(canon: QualifierCanon, monkeypatch: pytest.MonkeyPa
     import factcheck.qualifiers as qualifiers
 
     monkeypatch.setattr(qualifiers, "MEMO_LIMIT", 3)
-    values = [f"{n} ships" for n in range(10)]
-    assert [canon.canonical(v, None).value for v in values] == [f"{n} ship" for n in range(10)]
+    values = [f"{n} apples" for n in range(10)]
+    assert [canon.canonical(v, None).value for v in values] == [f"{n} apple" for n in range(10)]
     assert len(canon._memo) == 3
