@@ -118,8 +118,8 @@ class QualifierCanon:
         if whole is not None:
             return Canonical(whole.id)
         words = _words(value)
-        parties = self._parties(subject)
         target = self._target(subject)
+        parties = self._parties(subject, target)
         named = any(_contains(words, mention) for mention in target)
         words, direction = _direction_phrase(words, target)
         words, head = self._strip(words, parties)
@@ -139,10 +139,10 @@ class QualifierCanon:
         found = self.entities.get(party) if isinstance(party, str) else None
         return _mentions(found) if found is not None else []
 
-    def _parties(self, subject: str | None) -> list[tuple[str, ...]]:
+    def _parties(self, subject: str | None, target: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """The subject's and its target party's mentions, longest first: implied by the claim."""
         entity = self.entities.get(subject) if subject else None
-        return sorted({*(_mentions(entity) if entity else []), *self._target(subject)}, key=lambda m: (-len(m), m))
+        return sorted({*(_mentions(entity) if entity else []), *target}, key=lambda m: (-len(m), m))
 
     def _strip(self, words: list[str], parties: Sequence[tuple[str, ...]]) -> tuple[list[str], str | None]:
         """Drop determiners, leading party mentions, transparent heads and party phrases; say which
