@@ -16,6 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..documents import Document, detect_form
+from .lexicon import (
+    ARTICLES,
+    DEMONSTRATIVES,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    POSSESSIVE_DETERMINERS,
+    PREPOSITIONS,
+    WEEKDAYS,
+)
 
 # detect_form lives with Document, which needs it; it is still read from here.
 __all__ = ["Article", "Paragraph", "Sentence", "detect_form", "read_article", "read_file", "split_sentences"]
@@ -44,10 +53,49 @@ _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 
 # "NIKKI HALEY: words", "MICHELE KELEMEN, BYLINE: words", "HALEY: words".
 _TURN = re.compile(r"^((?:[A-Z][A-Z.'’-]*)(?:\s+[A-Z][A-Z.'’-]*){0,3})(?:,\s*([A-Z][A-Z ]+))?:\s+(?=\S)")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st sr jr gen sen rep gov lt col sgt capt cmdr adm no nos vs etc inc co corp ltd "
-    "jan feb mar apr jun jul aug sep sept oct nov dec approx est fig al e.g i.e u.s u.n u.k e.u".split()
+
+# --- abbreviations: whether their period ends a sentence ----------------------------------------
+# A period after an abbreviation is read by the abbreviation's class and the word after it (the
+# way rule-based splitters such as pySBD and Punkt's orthographic heuristic do), not by a flat
+# list: "drafted by the U.S. The council voted" is two sentences, "U.S. Ambassador" is one.
+
+# Titles and honorifics stand before a name, so their period never ends a sentence ("Gen. Milley",
+# "St. Louis"); neither does that of a word that only ever leads into what follows ("vs.
+# Argentina", "e.g. the", "approx. 40").
+_PREPOSITIVE = frozenset(
+    "mr mrs ms mx messrs dr prof st mt gen sen sens rep reps gov lt col maj sgt cpl pvt capt cmdr adm "
+    "brig det insp supt pres amb rev hon fr vs e.g i.e cf approx fig".split()
 )
+# "No. 10 Downing Street": an abbreviation only before a number; elsewhere "no." is the word.
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
+_MONTH_ABBREVIATIONS = frozenset(MONTH_ABBREVIATIONS)
+_CLOCK = frozenset({"a.m", "p.m"})
+# Abbreviations that often close a sentence (a country, a company, "etc."): they end one only when
+# the next word is a sentence opener, since "the U.S. Treasury" and "Apple Inc. Chief Executive"
+# read on. Any dotted letter sequence ("U.S.", "D.C.", "H.R.") is of this class too.
+_POSTPOSITIVE = frozenset("sr jr etc inc co corp ltd llc plc bros al est ave blvd rd".split())
+# Capitalized words that open a sentence and do not continue a name: the determiners, pronouns,
+# conjunctions, prepositions and adverbs a news sentence starts with. Compared case-folded, but
+# only when the word is capitalized (the splitter's pattern already requires that).
+_SENTENCE_OPENERS = (
+    ARTICLES | DEMONSTRATIVES | (POSSESSIVE_DETERMINERS - {"whose"}) | (PREPOSITIONS - {"of", "per", "via", "than", "upon"})
+    | frozenset(
+        "i it he she they we you there here but and or so yet nor if although though because since while when "
+        "whereas however meanwhile still also thus instead indeed nonetheless nevertheless moreover separately "
+        "earlier later now then today yesterday some many most several both each all neither according "
+        "what who why how where officials".split()
+    )
+)
+# What follows a clock time without ending its sentence: a time zone, a day or a date ("at 5 p.m.
+# GMT", "5 p.m. Tuesday", "10 a.m. Jan. 5"), or a place before "time" ("5 p.m. Moscow time").
+_TIME_ZONES = frozenset(
+    "gmt utc bst cet cest eet eest msk ist jst aest et est edt ct cst cdt mt mst mdt pt pst pdt ast "
+    "eastern central pacific mountain atlantic local".split()
+)
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS) | _MONTH_ABBREVIATIONS
+_AFTER_CLOCK = _TIME_ZONES | _CALENDAR
+_NEXT_WORD = re.compile(r"\s+[“\"‘'(\[`]*([A-Za-z]+)?([^\s]*)(?:\s+([A-Za-z]+))?")
+_DOTTED_LETTERS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _SENTENCE_END = re.compile(r"[.!?…]+(?:''|[”\"'’)\]])*(?=\s+[“\"‘'(\[`]?[A-Z0-9])")
 _OPENING_QUOTES = "“‘"
 _CLOSING_QUOTES = "”’"
@@ -217,14 +265,17 @@ def _mark_turn(paragraph: Paragraph) -> None:
 
 
 def split_sentences(document: Document, paragraph: Paragraph) -> list[Sentence]:
-    """Sentences of a paragraph's body. A period after an abbreviation or an initial does not end
-    a sentence, and neither does one inside a quotation."""
+    """Sentences of a paragraph's body. A period after an abbreviation ends a sentence only when
+    the abbreviation's class and the next word say so (`_abbreviation_holds`); one inside a
+    quotation never does."""
     text = document.text
     sentences: list[Sentence] = []
     start = paragraph.body_start
     for match in _SENTENCE_END.finditer(text, paragraph.body_start, paragraph.end):
         end = match.end()
-        if _is_abbreviation(text, match.start()) or _inside_quotation(text, start, end):
+        if _abbreviation_holds(text, match.start(), end, paragraph.end, start, paragraph.heading):
+            continue
+        if _inside_quotation(text, start, end):
             continue
         _add_sentence(sentences, document, paragraph, start, end)
         start = end
@@ -240,7 +291,16 @@ def _add_sentence(sentences: list[Sentence], document: Document, paragraph: Para
         sentences.append(Sentence(text, start, start + len(text), document.line_of(start), paragraph.index))
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def _abbreviation_holds(text: str, dot: int, after: int, limit: int, sentence_start: int, heading: bool) -> bool:
+    """Does the period at `dot` belong to an abbreviation that the sentence reads on past?
+
+    `after` is where the sentence would end and `limit` the paragraph's end. The class of the
+    abbreviation decides, with the next word: a title or an initial always holds; "No." and a
+    month hold before a number; a clock time holds before a zone, a day or a date; a month ends
+    the sentence before any other capitalized word, a clock time too, and a country, company or
+    "etc." only before a sentence opener ("the U.S. The council" against "the U.S. Treasury"). In
+    a heading or a title-cased line every word is capitalized, so there the period always holds.
+    """
     if text[dot] != ".":
         return False
     word_start = dot
@@ -249,7 +309,35 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[word_start:dot].lower()
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "H.R. McMaster", "Donald J. Trump"
-    return word in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    if word in _PREPOSITIVE:
+        return True
+    clock = re.sub(r"^\d+", "", word) in _CLOCK  # "11:11 p.m.", "5p.m."
+    dotted = not clock and bool(_DOTTED_LETTERS.fullmatch(word))
+    if not (clock or dotted or word in _NUMBER_ABBREVIATIONS or word in _MONTH_ABBREVIATIONS or word in _POSTPOSITIVE):
+        return False
+    following = _NEXT_WORD.match(text, after, limit)
+    lead, rest, then = (following.group(1), following.group(2), following.group(3)) if following else (None, "", None)
+    if lead is None:  # a number ("No. 10", "Jan. 5", "p.m. (0600 GMT)") or a symbol
+        return True
+    if word in _NUMBER_ABBREVIATIONS:
+        return False  # "he said no. The vote": the word, not the abbreviation
+    if heading or _title_cased(text[sentence_start:dot]):
+        return True
+    name = lead.lower()
+    if clock:
+        return name in _AFTER_CLOCK or (then or "").lower() == "time"
+    if word in _MONTH_ABBREVIATIONS:
+        return name in _CALENDAR  # "Jan. Feb." lists months; "in Jan. Analysts said" ends
+    # "U.S. A-10 jets": a letter run that goes on into a hyphen or a digit is a name, not "A".
+    opener = name in _SENTENCE_OPENERS and not rest[:1].isdigit() and not rest.startswith("-")
+    return not opener
+
+
+def _title_cased(segment: str) -> bool:
+    """A headline in title case ("Biden Administration Briefs U.S. Officials"): every word of
+    four letters or more is capitalized, so a capital after an abbreviation says nothing."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", segment) if len(w) >= 4]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _inside_quotation(text: str, start: int, at: int) -> bool:
