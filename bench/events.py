@@ -50,7 +50,8 @@ What is measured, and how values are matched:
   its value, and two such claims share their key, no disagreement finding involves both, and
   neither has FC201.
 - Disagreement findings fall in one class each, in this order: a gold conflict (states both sides
-  of one); inside one article (all its locations in one source); between agreeing claims (states
+  of one, or two sides of one conflicting fact from two articles with different values: the gold's
+  pairs are examples of a disagreement on that fact); inside one article (all its locations in one source); between agreeing claims (states
   both sides of a gold agreement); not in the gold (listed with --details for review by hand).
 - Quotes: a drafted quote matches a gold quote of its article when its words start with the gold's
   words (or are an excerpt keeping 90% of them); `quote+speaker` also needs the speaker, both
@@ -594,13 +595,43 @@ _CLASS_LABELS = {
 
 
 def _finding_class(run: Run, finding: Mapping[str, Any]) -> str:
-    if any(_pair_found(run, finding, pair) for pair in run.event.conflicts):
+    if any(_pair_found(run, finding, pair) for pair in run.event.conflicts) or _fact_sides_found(run, finding):
         return "gold_conflict"
     if len({source for source, _ in finding_claims(finding)}) <= 1:
         return "inside_one_article"
     if any(_pair_found(run, finding, pair) for pair in run.event.agreements):
         return "between_agreeing"
     return "unlisted"
+
+
+def _fact_sides_found(run: Run, finding: Mapping[str, Any]) -> bool:
+    """Whether the finding gives two of the values the gold says one fact is disputed between, in two
+    articles: "35 km" in one against "40 km" in another, where the gold pairs each with a third
+    article. The gold lists pairs as examples of a disagreement on a fact; any two articles that
+    state two of its differing values disagree too. An article states a value when it is one of the
+    fact's sides (see states) or one of its claims in the finding matches a side's value written with
+    digits (a bare "first" would match too many sides' words)."""
+    by_fact: dict[str, list[Side]] = {}
+    for pair in run.event.conflicts:
+        by_fact.setdefault(pair.fact, []).extend((pair.a, pair.b))
+    claims = [(ref[0], run.claim(ref)) for ref in finding_claims(finding)]
+    for sides in by_fact.values():
+        stated = {(run.event.article(side.file).source, tuple(_stated(side.value))) for side in sides if states(run, finding, side)}
+        for source, claim in claims:
+            if claim is not None:
+                stated.update((source, tuple(_stated(side.value))) for side in sides
+                              if re.search(r"\d", side.value) and value_matches(side.value, claim))
+        if len({source for source, _ in stated}) > 1 and len({value for _, value in stated}) > 1:
+            if any(x[0] != y[0] and x[1] != y[1] for x in stated for y in stated):
+                return True
+    return False
+
+
+def _stated(value: str) -> list[str]:
+    """What a side states, for telling two sides apart: its numbers, else its words ("35 kilometres
+    north-west" and "35 kilometers northwest" state the same)."""
+    numbers = re.findall(r"\d+(?:[.,]\d+)*", value)
+    return [n.replace(",", "") for n in numbers] if numbers else number_words(value)
 
 
 def _why_not_found(run: Run, pair: GoldPair, disagreements: list[dict[str, Any]]) -> str:

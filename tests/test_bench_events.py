@@ -223,6 +223,8 @@ def test_value_matching(gold: str, texts: list[str], expected: bool) -> None:
         ("2 thousand 12", "count", "2,012", False),
         ("15-0", "vote", "14-1", False),
         ("143-5", "vote", "143-5", True),
+        ("five voted against", "vote", "5 against", True),  # a small number word states its digits
+        ("five voted against", "vote", "6 against", False),
     ],
 )
 def test_stated_number_match(gold: str, kind: str, drafted: str, expected: bool) -> None:
@@ -300,3 +302,43 @@ def test_development_event_is_well_formed(meta: Path | None) -> None:
         pytest.fail(problem)
     assert len(event.articles) >= 3, f"{meta}: {len(event.articles)} article(s); an event needs 3 or more"
     assert events.verbatim_problems(event) == []
+
+
+FACT_META = """\
+event: a quake
+articles:
+  a.txt: {outlet: A, published: 2023-10-08}
+  b.txt: {outlet: B, published: 2023-10-08}
+  c.txt: {outlet: C, published: 2023-10-08}
+  d.txt: {outlet: D, published: 2023-10-08}
+conflicts:
+  - {fact: distance, a: [a.txt, "35 kilometres north-west"], b: [b.txt, "40km northwest"]}
+  - {fact: distance, a: [c.txt, "35 kilometers northwest"], b: [d.txt, "40 kilometers"]}
+  - {fact: ranking, a: [a.txt, "the first player ever"], b: [b.txt, "the second man in history"]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("at", "related", "values", "expected"),
+    [
+        (("c", "distance"), ("b", "distance"), ("35 kilometers", "40 km"), "gold_conflict"),  # sides of two listed pairs
+        (("d", "distance"), ("a", "distance"), ("40 kilometers", "35 kilometres"), "gold_conflict"),
+        (("c", "distance"), ("a", "distance"), ("35 kilometers", "36 km"), "unlisted"),  # a's 36 is no side's value
+        # words without digits match only as a side of their own article: c's "first" is not a's side
+        (("c", "rank"), ("b", "rank"), ("first", "second"), "unlisted"),
+    ],
+)
+def test_a_finding_between_two_sides_of_one_disputed_fact_is_a_gold_conflict(
+    tmp_path: Path, at: tuple[str, str], related: tuple[str, str], values: tuple[str, str], expected: str
+) -> None:
+    """The gold pairs are examples: any two articles stating two differing values of the fact disagree."""
+    folder = tmp_path / "quake"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        (folder / name).write_text("A quake struck.\n", encoding="utf-8")
+    (folder / "meta.yaml").write_text(FACT_META, encoding="utf-8")
+    event = events.load_event(folder)
+    claims = {at[0]: [_claim(at[1], "distance", values[0])], related[0]: [_claim(related[1], "distance", values[1])]}
+    finding = _finding("FC101", "distance differs", at, related)
+    run = events.Run(event, claims, {}, EntityRegistry([]), [finding])
+    assert events._finding_class(run, finding) == expected

@@ -22,6 +22,7 @@ from .measures import find_measures
 from .mentions import MeasureMention, QuoteMention, ValueMention
 from .metadata import Metadata, detect_metadata
 from .quotes import find_quotes
+from .readings import READING_PREDICATES
 from .values import find_values
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -156,6 +157,8 @@ class _Builder:
                 if entity is not None and entity.type == "resolution":
                     return entity.name
             return self.article_resolution()
+        if mention.predicate in READING_PREDICATES:
+            return self.article_resolution()  # a quake's magnitude is the event's, whoever measured it
         if mention.predicate in ("vote", "adopted_on") or _MEASURE_WORDS.search(mention.evidence):
             named = [m.entity for m in self.sentence_entities(sentence_start, sentence_end) if m.entity.type == "resolution"]
             return named[0].name if named else self.article_resolution()
@@ -190,9 +193,9 @@ class _Builder:
         claims: list[dict[str, Any]] = []
         seen: set[str] = set()
         for _, _, claim in items:
-            identity = repr({k: v for k, v in claim.items() if k not in ("id", "evidence")})
+            identity = repr({k: v for k, v in claim.items() if k not in ("id", "evidence", "note")})
             if identity in seen:
-                continue  # the same fact stated twice in the article is one claim
+                continue  # the same fact stated twice in the article is one claim, however it was worded
             seen.add(identity)
             claim["id"] = self.unique_id(claim["id"])
             claims.append(claim)
@@ -248,6 +251,8 @@ class _Builder:
 
     def qualifiers_for(self, value: ValueMention) -> dict[str, str]:
         """What tells this fact from other facts of the same predicate and subject in the corpus."""
+        if value.qualifiers is not None:
+            return dict(value.qualifiers)
         if value.predicate == "vote" or (value.predicate == "adopted_on" and value.of is None):
             return {}
         key = "event" if value.predicate in ("occurred_on", "adopted_on") else "of"

@@ -39,6 +39,10 @@ class ValueMention:
     predicate: str  # suggested predicate: amount | reduction | duration | count | ordinal | adopted_on | occurred_on | vote
     of: str | None = None  # what it measures or counts, when the text says ("coal revenues", "nuclear test")
     in_quote: bool = False  # inside quoted words (then `said_by` is the quote's speaker)
+    # The claim's whole qualifier mapping, when the finder builds it from a closed vocabulary
+    # (readings.py: {from: Marrakesh}, {of: aftershock}, or none at all); None lets claims.py
+    # describe the value by `of` or the words next to it.
+    qualifiers: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(frozen=True)

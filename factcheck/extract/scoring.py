@@ -34,6 +34,7 @@ from typing import Any
 from ..registry.entities import EntityRegistry, normalize_mention
 from ..values import DateValue, ParseContext, ValueParseError, is_excerpt, parse_value, tokens
 from ..values.base import fold, render_raw
+from ..values.numbers import SMALL, TENS
 from ..values.deadline import parse_deadline
 from ..values.count import parse_count
 from ..values.quantity import Quantity, parse_quantity
@@ -507,7 +508,10 @@ def _as_number(kind: str, text: str, ctx: ParseContext) -> object | None:
 
 
 def _digits(text: str) -> list[str]:
-    return [word for word in number_words(text) if word[:1].isdigit()]
+    """The numbers a text states, in order, a small number word as its digits ("five voted
+    against" states 5, as a drafted "5 against" does)."""
+    return [str(SMALL.get(word, TENS.get(word, word))) for word in number_words(text)
+            if word[:1].isdigit() or word in SMALL or word in TENS]
 
 
 def match(

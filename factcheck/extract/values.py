@@ -69,6 +69,7 @@ from .lexicon import (
 )
 from .mentions import ValueMention
 from .quotemarks import quote_spans
+from .readings import find_readings
 
 __all__ = ["find_values"]
 
@@ -206,6 +207,14 @@ _IN_FAVOUR = re.compile(
     rf"(?<![\w.,$£€-])(?:with )?{_VOTE_NUMBER}(?: votes?)? in favou?r(?:,? (?:and )?{_VOTE_NUMBER}(?: votes?)? against)?"
     rf"(?:,? (?:and |with )?{_VOTE_NUMBER} abstentions?)?(?![\w-])"
 )
+# One part of a tally stated on its own: "33 countries abstained", "35 abstentions", "143 nations
+# voting in favour", "148 MPs voted against". "For" and a bare "against" need the verb ("voted for the
+# resolution", "the 5 against" read other ways).
+_VOTERS = r"(?: (?:of (?:the|his|her|their|its) )?(?:countries|nations|states|member states|members|mps|lawmakers|delegations))?"
+_VOTE_PART = re.compile(
+    rf"(?<![\w.,$£€-])(?P<n>{_VOTE_NUMBER}){_VOTERS}(?: who)?"
+    r" (?:(?:voted|voting|votes?) (?P<side>in favou?r|against)|(?P<favour>in favou?r)|(?P<abstain>abstained|abstaining|abstentions?))(?![\w-])"
+)
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b")
 _VOTE_CUE = re.compile(
     r"\b(?:vote[sd]?|voting|tally|unanimous(?:ly)?|ballot|abstain\w*|abstention\w*|in favou?r|adopted|approved"
@@ -254,6 +263,7 @@ class _Candidate:
     as_written: str
     predicate: str
     of: str | None = None
+    qualifiers: tuple[tuple[str, str], ...] | None = None  # set when the finder knows the whole key
 
 
 class _Finder:
@@ -286,7 +296,7 @@ class _Finder:
             return []
         taken: list[tuple[int, int]] = []
         candidates: list[_Candidate] = []
-        for finder in (self.votes, self.dates, self.numbers):
+        for finder in (self.readings, self.votes, self.dates, self.numbers):
             for c in finder(b, e, taken):
                 if c.start < b or c.end > e or c.start >= c.end or _overlaps(taken, c.start, c.end):
                     continue
@@ -303,6 +313,7 @@ class _Finder:
                 kind=c.kind, value=c.value, as_written=c.as_written, start=c.start, end=c.end,
                 line=self.article.line_of(c.start), paragraph=p.index,
                 evidence=self.evidence(p, starts, c.start, c.end), predicate=c.predicate, of=c.of,
+                qualifiers=c.qualifiers,
                 in_quote=turn_quote or any(qs <= c.start and c.end <= qe for qs, qe in quotes),
             ))
         return mentions
@@ -340,6 +351,13 @@ class _Finder:
         ends = [i for i in (self.low.find(". ", pos, hi), self.low.find("; ", pos, hi), self.low.find("? ", pos, hi)) if i >= 0]
         return start, (min(ends) + 1 if ends else hi)
 
+    # --- an event's readings (readings.py) --------------------------------------------------
+
+    def readings(self, b: int, e: int, taken: list[tuple[int, int]]) -> list[_Candidate]:
+        year = self.published.year if self.published else None
+        return [_Candidate(r.start, r.end, "quantity", r.value, r.as_written, r.predicate, None, r.qualifiers)
+                for r in find_readings(self.text, self.low, b, e, year)]
+
     # --- votes -----------------------------------------------------------------------------
 
     def votes(self, b: int, e: int, taken: list[tuple[int, int]]) -> list[_Candidate]:
@@ -367,6 +385,7 @@ class _Finder:
         for m in _UNANIMOUS.finditer(low, b, e):
             if not _overlaps(tallies, m.start(), m.end()):
                 bisect.insort(tallies, (m.start(), m.end()))
+        parts = self.vote_parts(b, e, tallies)
         merged: list[tuple[int, int]] = []
         for s, t in tallies:
             # "a unanimous 15-0 vote" is one mention.
@@ -377,6 +396,28 @@ class _Finder:
         for s, t in merged:
             written = self.text[s:t]
             out.append(_Candidate(s, t, "vote", written, written, "vote"))
+        return sorted(out + parts, key=lambda c: c.start)
+
+    def vote_parts(self, b: int, e: int, tallies: list[tuple[int, int]]) -> list[_Candidate]:
+        """Parts of a tally stated on their own, written the way the vote parser reads them ("33
+        countries abstained" is "33 abstentions"), so they meet the full tallies of other outlets."""
+        out: list[_Candidate] = []
+        for m in _VOTE_PART.finditer(self.low, b, e):
+            if _overlaps(tallies, m.start(), m.end()):
+                continue
+            number = read_number(m.group("n"), 0)
+            if number is None or not number.is_integer or number.end != len(m.group("n")):
+                continue
+            if m.group("abstain"):
+                part = "abstentions"
+            else:
+                part = "against" if (m.group("side") or "") == "against" else "in favour"
+            if m.group("favour"):
+                cs, ce = self.sentence_bounds(b, e, m.start())
+                if not (_VOTE_CUE.search(self.low, cs, m.start()) or _VOTE_CUE.search(self.low, m.end(), ce)):
+                    continue  # "143 in favour" needs a vote elsewhere in its sentence
+            written = self.text[m.start():m.end()]
+            out.append(_Candidate(m.start(), m.end(), "vote", f"{int(number.value)} {part}", written, "vote"))
         return out
 
     # --- dates -----------------------------------------------------------------------------
@@ -401,7 +442,8 @@ class _Finder:
             t, form, m = found[s]
             written_start = s
             before = low[max(b, s - 3):s]
-            if before in ("on ", "in ") and (s - 3 == b or not low[s - 4].isalnum()):
+            possessive = low.startswith("'s", t) or low[max(s, t - 2):t] == "'s"  # "in Wednesday's vote": "in" is the vote's
+            if before in ("on ", "in ") and (s - 3 == b or not low[s - 4].isalnum()) and not possessive:
                 written_start = s - 3
             as_written = text[written_start:t]
             core = text[s:t]
@@ -898,6 +940,8 @@ class _Finder:
             w = m.group().strip("'-")
             if not w or w in _STOP or w.split("-")[0] in _NUMBER_WORDS or w in ORDINAL_WORDS or (words and w.endswith(("ed", "ing", "ly"))) or w.endswith("ly"):
                 break
+            if not words and w.endswith("ing") and re.match(r" [0-9]", low[m.end():m.end() + 2]):
+                return None  # "one measuring 6.3", "two weighing 5 tons": a participle, not a counted noun
             if words and self.text[m.start()].isupper() and not self.text[start].isupper():  # type: ignore[index]
                 break
             if start is None:

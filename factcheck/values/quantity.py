@@ -63,6 +63,11 @@ UNIT_WORDS: dict[str, UnitWord] = {
     **_table("metric ton", "metric tons|metric tonnes|metric ton|metric tonne|tons|tonnes|ton|tonne|t"),
     **_table("metric ton", "kilograms|kilogram|kilos|kg", Fraction(1, 1000), "kilogram"),
     **_table("barrel", "barrels|barrel|bbl|bbls"),
+    # Lengths, in kilometres: news gives distances and depths in both systems, often side by side
+    # ("72 kilometres (45 miles)"), so they must meet. "m" is not a unit: it is a million ("$5m").
+    **_table("km", "kilometres|kilometers|kilometre|kilometer|km|kms"),
+    **_table("km", "metres|meters|metre|meter", Fraction(1, 1000), "metre"),
+    **_table("km", "miles|mile|mi", Fraction(1609344, 1000000), "mile"),
     **_table("day", "days|day", DAY, "day"),
     **_table("day", "weeks|week", WEEK, "week"),
     **_table("day", "months|month", MONTH, "month"),
@@ -165,9 +170,17 @@ def compare_quantities(a: Quantity, b: Quantity) -> Comparison:
             Agreement.INCOMPARABLE,
             f"different units: {a.unit or 'a bare number'} vs {b.unit or 'a bare number'}",
         )
-    if a.interval.overlaps(b.interval):
+    if a.interval.overlaps(b.interval) and not _adjacent_roundings(a, b):
         return Comparison(Agreement.AGREE)
     return Comparison(Agreement.DISAGREE, lambda: f"amounts differ: {a.describe()} vs {b.describe()}")
+
+
+def _adjacent_roundings(a: Quantity, b: Quantity) -> bool:
+    """Two plain stated numbers whose precision intervals only touch ("6.2" [6.15, 6.25] and "6.3"
+    [6.25, 6.35]): each is what the other rounds away from, so they disagree (docs/design.md §4)."""
+    if a.qualifier is not None or b.qualifier is not None or not (a.half_width > 0 and b.half_width > 0):
+        return False
+    return max(a.interval.lo, b.interval.lo) == min(a.interval.hi, b.interval.hi)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -516,3 +516,36 @@ def test_an_ordinal_of_a_moment_is_not_drafted() -> None:
     found = find_values(read_article("Messi scored in the 23rd minute of the final, his sixth goal.\n", "t.txt"), dt.date(2022, 12, 18))
     ordinals = [(v.value, v.of) for v in found if v.predicate == "ordinal"]
     assert ("23rd", "minute") not in ordinals and any(value == "sixth" for value, _ in ordinals)
+
+
+def test_a_possessive_weekday_keeps_its_preposition_out_of_the_words_as_written() -> None:
+    """'In Wednesday's vote': "in" belongs to the vote, so the words as written are "Wednesday"
+    (a desk's gold value "Wednesday's vote" then matches the draft)."""
+    (date,) = [m for m in find("In Wednesday’s vote, the assembly backed it.", dt.date(2022, 10, 12)) if m.kind == "date"]
+    assert (date.value, date.as_written) == ("2022-10-12", "Wednesday")
+    (plain,) = [m for m in find("The assembly met on Wednesday.", dt.date(2022, 10, 12)) if m.kind == "date"]
+    assert plain.as_written == "on Wednesday"
+
+
+def test_a_participle_before_a_number_is_not_counted() -> None:
+    counts = [m for m in find("A series of quakes hit, with one measuring 6.3 magnitude and two weighing 5 tons.") if m.kind == "count"]
+    assert counts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Wednesday's vote, 35 countries abstained.", [("35 abstentions", "35 countries abstained")]),
+        ("Babel said 33 countries abstained and five voted against.", [("33 abstentions", "33 countries abstained"), ("5 against", "five voted against")]),
+        ("The draft passed with 143 nations voting in favour.", [("143 in favour", "143 nations voting in favour")]),
+        ("211 MPs backed him while 148 who voted against him stayed quiet.", [("148 against", "148 who voted against")]),
+        ("The vote was 143-5 with 35 abstentions.", [("143-5 with 35 abstentions", "143-5 with 35 abstentions")]),  # one tally, not parts
+        ("Four countries joined Russia in voting against.", []),  # four besides Russia: not the tally's part
+        ("Some 143 members in favour of the plan came to the rally.", []),  # "in favour" with no vote in the sentence
+    ],
+)
+def test_parts_of_a_tally_stated_on_their_own(text: str, expected: list[tuple[str, str]]) -> None:
+    votes = [(m.value, m.as_written) for m in find(text, dt.date(2022, 10, 12)) if m.kind == "vote"]
+    assert votes == expected
+    for value, _ in votes:
+        parse_value("vote", value, ParseContext(published=dt.date(2022, 10, 12)))

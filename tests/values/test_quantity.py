@@ -156,6 +156,16 @@ COMPARISONS = [
     ("between 5 and 10 million", "[4950000, 10100000]", "12 million", "[11880000, 12120000]", Agreement.DISAGREE),
     ("at least 7.5 million metric tons", "[7450000, inf)", "8 million metric tons", "[7920000, 8080000]", Agreement.AGREE),
     ("up to 4m barrels", "(-inf, 4040000]", "5m barrels", "[4950000, 5050000]", Agreement.DISAGREE),
+    # lengths: kilometres, metres and miles are one dimension
+    ("72 kilometres", "[71.5, 72.5]", "45 miles", "[71.6963, 73.1447]", Agreement.AGREE),
+    ("72 kilometres", "[71.5, 72.5]", "77 km", "[76.5, 77.5]", Agreement.DISAGREE),
+    ("18 kilometers", "[17.82, 18.18]", "17,900 metres", "[17.85, 17.95]", Agreement.AGREE),
+    # plain numbers whose rounding intervals only touch are two different readings
+    ("6.2", "[6.15, 6.25]", "6.3", "[6.25, 6.35]", Agreement.DISAGREE),
+    ("7.5", "[7.45, 7.55]", "7.6", "[7.55, 7.65]", Agreement.DISAGREE),
+    ("about 6.2", "[5.84, 6.56]", "6.3", "[6.25, 6.35]", Agreement.AGREE),
+    ("at least 6.2", "[6.15, inf)", "6.3", "[6.25, 6.35]", Agreement.AGREE),
+    ("6.3", "[6.25, 6.35]", "6.3", "[6.25, 6.35]", Agreement.AGREE),
     # different dimensions are never compared
     ("$400 million", "[396000000, 404000000]", "£400 million", "[396000000, 404000000]", Agreement.INCOMPARABLE),
     ("$400 million", "[396000000, 404000000]", "$400 million a year", "[396000000, 404000000]", Agreement.INCOMPARABLE),
