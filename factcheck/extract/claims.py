@@ -107,6 +107,8 @@ def slug(text: str, limit: int = 40) -> str:
 UNNAMED_RESOLUTION = "the resolution the articles report (not in the registry)"
 UNNAMED_EVENT = "the event the articles report (not in the registry)"
 _RESOLUTION_WORD = re.compile(r"\bresolutions?\b", re.IGNORECASE)
+# A speaker phrase that refers to the document the article is about.
+_DOCUMENT_SPEAKER = re.compile(r"(?:the|this|that|its) (?:draft )?(?:resolution|text|document|measure|declaration)", re.IGNORECASE)
 
 
 class _Builder:
@@ -201,11 +203,20 @@ class _Builder:
             claims.append(claim)
         return claims
 
+    def speaker_name(self, quote: QuoteMention) -> str:
+        """The said_by of a quote's claims. "The resolution says ..." quotes the article's own
+        resolution: its subject, never a new entity named "The resolution" that would then match
+        the words "the resolution" in every later article as if they named it."""
+        assert quote.speaker is not None
+        if _DOCUMENT_SPEAKER.fullmatch(quote.speaker.strip()):
+            return self.article_resolution()
+        return self.drafts.name_for(quote.speaker, aliases=quote.speaker_aliases)
+
     def quote_claim(self, quote: QuoteMention) -> dict[str, Any]:
         claim: dict[str, Any] = {"id": f"quote-{slug(_surname(quote.speaker) if quote.speaker else 'unattributed')}",
                                  "predicate": "quote", "value": quote.text}
         if quote.speaker:
-            claim["said_by"] = self.drafts.name_for(quote.speaker)
+            claim["said_by"] = self.speaker_name(quote)
         claim["evidence"] = quote.evidence
         return claim
 
@@ -223,7 +234,7 @@ class _Builder:
         if qualifiers:
             claim["qualifiers"] = qualifiers
         if quote is not None and quote.speaker:
-            claim["said_by"] = self.drafts.name_for(quote.speaker)
+            claim["said_by"] = self.speaker_name(quote)
         claim["evidence"] = value.evidence
         if value.as_written != value.value:
             claim["note"] = f"as written: '{value.as_written}'"
@@ -269,7 +280,7 @@ class _Builder:
         claim: dict[str, Any] = {"id": slug(f"measure {measure.action} {measure.target}"),
                                  "subject": self.subject_for(measure, quote), "predicate": "measure", "value": body}
         if quote is not None and quote.speaker:
-            claim["said_by"] = self.drafts.name_for(quote.speaker)
+            claim["said_by"] = self.speaker_name(quote)
         claim["evidence"] = measure.evidence
         return claim
 

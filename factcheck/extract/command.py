@@ -19,7 +19,7 @@ import yaml
 
 from ..config import ConfigError, find_settings
 from ..atomic import write_atomic
-from ..registry.entities import EntityRegistry
+from ..registry.entities import EntityRegistry, normalize_mention
 from ..ruleset import RuleSet
 from ..yamlload import load_yaml
 from .article import read_file
@@ -74,8 +74,7 @@ def extract_command(request: ExtractRequest, out: TextIO | None = None, err: Tex
                 print(_write_claims(path, draft, article_path), file=err)
             documents.append(str(draft.source["id"]))
             for entry in draft.entities:
-                if all(entry["name"] != e["name"] for e in pending_entities):
-                    pending_entities.append(entry)
+                _add_pending(pending_entities, entry)
         except (ExtractError, MergeError, OSError, UnicodeError) as error:
             failed += 1
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
@@ -99,6 +98,23 @@ def _draft(article_path: Path, claim_dir: Path, options: SourceOptions, registry
     document = Path(os.path.relpath(article_path.resolve(), claim_dir.resolve())).as_posix()
     source = SourceOptions(**{**options.__dict__, "document": options.document or document})
     return draft_claims(article, source, registry, ruleset)
+
+
+def _add_pending(pending: list[dict[str, Any]], entry: dict[str, Any]) -> None:
+    """Collect a draft entity of one article for the draft registry. One that another article's
+    draft already names (its name or a form it was seen in is the other's name or form: "Volodymyr
+    Zelensky" seen as "Zelensky") joins that draft as aliases, so the two articles' speakers are one
+    entity to lint whichever article came first, and no form names two drafts."""
+    forms = {normalize_mention(str(f)) for f in (entry["name"], *entry.get("aliases", []))}
+    for other in pending:
+        other_forms = {normalize_mention(str(f)) for f in (other["name"], *other.get("aliases", []))}
+        if forms & other_forms:
+            for form in (entry["name"], *entry.get("aliases", [])):
+                if normalize_mention(str(form)) not in other_forms:
+                    other.setdefault("aliases", []).append(form)
+                    other_forms.add(normalize_mention(str(form)))
+            return
+    pending.append(entry)
 
 
 def _header(article_path: Path, draft: Draft, inline_entities: bool) -> list[str]:

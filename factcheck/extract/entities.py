@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..registry.entities import Entity, EntityRegistry, normalize_mention
@@ -73,18 +74,42 @@ class DraftEntities:
     taken_ids: set[str] = field(default_factory=set)
     drafts: dict[str, dict[str, object]] = field(default_factory=dict)  # normalized name -> entry
 
-    def name_for(self, mention: str, type_hint: str | None = None) -> str:
-        """The registry's name for `mention`, or `mention` itself, recorded as a draft entity."""
+    def name_for(self, mention: str, type_hint: str | None = None, aliases: Iterable[str] = ()) -> str:
+        """The registry's name for `mention`, or `mention` itself, recorded as a draft entity with the
+        other forms the article gave it (`aliases`; a person's surname too). A form the registry
+        already knows exactly decides: "Volodymyr Zelensky" with the form "Zelensky" is the entity
+        an earlier article drafted as "Zelensky", so the speakers of both articles meet."""
         mention = " ".join(mention.split())
+        type_name = type_hint or guess_type(mention)
+        forms = [" ".join(a.split()) for a in aliases]
+        seen_forms = set(forms)
+        surname = mention.split()[-1] if type_name == "person" and len(mention.split()) > 1 else ""
+        if len(surname) >= 4 and surname not in forms:
+            forms.append(surname)
         if self.registry is not None:
-            entity = self.registry.resolve(mention).entity
+            entity = self.registry.exact(mention)  # never a near match: "Boris Johnson" is not "Lyndon Johnson"
+            for form in forms if entity is None else ():
+                found = self.registry.exact(form)
+                # A form the article gave decides; the surname alone only finds an entity that is
+                # that bare surname (another article's draft), never a curated person of that name.
+                if found is not None and (form in seen_forms or found.name == form):
+                    entity = found
+                    break
             if entity is not None:
                 return entity.name
         key = normalize_mention(mention)
         if key not in self.drafts:
             entity_id = _unique(_SLUG.sub("-", key.lower()).strip("-") or "entity", self._ids())
-            self.drafts[key] = {"id": entity_id, "name": mention, "type": type_hint or guess_type(mention)}
-        return str(self.drafts[key]["name"])
+            self.drafts[key] = {"id": entity_id, "name": mention, "type": type_name}
+        entry = self.drafts[key]
+        known = {normalize_mention(str(entry["name"]))} | {normalize_mention(str(a)) for a in entry.get("aliases", [])}  # type: ignore[union-attr]
+        for form in forms:
+            if self.registry is not None and self.registry.exact(form) is not None:
+                continue  # a form the registry gives another entity stays that entity's
+            if form and normalize_mention(form) not in known:
+                entry.setdefault("aliases", []).append(form)  # type: ignore[union-attr]
+                known.add(normalize_mention(form))
+        return str(entry["name"])
 
     def _ids(self) -> set[str]:
         ids = set(self.taken_ids) | {str(d["id"]) for d in self.drafts.values()}

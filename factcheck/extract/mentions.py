@@ -22,6 +22,7 @@ class QuoteMention:
     evidence: str  # the sentence(s) holding the quote, verbatim from Article.text
     speaker: str | None  # the speaker as the article names them (a pronoun already resolved); None when unclear
     speaker_entity: str | None = None  # registry entity id, when the speaker resolves
+    speaker_aliases: tuple[str, ...] = ()  # other forms the article gave the speaker ("Zelensky", "the prime minister")
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from .lexicon import (
     CALENDAR_WORDS, DETERMINERS, PREPOSITIONS, QUANTIFIERS, SPEECH_VERB_FORMS, WEEKDAYS, alternation, is_narrator_role,
 )
 from .mentions import QuoteMention
+from .people import LOW as _LOW, NAME_RUN as _NAME_RUN, NOT_NAME as _NOT_NAME, TITLE_PREFIX as _TITLE_PREFIX, UP as _UP, speaker_in_article
 from .quotemarks import quote_spans
 
 __all__ = ["find_quotes"]
@@ -98,52 +99,12 @@ _MAX_NP_WORDS = 12
 
 # --- names ---------------------------------------------------------------------------------------
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ"
-_NAME_WORD = (
-    rf"(?:[{_UP}]\.(?:\s?[{_UP}]\.)*"  # initials: "H.R.", "J."
-    rf"|(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)*)"  # McMaster, Ki-moon
-)
-_TITLE = (
-    r"(?:Mr|Mrs|Ms|Mx|Dr)\.?|(?:Prof|Gen|Sen|Rep|Gov|Lt|Col|Adm|Capt|Sgt|Rev|Cmdr|Supt|Insp|Det)\.|"
-    r"President(?:-elect)?|Vice\s+President|Prime\s+Minister|Foreign\s+Minister|Defen[cs]e\s+Minister|Minister|"
-    r"Ambassador|Secretary(?:\s+of\s+State|\s+of\s+Defen[cs]e|-General|\s+General)?|Senator|Governor|General|"
-    r"Chancellor|King|Queen|Prince|Princess|Pope|Premier|Chairman|Chairwoman|Judge|Justice|Sir|Dame|Lord|Lady|"
-    r"Miss|Speaker|Representative|Envoy|Commissioner|Mayor|Admiral|Colonel|Captain|Major|Lieutenant|Sergeant|"
-    r"Professor|Doctor|Council(?:man|woman|lor|or)|Congress(?:man|woman)|Assembly(?:man|woman)|Alderman|Sheriff|"
-    r"Chief|Deputy|Detective|Inspector|Officer|Bishop|Archbishop|Cardinal|Rabbi|Imam|Father|Sister|Brother"
-)
 # What a title says of the pronoun that can refer to its bearer.
 _MALE_TITLE = re.compile(r"^(?:Mr\.?|Sir|Lord|King|Prince|Chairman|Council(?:man)|Congressman|Assemblyman|Alderman|"
                          r"Father|Brother)\b")
 _FEMALE_TITLE = re.compile(r"^(?:Mrs\.?|Ms\.?|Miss|Dame|Lady|Queen|Princess|Chairwoman|Councilwoman|Congresswoman|"
                            r"Assemblywoman|Sister)\b")
 _GENDERED_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
-_PARTICLE = r"(?:de|da|di|van|von|der|bin|al|el|del|la|le)"
-_NAME_RUN = re.compile(
-    rf"(?<![\w.’'-])(?:(?:{_TITLE})\s+)*{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[{_UP}])))*"
-)
-_TITLE_PREFIX = re.compile(rf"^(?:(?:{_TITLE})\s+)+")
-# Capitalized words that start sentences or name institutions and places, never a person's name.
-_NOT_NAME = frozenset(
-    """the a an in on at as but and or so yet if when while after before since even though although because
-    for with from by of to into over under about against this that these those there here then now it its he
-    she they we i his her their our my your what which who whom whose how why where according despite during
-    however meanwhile still also just only once today yesterday tomorrow tonight last next earlier later
-    published updated posted credit photo video read more share advertisement supported
-    united nations states kingdom union security council house white ministry department association agency
-    committee organization organisation office party republic democratic people's federation korea korean
-    north south east west central northern southern eastern western new old great american chinese russian
-    british french german japanese european asian african international national federal state city county
-    street avenue road league university institute center centre court congress senate parliament army navy force
-    forces air command group company corporation corp inc ltd news press times post journal herald tribune
-    radio television network channel edition morning evening things considered reuters associated bank fund
-    council's futures exchange market capital administration government embassy mission assembly general
-    secretary president ambassador minister resolution resolutions sanctions treaty act program programme
-    project summit conference foundation trust club school college hospital church river sea ocean island
-    islands mountain mountains peninsula province region district pacific atlantic arctic gulf bay strait
-    god christmas easter ramadan internet web twitter facebook google apple microsoft amazon""".split()
-) | CALENDAR_WORDS
 _BYLINE = re.compile(rf"(?:^|\|\s*)By\s+[{_UP}]")
 _TURN_NOT_SPEAKER = frozenset(
     "note update correction editor's editors editor photo caption source sources credit transcript warning "
@@ -239,6 +200,16 @@ class _Finder:
 
     def _postprocess(self, found: list[tuple[QuoteMention, _Span | None]]) -> list[QuoteMention]:
         quotes = [quote for quote, _ in found]
+        # A quotation that runs over paragraphs reopens each one with a quotation mark and closes
+        # only in the last ('Brady said: "Good evening. / "I can report ... / "And therefore ..."'):
+        # a paragraph that opens with the continuation has the speaker of the quotation left open.
+        for i in range(1, len(found)):
+            quote, span = quotes[i], found[i][1]
+            previous, previous_span = quotes[i - 1], found[i - 1][1]
+            if span is None or previous_span is None or quote.speaker is not None or previous.speaker is None:
+                continue
+            if not previous_span.closed and span.paragraph == previous_span.paragraph + 1 and self._paragraph_opens_with(span):
+                quotes[i] = _replace(quote, previous.speaker, previous.speaker_entity)
         # A quotation left open at the end of a paragraph continues in the next one ("...  / "... ,"
         # she said."): it takes the speaker of the next paragraph's opening quotation.
         for i in range(len(found) - 1, -1, -1):
@@ -260,6 +231,15 @@ class _Finder:
                 if earlier and all(_speaker_key(s) != _speaker_key(quote.speaker) for s in earlier):
                     quotes[i] = _replace(quote, None, None)
             seen.append((words, quote.speaker))
+        # The fullest name the article gives each speaker it did not resolve (people.py).
+        for i, quote in enumerate(quotes):
+            if quote.speaker is None or quote.speaker_entity is not None:
+                continue
+            speaker = speaker_in_article(self.text, quote.speaker)
+            if speaker.name == quote.speaker:
+                continue
+            entity = self._resolve(speaker.name)
+            quotes[i] = _replace(quote, entity.name if entity else speaker.name, entity.id if entity else None, speaker.aliases)
         return quotes
 
     def _attributive(self, span: _Span) -> bool:
@@ -979,8 +959,8 @@ def _speaker_key(name: str | None) -> str | None:
     return normalize_mention(name) if name else None
 
 
-def _replace(quote: QuoteMention, speaker: str | None, entity: str | None) -> QuoteMention:
-    return QuoteMention(quote.text, quote.start, quote.end, quote.line, quote.paragraph, quote.evidence, speaker, entity)
+def _replace(quote: QuoteMention, speaker: str | None, entity: str | None, aliases: tuple[str, ...] = ()) -> QuoteMention:
+    return QuoteMention(quote.text, quote.start, quote.end, quote.line, quote.paragraph, quote.evidence, speaker, entity, aliases)
 
 
 def _described_as(entity: Entity, words: str) -> bool:

@@ -139,9 +139,12 @@ _PHRASE_END = (_STOP - frozenset("to of and or other a an the its their his her 
     "left stayed rose fell went came remained grew dropped declined increased got made".split()
 )
 _TIME_WORDS = frozenset("year years month months week weeks day days quarter period time".split())
+# Nouns a count does not count. Votes and ballots belong to a tally ("211 votes" for, or against?):
+# the vote finder reads them where the side is written, and a bare count of votes would put every
+# side of every ballot the article mentions into one bucket.
 _NOT_COUNTED = frozenset(
     "hours hour minutes minute seconds second centuries century pounds pound won p a.m p.m am pm "
-    "o'clock times percent".split()
+    "o'clock times percent votes vote ballots ballot".split()
 )
 _ONE_IDIOMS = frozenset(
     "final last more another such other day time thing way side hand point moment single "
@@ -215,6 +218,7 @@ _VOTE_PART = re.compile(
     rf"(?<![\w.,$£€-])(?P<n>{_VOTE_NUMBER}){_VOTERS}(?: who)?"
     r" (?:(?:voted|voting|votes?) (?P<side>in favou?r|against)|(?P<favour>in favou?r)|(?P<abstain>abstained|abstaining|abstentions?))(?![\w-])"
 )
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|needed|needs?|required|requires?|necessary|threshold|if|unless)\b")
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b")
 _VOTE_CUE = re.compile(
     r"\b(?:vote[sd]?|voting|tally|unanimous(?:ly)?|ballot|abstain\w*|abstention\w*|in favou?r|adopted|approved"
@@ -405,6 +409,10 @@ class _Finder:
         for m in _VOTE_PART.finditer(self.low, b, e):
             if _overlaps(tallies, m.start(), m.end()):
                 continue
+            if re.search(r"\b(?:out )?of $", self.low[max(b, m.start() - 7):m.start()]):
+                continue  # "211 out of 359 MPs voted in favour": 359 is the whole, not a side
+            if _HYPOTHETICAL.search(self.low, *self.sentence_bounds(b, e, m.start())):
+                continue  # "it would have required 180 votes against": no vote that was cast
             number = read_number(m.group("n"), 0)
             if number is None or not number.is_integer or number.end != len(m.group("n")):
                 continue
