@@ -46,8 +46,9 @@ CHECK = CheckType(
     name="quote_drift",
     description=(
         "Two quotes of the same named speaker whose words are near-identical (rapidfuzz ratio of the "
-        "word tokens >= `near`) but neither the same nor an excerpt of one another; the message shows "
-        "the word-level difference."
+        "word tokens >= `near`, or partial_ratio of a shorter quote of six words or more against the "
+        "longer) but neither the same nor an excerpt of one another; the message shows the word-level "
+        "difference."
     ),
     params={"near": (float, 85.0)},
     run=check,

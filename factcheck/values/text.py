@@ -86,18 +86,43 @@ def is_excerpt(short: str | Tokens, long: str | Tokens) -> bool:
     return f" {' '.join(a)} " in f" {' '.join(b)} "
 
 
+# An excerpt with a word changed is drift only when it is long enough to be one quote, not a phrase
+# that any two of a speaker's quotes share.
+EXCERPT_DRIFT_WORDS = 6
+
+
 def quote_relation(a: str | Tokens, b: str | Tokens, near: float = 85) -> str:
-    """'same' | 'excerpt' (either way round) | 'near' (rapidfuzz ratio >= near) | 'different'."""
+    """'same' | 'excerpt' (either way round) | 'near' | 'different'. Near: the rapidfuzz ratio of the
+    two wordings reaches `near`, or the shorter (of at least EXCERPT_DRIFT_WORDS words) reaches it
+    against its best-matching stretch of the longer: an outlet that trims a quote and changes a word
+    of what it kept ("... confidence in the prime minister" for "And therefore ... confidence in
+    Boris Johnson") has drifted as surely as one that changes a word of the whole."""
     ta, tb = _as_tokens(a), _as_tokens(b)
     if not ta or not tb:
         return "same" if ta == tb else "different"
     if ta == tb:
         return "same"
-    if is_excerpt(ta, tb) or is_excerpt(tb, ta):
+    if is_excerpt(ta, tb) or is_excerpt(tb, ta) or _cut_mid_word(ta, tb) or _cut_mid_word(tb, ta):
         return "excerpt"
-    if fuzz.ratio(" ".join(ta), " ".join(tb)) >= near:
+    left, right = " ".join(ta), " ".join(tb)
+    if fuzz.ratio(left, right) >= near:
+        return "near"
+    shorter, longer = (left, right) if len(ta) <= len(tb) else (right, left)
+    if min(len(ta), len(tb)) >= EXCERPT_DRIFT_WORDS and fuzz.partial_ratio(shorter, longer) >= near:
         return "near"
     return "different"
+
+
+def _cut_mid_word(short: list[str], long: list[str]) -> bool:
+    """An excerpt whose last word was cut short where a page or a feed broke off ("... focus on th"
+    of "... focus on the things"): its other words are a run of the long quote's, and its last is
+    the start of the long quote's next word."""
+    if len(short) < 2 or len(short) > len(long):
+        return False
+    head, last = short[:-1], short[-1]
+    n = len(head)
+    return any(long[i:i + n] == head and i + n < len(long) and long[i + n].startswith(last) and long[i + n] != last
+               for i in range(len(long) - n))
 
 
 def word_diff(a: str | Tokens, b: str | Tokens) -> str:

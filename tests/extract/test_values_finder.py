@@ -542,6 +542,8 @@ def test_a_participle_before_a_number_is_not_counted() -> None:
         ("The vote was 143-5 with 35 abstentions.", [("143-5 with 35 abstentions", "143-5 with 35 abstentions")]),  # one tally, not parts
         ("Four countries joined Russia in voting against.", []),  # four besides Russia: not the tally's part
         ("Some 143 members in favour of the plan came to the rally.", []),  # "in favour" with no vote in the sentence
+        ("A total of 211 out of 359 MPs voted in favour of him.", []),  # 359 is the whole, not a side
+        ("It would have required 180 votes against to topple him.", []),  # no vote that was cast
     ],
 )
 def test_parts_of_a_tally_stated_on_their_own(text: str, expected: list[tuple[str, str]]) -> None:

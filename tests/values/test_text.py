@@ -43,6 +43,12 @@ def test_tokens(text: str, expected: list[str]) -> None:
         (HALEY_89, HALEY_89.replace("89", "95"), "near"),  # a number change is drift, never "same"
         (HALEY, "Maximum firmness today is our best antidote to the risk of war.", "different"),
         ("further punishment will invite defiance", HALEY, "different"),  # words, not a contiguous run
+        # trimmed and changed: the kept stretch differs from the whole by a word or two
+        ("And therefore, I can announce that the parliamentary party does have confidence in Boris Johnson",
+         "I can announce that the parliamentary party does have confidence in the prime minister", "near"),
+        ("further defiance will bring further punishment", HALEY, "near"),
+        ("will invite further trouble", HALEY, "different"),  # under six words: a shared phrase, not a quote
+        ("that further defiance will invite further pun", HALEY, "excerpt"),  # cut mid-word where the page broke off
     ],
 )
 def test_quote_relation(a: str, b: str, relation: str) -> None:
