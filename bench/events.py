@@ -47,12 +47,15 @@ What is measured, and how values are matched:
   contiguous run or one of the finding's claims from that article matches the value.
 - Conflict recall: a gold conflict is found when one disagreement finding states both its sides.
 - Agreement alignment: a gold agreement is aligned when each article has a drafted claim matching
-  its value, and two such claims share their key, no disagreement finding involves both, and
-  neither has FC201.
+  its value, and two such claims share their key, no disagreement finding stands between them (one
+  the claim it is reported at, the other among its related claims: two related claims of one
+  finding are on the same side), and neither has FC201.
 - Disagreement findings fall in one class each, in this order: a gold conflict (states both sides
   of one, or two sides of one conflicting fact from two articles with different values: the gold's
-  pairs are examples of a disagreement on that fact); inside one article (all its locations in one source); between agreeing claims (states
-  both sides of a gold agreement); not in the gold (listed with --details for review by hand).
+  pairs are examples of a disagreement on that fact); inside one article (its claim and the paired
+  claim, the first related one, in one source); between agreeing claims (states both sides of a
+  gold agreement, one at its own claim and one among its related claims); not in the gold (listed
+  with --details for review by hand).
 - Quotes: a drafted quote matches a gold quote of its article when its words start with the gold's
   words (or are an excerpt keeping 90% of them); `quote+speaker` also needs the speaker, both
   resolved through the project's registries (factcheck.extract.scoring). Quantities: drafted
@@ -502,6 +505,15 @@ def _pair_found(run: Run, finding: Mapping[str, Any], pair: GoldPair) -> bool:
     return states(run, finding, pair.a) and states(run, finding, pair.b)
 
 
+def _across(run: Run, finding: Mapping[str, Any], pair: GoldPair) -> bool:
+    """Whether the finding states the pair's sides on its two sides: one at the claim it is reported
+    at, the other among its related claims. A disagreement lists the rest of the paired claim's side
+    after it, so two related claims are on one side and the finding does not stand between them."""
+    here = {**finding, "related": []}
+    there = {"message": finding.get("message", ""), "related": finding.get("related") or []}
+    return (states(run, here, pair.a) and states(run, there, pair.b)) or (states(run, here, pair.b) and states(run, there, pair.a))
+
+
 @dataclass
 class EventScore:
     """The figures of one event (or, summed, of all)."""
@@ -597,9 +609,9 @@ _CLASS_LABELS = {
 def _finding_class(run: Run, finding: Mapping[str, Any]) -> str:
     if any(_pair_found(run, finding, pair) for pair in run.event.conflicts) or _fact_sides_found(run, finding):
         return "gold_conflict"
-    if len({source for source, _ in finding_claims(finding)}) <= 1:
+    if len({source for source, _ in finding_claims(finding)[:2]}) <= 1:  # its claim and the paired one
         return "inside_one_article"
-    if any(_pair_found(run, finding, pair) for pair in run.event.agreements):
+    if any(_across(run, finding, pair) for pair in run.event.agreements):
         return "between_agreeing"
     return "unlisted"
 
@@ -660,12 +672,18 @@ def _misalignment(run: Run, pair: GoldPair, disagreements: list[dict[str, Any]],
     if not keyed:
         shown = sorted({_key_label(run.keys.get(ref)) for ref in left + right})
         return "the claims do not share a key: " + "; ".join(shown)
-    apart = [(a, b) for a, b in keyed if not any({a, b} <= set(finding_claims(f)) for f in disagreements)]
+    apart = [(a, b) for a, b in keyed if not any(_stands_between(f, a, b) for f in disagreements)]
     if not apart:
         return "a disagreement finding stands between the claims"
     if all(a in unsupported or b in unsupported for a, b in apart):
         return f"{UNSUPPORTED} on the claims ({', '.join(sorted({r[1] for p in apart for r in p if r in unsupported}))})"
     return None
+
+
+def _stands_between(finding: Mapping[str, Any], a: ClaimRef, b: ClaimRef) -> bool:
+    """One claim is the finding's own and the other one of its related claims (see _across)."""
+    own, *related = finding_claims(finding)
+    return (own == a and b in related) or (own == b and a in related)
 
 
 def _score_article(run: Run, article: Article, mentions: list[Mention]) -> dict[str, KindMatch]:

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from .assertions import Assertion, SourceInfo
 from .bucket_index import Bucket, BucketIndex, ValueGroups, by_value
+from .findings import Location
 from .registry.entities import EntityRegistry
 from .registry.predicates import PredicateRegistry
 from .values import Agreement, Comparison, compare
@@ -38,13 +39,19 @@ class Disagreement:
     A slotted class rather than a dataclass: a large corpus has thousands, and every disagreement
     rule asks each one for its primary side, worked out once here."""
 
-    __slots__ = ("a", "b", "comparison", "kind", "primary")
+    __slots__ = ("a", "also", "b", "comparison", "kind", "primary")
 
-    def __init__(self, a: Assertion, b: Assertion, comparison: Comparison, kind: str) -> None:
+    def __init__(
+        self, a: Assertion, b: Assertion, comparison: Comparison, kind: str, also: tuple[Assertion, ...] = ()
+    ) -> None:
         self.a = a
         self.b = b
         self.comparison = comparison
         self.kind = kind  # "fact" (single-valued predicate), "measure" (keyed), "direction" (measure vs primary)
+        # The other claims of b's value group that state what b states, in placement order, b left
+        # out: the rest of the other side, shown with the finding. For a primary b, only the other
+        # primary claims of its group. One tuple is shared by every disagreement against the group.
+        self.also = also
         # The primary side when exactly one side is primary (then the rule is contradicts-primary).
         a_primary, b_primary = a.source.kind == "primary", b.source.kind == "primary"
         self.primary: Assertion | None = None if a_primary == b_primary else a if a_primary else b
@@ -172,6 +179,9 @@ class Analysis:
         self.focus = focus
         self._comparisons: dict[tuple[str, str], Comparison] = {}
         self._index = index
+        # What the disagreement rules show of each Disagreement.also (checks/conflicts.py), by the
+        # tuple's identity: all the claims that disagree with one value group share its tuple.
+        self.also_shown: dict[int, tuple[tuple[Assertion, ...], tuple[Location, ...], str]] = {}
 
     # -- buckets -------------------------------------------------------------------------------
 
@@ -199,8 +209,8 @@ class Analysis:
             else:
                 comparable = [index.groups[bucket]]
             for groups in comparable:
-                for x, y, comparison in self._compared_pairs(groups):
-                    found.append(Disagreement(x, y, comparison, kind))
+                for x, y, comparison, also in self._compared_pairs(groups):
+                    found.append(Disagreement(x, y, comparison, kind, also))
         found.extend(self._direction_mismatches())
         return found
 
@@ -209,42 +219,55 @@ class Analysis:
         """(source, claim) of every claim in a disagreement: such claims are not 'unsupported'."""
         return {(a.source.id, a.claim) for d in self.disagreements for a in (d.a, d.b)}
 
-    def _compared_pairs(self, groups: ValueGroups) -> Iterator[tuple[Assertion, Assertion, Comparison]]:
+    def _compared_pairs(
+        self, groups: ValueGroups
+    ) -> Iterator[tuple[Assertion, Assertion, Comparison, tuple[Assertion, ...]]]:
         """The disagreeing claims of one bucket's value groups, and which to report against which,
         linear in the claims where every pair would be quadratic. A primary source settles the
         question: each claim of a group that disagrees with a primary is paired with it (FC106), and
         in a bucket with a primary, non-primary claims are not reported against each other.
         Otherwise each claim is paired with the earliest claim of every group it disagrees with,
-        when that came first."""
+        when that came first. Each pair comes with the rest of the other side (Disagreement.also):
+        the other claims of the paired claim's group, or its group's other primary claims."""
         if len(groups) < 2:
             return
         values = list(groups.values())
         primaries = [_first_primary(group) for group in values]
         settled = any(p is not None for p in primaries)
         earliest: list[tuple[tuple[object, ...], Assertion] | None] = [None] * len(values)  # worked out when needed
+        rest: list[tuple[Assertion, ...] | None] = [None] * len(values)  # likewise, one tuple per group
         for i, j, comparison in self._group_pairs(groups):
             if not comparison.disagree:
                 continue
             left, right, left_primary, right_primary = values[i], values[j], primaries[i], primaries[j]
             if (left_primary is None) != (right_primary is None):
                 primary, others = (left_primary, right) if left_primary is not None else (right_primary, left)
+                settling = i if left_primary is not None else j
+                also = rest[settling]
+                if also is None:
+                    also = rest[settling] = _rest(values[settling], primary, primary_only=True)
                 for x in others:
-                    yield x, primary, comparison
+                    yield x, primary, comparison, also
                 continue
             if settled and left_primary is None:
                 continue  # two readings of a fact the primary source settles: each is judged against it
             for mine, theirs in ((i, j), (j, i)):
                 first = earliest[theirs] or _earliest(values[theirs])
                 earliest[theirs] = first
+                also = rest[theirs]
                 if len(values[mine]) == 1:  # the usual case: one claim, its own earliest
                     own = earliest[mine] or _earliest(values[mine])
                     earliest[mine] = own
                     if first[0] < own[0]:
-                        yield own[1], first[1], comparison
+                        if also is None:
+                            also = rest[theirs] = _rest(values[theirs], first[1])
+                        yield own[1], first[1], comparison, also
                     continue
                 for x in values[mine]:
                     if first[0] < x.placement:
-                        yield x, first[1], comparison
+                        if also is None:
+                            also = rest[theirs] = _rest(values[theirs], first[1])
+                        yield x, first[1], comparison, also
 
     def _group_pairs(self, groups: ValueGroups) -> Iterator[tuple[int, int, Comparison]]:
         """Each pair of value groups (by position) compared once. compare() runs once per pair of
@@ -463,6 +486,16 @@ def _earliest(group: Sequence[Assertion]) -> tuple[tuple[object, ...], Assertion
         return group[0].placement, group[0]
     first = min(group, key=_placement)
     return first.placement, first
+
+
+def _rest(group: Sequence[Assertion], paired: Assertion | None, primary_only: bool = False) -> tuple[Assertion, ...]:
+    """The claims of a value group other than the paired one (only its primary claims when the
+    paired claim is the primary source that settles the fact), in placement order."""
+    if len(group) == 1:
+        return ()
+    others = [a for a in group if a is not paired and (not primary_only or a.source.kind == "primary")]
+    others.sort(key=_placement)
+    return tuple(others)
 
 
 def _first_primary(group: Iterable[Assertion]) -> Assertion | None:

@@ -67,16 +67,25 @@ def placement_key(a: Assertion) -> tuple[object, ...]:
 
 
 def pair_finding(
-    a: Assertion, b: Assertion, message: str, *values: str, at: Assertion | None = None, location: Location | None = None
+    a: Assertion,
+    b: Assertion,
+    message: str,
+    *values: str,
+    at: Assertion | None = None,
+    location: Location | None = None,
+    more: tuple[Location, ...] = (),
 ) -> Finding:
     """A finding about two claims, reported once: at `at`, else at the later of the two; at its
-    value unless told otherwise (`location`, e.g. one field of a measure)."""
+    value unless told otherwise (`location`, e.g. one field of a measure).
+
+    `related` holds the other claim first, then `more` (further claims on the other claim's side,
+    shown for context). The identity, and so the fingerprint, comes from the two claims only."""
     if at is None:
         at = max(a, b, key=placement_key)
     other = b if at is a else a
     a_end, b_end = (a.source.id, a.claim), (b.source.id, b.claim)
     identity = (*a_end, *b_end, *values) if a_end <= b_end else (*b_end, *a_end, *values)
-    return Finding("", message, location or at.location, (other.location,), identity=identity)
+    return Finding("", message, location or at.location, (other.location, *more), identity=identity)
 
 
 def claim_finding(a: Assertion, message: str, *values: str, location: Location | None = None) -> Finding:

@@ -39,6 +39,13 @@ class Finding:
     suggestion: str | None = field(default=None, compare=False)
 
     @property
+    def involved(self) -> tuple[Location, ...]:
+        """The claims the finding is about: its location and, for a pair, the other claim (the first
+        related location). Any further related locations are context, such as the other claims that
+        state the paired claim's value; they decide neither suppression nor the report's statuses."""
+        return (self.location, *self.related[:1])
+
+    @property
     def fingerprint(self) -> str:
         parts = (self.code, *self.identity) if self.identity else (self.code, self.location.path, self.message)
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]

@@ -1,6 +1,7 @@
 """Suppressions: a claim's `ignore:` list and `# factcheck: ignore[...]` comments.
 
-A suppression on any claim a finding involves (its location or a related claim) silences it. FC001
+A suppression on any claim a finding involves (its location or, for a pair, the other claim: the
+first related location) silences it; the further claims a disagreement lists as context do not. FC001
 cannot be suppressed: a file that cannot be read was never checked. Suppressions that silence
 nothing are reported by the unused-suppression rule, so stale ones do not pile up.
 """
@@ -74,8 +75,9 @@ def apply(findings: Sequence[Finding], suppressions: Sequence[Suppression]) -> t
         if finding.code in UNSUPPRESSIBLE:
             kept.append(finding)
             continue
-        involved = [finding.location, *finding.related]
-        matching = [s for loc in involved for s in by_claim.get((loc.source, loc.claim), ()) if s.matches(finding.code, finding.name)]
+        matching = [
+            s for loc in finding.involved for s in by_claim.get((loc.source, loc.claim), ()) if s.matches(finding.code, finding.name)
+        ]
         if matching:
             used.update(matching)
         else:

@@ -129,7 +129,7 @@ def test_the_index_groups_as_plain_grouping_does(corpora, name: str) -> None:  #
 
 
 def _disagreements(analysis: Analysis) -> list[tuple[object, ...]]:
-    return [(d.a, d.b, d.comparison, d.kind) for d in analysis.disagreements]
+    return [(d.a, d.b, d.comparison, d.kind, d.also) for d in analysis.disagreements]
 
 
 @pytest.mark.parametrize("name", CORPORA)
@@ -146,7 +146,7 @@ def test_disagreements_as_regrouping_every_bucket_gives(corpora, name: str) -> N
         for a in members:
             days[a.as_of if predicate and predicate.changes else None].append(a)
         for same_day in days.values():
-            expected += [(x, y, c, kind) for x, y, c in analysis._compared_pairs(_by_canonical(same_day))]
+            expected += [(x, y, c, kind, also) for x, y, c, also in analysis._compared_pairs(_by_canonical(same_day))]
     found = _disagreements(analysis)
     assert [d for d in found if d[3] != "direction"] == expected
     if name != "example":

@@ -79,3 +79,51 @@ def test_invalid_yaml_cannot_be_suppressed(tmp_path: Path, capsys: pytest.Captur
     (tmp_path / "broken.yaml").write_text("# factcheck: ignore[FC001]\nsource: [\n", encoding="utf-8")
     assert main(["lint", str(tmp_path), "--format", "json", "--ignore", "FC001"]) == 1
     assert [f["code"] for f in json.loads(capsys.readouterr().out)] == ["FC001"]
+
+
+# --- suppressions and the related claims of a disagreement ------------------------------------------
+# Two sources say 15-0 and a later one says 14-1: the finding at the later claim is paired with the
+# earliest 15-0 claim (its first related location) and lists the other 15-0 claim after it, as context.
+
+VOTE = """\
+source: {{id: {sid}, outlet: {outlet}, published: {day}}}
+claims:
+  - id: vote
+    subject: Resolution 2397
+    predicate: vote
+    value: {value}
+    ignore: {ignore}
+"""
+VOTES = {"first": ("NPR", "2017-12-22", "15-0"), "second": ("AFP", "2017-12-23", "15-0"), "later": ("Reuters", "2017-12-24", "14-1")}
+
+
+def _lint_votes(tmp_path: Path, capsys: pytest.CaptureFixture[str], ignored: str | None) -> list[dict]:
+    shutil.copy(ENTITIES, tmp_path / "entities.yaml")
+    for sid, (outlet, day, value) in VOTES.items():
+        ignore = "[value-conflict]" if sid == ignored else "[]"
+        (tmp_path / f"{sid}.yaml").write_text(VOTE.format(sid=sid, outlet=outlet, day=day, value=value, ignore=ignore), encoding="utf-8")
+    main(["lint", str(tmp_path), "--format", "json", "--select", "FC101,FC301", "--no-cache"])
+    return json.loads(capsys.readouterr().out)
+
+
+def test_the_disagreement_lists_the_paired_claim_then_the_rest_of_its_side(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (finding,) = _lint_votes(tmp_path, capsys, None)
+    assert (finding["code"], finding["source"]) == ("FC101", "later")
+    assert [r["source"] for r in finding["related"]] == ["first", "second"]
+
+
+def test_an_ignore_on_the_paired_claim_silences_the_finding_as_before(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _lint_votes(tmp_path, capsys, "first") == []
+
+
+def test_an_ignore_on_the_reported_claim_silences_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _lint_votes(tmp_path, capsys, "later") == []
+
+
+def test_an_ignore_on_a_further_related_claim_silences_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The further claims are listed for context: they do not decide suppression, so the finding
+    stays and the ignore on that claim is reported as unused."""
+    found = _lint_votes(tmp_path, capsys, "second")
+    assert sorted((f["code"], f["source"]) for f in found) == [("FC101", "later"), ("FC301", "second")]
+    (finding,) = [f for f in found if f["code"] == "FC101"]
+    assert [r["source"] for r in finding["related"]] == ["first", "second"]

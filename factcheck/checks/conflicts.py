@@ -5,8 +5,12 @@ from __future__ import annotations
 from ..analysis import Analysis, Disagreement
 from ..assertions import Assertion
 from ..context import pair_finding, placement_key, short
-from ..findings import Finding
+from ..findings import Finding, Location
 from ..values import compare
+
+# At most this many `related` locations on a disagreement finding: the paired claim, then the
+# other claims of its value group (Disagreement.also) in placement order.
+RELATED_LIMIT = 10
 
 
 def fact_label(analysis: Analysis, a: Assertion) -> str:
@@ -21,26 +25,53 @@ def in_other(a: Assertion, other: Assertion) -> str:
     return f"in {short(other)}{worded}"
 
 
+def also_stated(also: tuple[Assertion, ...]) -> str:
+    """'; also in ap (adopted-on), euromaidanpress (adopted-on)': the rest of the other side when
+    `related` can hold all of it, else how many more claims state the other value."""
+    if not also:
+        return ""
+    if len(also) < RELATED_LIMIT:
+        return "; also in " + ", ".join(short(a) for a in also)
+    return f"; and {len(also)} more claims state it"
+
+
+def _shown(analysis: Analysis, also: tuple[Assertion, ...]) -> tuple[tuple[Location, ...], str]:
+    """The further related locations and the message part for `also`, worked out once per shared
+    tuple (the memo holds the tuple, so its identity cannot be reused while it is remembered)."""
+    if not also:
+        return (), ""
+    hit = analysis.also_shown.get(id(also))
+    if hit is None or hit[0] is not also:
+        hit = analysis.also_shown[id(also)] = (also, tuple(a.location for a in also[: RELATED_LIMIT - 1]), also_stated(also))
+    return hit[1], hit[2]
+
+
 def disagreement_finding(analysis: Analysis, d: Disagreement) -> Finding:
-    """Reported at the later claim (at the non-primary claim when one side is primary)."""
+    """Reported at the later claim (at the non-primary claim when one side is primary), with the
+    paired claim and then the rest of its value group under `related`, at most RELATED_LIMIT."""
     at = d.other if d.primary else max(d.a, d.b, key=placement_key)
     other = d.b if at is d.a else d.a
+    # The rest of b's group, when b is the other side: further related places and a message part.
+    more, stated = _shown(analysis, d.also) if other is d.b else ((), "")
     who = ""
     if at.said_by or other.said_by:
         who = f" ({at.said_by or 'own voice'} vs {other.said_by or 'own voice'})"
     if d.kind == "fact":
         message = f"{fact_label(analysis, at)}: {at.value.describe()} vs {other.value.describe()} {in_other(at, other)}{who}"
+        message += stated
         if d.comparison.note:
             message += f"; {d.comparison.note}"
         location = None
     else:
         target = analysis.entities.get(str(getattr(at.value, "target", "")))
         on = f" on {target.name}" if target else ""
-        message = f"{fact_label(analysis, at)}{on}: {d.comparison.detail}, {in_other(at, other)}{who}"
+        message = f"{fact_label(analysis, at)}{on}: {d.comparison.detail}, {in_other(at, other)}{who}{stated}"
         field = _differing_field(d)
         location = at.field_location(field) if field else None
     # canonical_form() is canonical(), kept with the value: no interval is formatted again here.
-    return pair_finding(at, other, message, at.value.canonical_form(), other.value.canonical_form(), at=at, location=location)
+    return pair_finding(
+        at, other, message, at.value.canonical_form(), other.value.canonical_form(), at=at, location=location, more=more
+    )
 
 
 def _differing_field(d: Disagreement) -> str | None:

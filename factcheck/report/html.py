@@ -176,7 +176,7 @@ def _findings(findings: tuple[ReportFinding, ...]) -> str:
             f'<td class="where">{escape(_where(f.location))}{related}</td>'
             f"<td>{escape(f.message)}{evidence}</td></tr>"
         )
-    head = "<thead><tr><th>severity</th><th>rule</th><th>where (and the other claim)</th><th>message</th></tr></thead>"
+    head = "<thead><tr><th>severity</th><th>rule</th><th>where (and the other side)</th><th>message</th></tr></thead>"
     return f'<table class="findings">{head}<tbody>{"".join(rows)}</tbody></table>'
 
 

@@ -159,7 +159,9 @@ def _name(entity_id: str | None, entities: EntityRegistry) -> str | None:
 
 
 def _involved(finding: Finding) -> list[ClaimRef]:
-    return [(loc.source, loc.claim) for loc in (finding.location, *finding.related) if loc.source and loc.claim]
+    """The claims a finding is about (Finding.involved): a disagreement's further related claims are
+    context, listed with the finding, and do not color their cells."""
+    return [(loc.source, loc.claim) for loc in finding.involved if loc.source and loc.claim]
 
 
 def _claim_statuses(findings: Iterable[Finding], silenced: Iterable[Finding], checks: Mapping[str, str]) -> dict[ClaimRef, str]:

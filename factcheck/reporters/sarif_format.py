@@ -10,9 +10,10 @@ Why each choice:
   alerts. Columns count code points, as libyaml's marks do (`columnKind`).
 - `partialFingerprints["factcheck/v1"]` is the finding's fingerprint, which ignores line numbers,
   so an alert survives edits that move a claim.
-- Pair findings name the other claim in `relatedLocations`. Code scanning only shows related
-  locations that the message links to, so the message gets a trailing `related: [...](id)` link per
-  location (SARIF §3.11.6 embedded links; the finding's own text is kept verbatim before it).
+- Pair findings name the other claim in `relatedLocations` (a disagreement then the rest of that
+  claim's side, docs/design.md §6). Code scanning only shows related locations that the message
+  links to, so the message gets a trailing `related: [...](id)` link per location (SARIF §3.11.6
+  embedded links; the finding's own text is kept verbatim before it).
 """
 
 from __future__ import annotations
