@@ -20,7 +20,7 @@ __all__ = [
     "ARTICLES", "DEMONSTRATIVES", "DETERMINERS", "POSSESSIVE_DETERMINERS", "QUANTIFIERS", "PREPOSITIONS", "MONTHS", "MONTH_ABBREVIATIONS",
     "WEEKDAYS", "WEEKDAY_ABBREVIATIONS", "CALENDAR_WORDS", "NARRATOR_ROLES", "is_narrator_role",
     "SPEECH_VERBS", "SPEECH_VERB_FORMS", "lemmas", "has_lemma", "inflections", "QUANTITY_UNITS",
-    "alternation", "PERSON_NOUNS", "CASUALTY_STATES", "LINKING_VERBS", "HEDGE_WORDS",
+    "alternation", "PERSON_NOUNS", "CASUALTY_STATES", "TOLL_NOUNS", "LINKING_VERBS", "HEDGE_WORDS",
 ]
 
 
@@ -212,6 +212,13 @@ CASUALTY_STATES = {
     "missing": "missing", "unaccounted": "missing",
     "displaced": "displaced", "homeless": "displaced", "evacuated": "evacuated", "rescued": "rescued",
     "arrested": "arrested", "detained": "arrested",
+}
+# Nouns (and participles used as nouns) that name a toll themselves: "237 deaths", "9,249 injured",
+# "47 fatalities", "10,100 missing". Each is the toll of CASUALTY_STATES it names.
+TOLL_NOUNS = {
+    "dead": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed", "killed": "killed",
+    "injured": "injured", "injuries": "injured", "wounded": "injured",
+    "missing": "missing",
 }
 LINKING_VERBS = frozenset("were are was is have has had been being remain remained reported confirmed feared believed".split())
 # Words that may stand between such a verb and its count: "killed at least 820 people".

@@ -64,7 +64,7 @@ from ..values.numbers import ORDINAL_WORDS, SMALL, TENS, read_number, read_ordin
 from ..values.quantity import HEDGES, UNIT_WORDS
 from .article import Article, Paragraph
 from .lexicon import (
-    CASUALTY_STATES, DETERMINERS, HEDGE_WORDS, LINKING_VERBS, MONTH_ABBREVIATIONS, MONTHS, PERSON_NOUNS, QUANTITY_UNITS,
+    CASUALTY_STATES, DETERMINERS, HEDGE_WORDS, LINKING_VERBS, TOLL_NOUNS, MONTH_ABBREVIATIONS, MONTHS, PERSON_NOUNS, QUANTITY_UNITS,
     WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternation, is_narrator_role,
 )
 from .mentions import ValueMention
@@ -150,6 +150,18 @@ _ONE_IDIOMS = frozenset(
     "final last more another such other day time thing way side hand point moment single "
     "hundred thousand million billion".split()
 )
+# A count of these states is a toll (drafted as `toll`, a figure that changes from day to day).
+_TOLLS = frozenset(("killed", "injured", "missing"))
+_TOLL_NOUN = re.compile(r" (" + "|".join(sorted(TOLL_NOUNS, key=len, reverse=True)) + r")(?![\w-])")
+_PLACE_NAME = r"(?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+# After a toll: up to four words of its clause ("people have died", "were reported"), then "in Place".
+_PLACE_AFTER = re.compile(r"(?:[ ,]+(?:[a-z]+))?(?: [a-z]+){0,4}? in " + _PLACE_NAME + r"(?P<more>,? (?:and )?[A-Z])?")
+_NOT_AN_AREA = r"(?:the|a|an|this|that|its|their|all|some|many|several|" + _alt(list(SMALL) + list(TENS)) + r")\b"
+_AREA_AFTER = re.compile(
+    r"(?:[ ,]+(?:[a-z]+))?(?: [a-z]+){0,4}? in (?!" + _NOT_AN_AREA + r")"
+    r"(?P<area>[a-z][\w-]*(?: (?!and\b|while\b|but\b)[a-z][\w-]*){0,4})"
+)
+_PLACE_BEFORE = re.compile(r"\s*In " + _PLACE_NAME + r",")
 # An ordinal before these is a moment or an idiom, not a rank the subject holds: "the 23rd minute" is
 # when something happened, and which something the ordinal alone does not say.
 _ORDINAL_NOT_COUNTED = frozenset(
@@ -877,19 +889,46 @@ class _Finder:
         if first_word in ("one", "a", "an"):
             if prev_word in ("no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"):
                 return None
-        noun = self.noun_phrase(low, k, e)
-        if noun is None:
-            return None
-        n_start, n_end, words = noun
-        if words[0] in _NOT_COUNTED or (first_word in ("one", "a", "an") and words[0] in _ONE_IDIOMS):
-            return None
+        toll_noun = _TOLL_NOUN.match(low, k, e)
+        if toll_noun is not None:  # "237 deaths", "9,249 injured", "47 fatalities"
+            of = f"people {TOLL_NOUNS[toll_noun.group(1)]}"
+            n_end = toll_noun.end()
+        else:
+            noun = self.noun_phrase(low, k, e)
+            if noun is None:
+                return None
+            n_start, n_end, words = noun
+            if words[0] in _NOT_COUNTED or (first_word in ("one", "a", "an") and words[0] in _ONE_IDIOMS):
+                return None
+            of = self.counted(words, b, pos, n_start, n_end, e)
         start = pos
         if hedge is not None:
             start = max(b, lead - 30) + hedge.start()
         value = text[start:k]
         if not self.parses("count", value):
             start, value = pos, text[pos:k]
-        return _Candidate(start, k, "count", value, value, "count", self.counted(words, b, pos, n_start, n_end, e))
+        state = of.rsplit(" ", 1)[-1]
+        if state in _TOLLS:
+            # A toll is a running figure (predicate `toll`, compared only on the same day), and
+            # where it was counted is part of the fact: "1,602 in Syria" is not "3,549 in Turkey".
+            place = self.toll_place(b, e, pos, n_end)
+            qualifiers = (("of", of), ("in", place)) if place else (("of", of),)
+            return _Candidate(start, k, "count", value, value, "toll", of, qualifiers)
+        return _Candidate(start, k, "count", value, value, "count", of)
+
+    def toll_place(self, b: int, e: int, pos: int, end: int) -> str | None:
+        """Where a toll was counted, when its clause says: "in Syria" within a few words after it
+        ("1,602 people have died in Syria"), else a clause that opens with it ("In Syria, 237
+        deaths"). A list of places ("in Aleppo, Hama and Latakia") is no one place: none."""
+        after = _PLACE_AFTER.match(self.text, end, min(e, end + 60))
+        if after is not None:
+            return None if after.group("more") else after.group("place")
+        area = _AREA_AFTER.match(self.text, end, min(e, end + 80))
+        if area is not None:  # "47 fatalities reported in areas controlled by rebels": its own place
+            return area.group("area")
+        s, _ = self.sentence_bounds(b, e, pos)
+        before = _PLACE_BEFORE.match(self.text, s, pos)
+        return before.group("place") if before else None
 
     def counted(self, words: list[str], b: int, pos: int, n_start: int, n_end: int, e: int) -> str:
         """What a count counts: its noun phrase, and for people which toll ("people killed" for "2,053

@@ -137,10 +137,10 @@ def test_no_number_no_quantity(text: str) -> None:
         ("missions may have only one bank account.", ("one", "count", "bank account")),
         ("Fifteen members voted.", ("Fifteen", "count", "members")),
         ("The Security Council's 15 members agreed.", ("15", "count", "members")),
-        ("at least 16 people died.", ("at least 16", "count", "people killed")),  # which toll: killed, dead, died are one
-        ("The quake killed at least 820 people overnight.", ("at least 820", "count", "people killed")),
-        ("Some 1,204 people were injured.", ("Some 1,204", "count", "people injured")),
-        ("About 10,100 people are reported missing.", ("About 10,100", "count", "people missing")),
+        ("at least 16 people died.", ("at least 16", "toll", "people killed")),  # which toll: killed, dead, died are one
+        ("The quake killed at least 820 people overnight.", ("at least 820", "toll", "people killed")),
+        ("Some 1,204 people were injured.", ("Some 1,204", "toll", "people injured")),
+        ("About 10,100 people are reported missing.", ("About 10,100", "toll", "people missing")),
         ("Nearly 2,000 people attended the rally.", ("Nearly 2,000", "count", "people")),  # no toll: the count alone
         ("more than 100 ships were inspected.", ("more than 100", "count", "ships")),
         ("its third report said so.", ("third", "ordinal", "report")),
@@ -551,3 +551,25 @@ def test_parts_of_a_tally_stated_on_their_own(text: str, expected: list[tuple[st
     assert votes == expected
     for value, _ in votes:
         parse_value("vote", value, ParseContext(published=dt.date(2022, 10, 12)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a toll noun names its toll; where it was counted is part of the fact
+        ("At least 3,549 deaths have been reported in Turkey, while 1,602 people have died in Syria.",
+         [("At least 3,549", {"of": "people killed", "in": "Turkey"}), ("1,602", {"of": "people killed", "in": "Syria"})]),
+        ("In Syria, 237 deaths and 630 injuries have been reported in government-held areas, with 47 fatalities reported in areas controlled by rebels.",
+         [("237", {"of": "people killed", "in": "Syria"}), ("630", {"of": "people injured", "in": "government-held areas"}),
+          ("47", {"of": "people killed", "in": "areas controlled by rebels"})]),
+        ("There are at least 2,053 dead and 9,249 injured.", [("at least 2,053", {"of": "people killed"}), ("9,249", {"of": "people injured"})]),
+        ("Officials said 2,053 people were killed in the quake.", [("2,053", {"of": "people killed"})]),  # an event, not a place
+        ("The toll reached 237 deaths and 637 injured in Aleppo, Hama and Latakia.",  # a list of places is no one place
+         [("237", {"of": "people killed"}), ("637", {"of": "people injured"})]),
+        ("At least 76 people died in seven provinces.", [("At least 76", {"of": "people killed"})]),
+        ("Some 10,100 people are missing.", [("Some 10,100", {"of": "people missing"})]),
+    ],
+)
+def test_tolls(text: str, expected: list[tuple[str, dict[str, str]]]) -> None:
+    tolls = [(m.value, dict(m.qualifiers or ())) for m in find(text, dt.date(2023, 2, 6)) if m.predicate == "toll"]
+    assert tolls == expected
