@@ -51,8 +51,9 @@ PINNED = {
     # Counts of votes are no longer drafted: "211 votes" without its side met every side of every ballot
     # (6 false alarms); 4 gold quantities were such counts
     "b-johnson-confidence-vote-2022": Pinned(2, 2, 9, 27, 3, 32, 7),
-    "b-uk-rail-strike-june-2022": Pinned(0, 1, 10, 16, 8, 39, 13),
-    "b-unga-annexation-vote-2022": Pinned(3, 5, 2, 15, 19, 26, 8),
+    # a date whose sentence does not say what happened then ("and Sunday", "23 and") is not drafted
+    "b-uk-rail-strike-june-2022": Pinned(0, 1, 2, 16, 8, 39, 13),
+    "b-unga-annexation-vote-2022": Pinned(3, 5, 1, 15, 19, 26, 8),
     # ordinals of moments ("the 23rd minute") are no longer drafted: the one conflict found here (117th vs
     # 118th minute) met only because every minute of the match met under {of: minute}, among 23 false
     # alarms; it comes back when the drafted fact names the happening (the penalty, the goal)

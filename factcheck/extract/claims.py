@@ -19,6 +19,7 @@ from ..values import ParseContext, ValueParseError, parse_value, tokens
 from .article import Article
 from .entities import DraftEntities, EntityMention, find_entities, most_mentioned
 from .measures import find_measures
+from .lexicon import CALENDAR_WORDS
 from .mentions import MeasureMention, QuoteMention, ValueMention
 from .metadata import Metadata, detect_metadata
 from .quotes import find_quotes
@@ -29,6 +30,7 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _MEASURE_WORDS = re.compile(r"\b(?:resolution|measures?|sanctions?|penalt(?:y|ies)|curbs?|restrictions?|council)\b", re.I)
 _SUBJECT_TYPES = ("resolution", "person", "country", "organization", "group", "role")
 _CONTEXT_STOP = re.compile(r"[,.;:!?—–()\"“”]")
+_EMPTY_EVENT_WORDS = frozenset("and or but the then also from until till through between since with its their this that".split())
 
 
 class ExtractError(Exception):
@@ -231,6 +233,12 @@ class _Builder:
             subject = self.adopted_subject(subject, value.value)
         claim: dict[str, Any] = {"id": "", "subject": subject, "predicate": value.predicate, "value": value.value}
         qualifiers = self.qualifiers_for(value)
+        if value.predicate == "occurred_on" and not _names_a_happening(qualifiers.get("event", "")):
+            # "on Sunday" next to "Friday and": the sentence does not say what happened then. A date
+            # with no event words at all is kept when the sentence names whose act it dates ("On
+            # Wednesday, China's envoy called ..."), not for the article's whole story.
+            if qualifiers or subject == self.article_resolution():
+                return None
         if qualifiers:
             claim["qualifiers"] = qualifiers
         if quote is not None and quote.speaker:
@@ -325,6 +333,13 @@ def _as_day(value: object) -> dt.date | None:
 def _adopted_recently(entity: Entity, published: dt.date) -> bool:
     adopted = _as_day(entity.attributes.get("adopted_on"))
     return adopted is not None and dt.timedelta(0) <= published - adopted <= dt.timedelta(days=2)
+
+
+def _names_a_happening(event: str) -> bool:
+    """Whether an occurred_on's event words hold a word that can say what happened: not only
+    joining words, calendar words and numbers ("and Sunday", "Friday and", "23 and Saturday 25 June")."""
+    return any(len(w) > 2 and w.isalpha() and w not in _EMPTY_EVENT_WORDS and w not in CALENDAR_WORDS
+               for w in re.findall(r"[\w'’-]+", event.lower()))
 
 
 def _context_words(text: str, start: int, end: int, limit: int = 5) -> str:

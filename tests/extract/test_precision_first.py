@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from factcheck.extract.article import read_article
-from factcheck.extract.claims import SourceOptions, draft_claims
+from factcheck.extract.claims import SourceOptions, _names_a_happening, draft_claims
 from factcheck.ruleset import default_rules_dir, load_ruleset
 
 ARTICLE = """Strike shuts the railways
@@ -26,3 +28,28 @@ def test_a_number_inside_a_quote_belongs_to_its_speaker_or_is_not_drafted() -> N
     stated = {str(c["value"]): c.get("said_by") for c in numbers}
     assert not any("50,000" in value for value in stated)  # in a quote nobody is named for
     assert any("40,000" in value and speaker is None for value, speaker in stated.items())  # the outlet's own
+
+
+def test_a_date_whose_sentence_does_not_say_what_happened_is_not_drafted() -> None:
+    """Event words that are only joining, calendar words and numbers ("and Sunday", "23 and") say
+    nothing of what happened: no claim. Nor does a bare date of the article's whole story."""
+    ruleset = load_ruleset([default_rules_dir()], [])
+    text = (
+        "Rail strike talks fail\n\n"
+        "Walkouts are planned for 21, 23 and 25 June.\n\n"
+        "It was announced on Wednesday.\n\n"
+        "The storm destroyed the dam on Monday.\n"
+    )
+    options = SourceOptions(outlet="Paper", published=dt.date(2022, 6, 17), source_id="paper")
+    draft = draft_claims(read_article(text, "x.txt"), options, None, ruleset)
+    dated = {(c["value"], (c.get("qualifiers") or {}).get("event")) for c in draft.claims if c["predicate"] == "occurred_on"}
+    assert dated == {("2022-06-15", "announced"), ("2022-06-13", "dam")}
+
+
+@pytest.mark.parametrize(
+    ("event", "happening"),
+    [("and Sunday", False), ("Friday and", False), ("23 and Saturday 25 June", False), ("21", False), ("", False),
+     ("announced", True), ("nuclear test", True), ("dam", True)],
+)
+def test_event_words_that_name_a_happening(event: str, happening: bool) -> None:
+    assert _names_a_happening(event) is happening
