@@ -38,7 +38,9 @@ PINNED = {
     # from 8 to 10 is two same-day pairs that now meet: figures of different counting authorities (Red
     # Crescent 500, Taliban 2,053) and one article's successive updates (around 10,000, then 9,249 injured)
     "a-herat-quake-2023": Pinned(4, 6, 10, 4, 1, 37, 2),
-    "a-libya-derna-floods-2023": Pinned(0, 3, 0, 2, 5, 22, 4),
+    # a toll that could, would or is feared to reach a number is a fear, not a count: "could reach 20,000"
+    # is no longer drafted as a toll (the gold lists it among the stated numbers)
+    "a-libya-derna-floods-2023": Pinned(0, 3, 0, 2, 5, 21, 4),
     # a disagreement names every claim on the other side (docs/design.md §6), so a finding shows the
     # gold pair whose side is not the earliest claim of its value: one more conflict here, one more and
     # two fewer false alarms in b-unga-annexation-vote-2022

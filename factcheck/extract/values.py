@@ -162,6 +162,7 @@ _AREA_AFTER = re.compile(
     r"(?P<area>[a-z][\w-]*(?: (?!and\b|while\b|but\b)[a-z][\w-]*){0,4})"
 )
 _PLACE_BEFORE = re.compile(r"\s*In " + _PLACE_NAME + r",")
+_TOLL_IF = re.compile(r"\b(?:could|would|may|might|expected|expects|fear|fears|feared|likely|anticipate[sd]?)\b")
 # An ordinal before these is a moment or an idiom, not a rank the subject holds: "the 23rd minute" is
 # when something happened, and which something the ordinal alone does not say.
 _ORDINAL_NOT_COUNTED = frozenset(
@@ -909,6 +910,9 @@ class _Finder:
             start, value = pos, text[pos:k]
         state = of.rsplit(" ", 1)[-1]
         if state in _TOLLS:
+            clause_start, _ = self.sentence_bounds(b, e, pos)
+            if _TOLL_IF.search(low, max(clause_start, pos - 40), pos):
+                return None  # "the toll could exceed 2,000 dead": a fear, not a count
             # A toll is a running figure (predicate `toll`, compared only on the same day), and
             # where it was counted is part of the fact: "1,602 in Syria" is not "3,549 in Turkey".
             place = self.toll_place(b, e, pos, n_end)

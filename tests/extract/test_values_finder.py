@@ -568,6 +568,8 @@ def test_parts_of_a_tally_stated_on_their_own(text: str, expected: list[tuple[st
          [("237", {"of": "people killed"}), ("637", {"of": "people injured"})]),
         ("At least 76 people died in seven provinces.", [("At least 76", {"of": "people killed"})]),
         ("Some 10,100 people are missing.", [("Some 10,100", {"of": "people missing"})]),
+        ("Officials fear the toll could exceed 2,000 dead.", []),  # a fear, not a count
+        ("It can reach 18,000 to 20,000 deaths, the mayor said.", []),
     ],
 )
 def test_tolls(text: str, expected: list[tuple[str, dict[str, str]]]) -> None:
