@@ -108,6 +108,7 @@ def slug(text: str, limit: int = 40) -> str:
 # once the curator adds the entity). An article that never mentions a resolution reports an event.
 UNNAMED_RESOLUTION = "the resolution the articles report (not in the registry)"
 UNNAMED_EVENT = "the event the articles report (not in the registry)"
+RECENT_DAYS = 31  # an adoption date older than this is not the one an article without a registry resolution reports
 _RESOLUTION_WORD = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 # A speaker phrase that refers to the document the article is about.
 _DOCUMENT_SPEAKER = re.compile(r"(?:the|this|that|its) (?:draft )?(?:resolution|text|document|measure|declaration)", re.IGNORECASE)
@@ -231,6 +232,8 @@ class _Builder:
         subject = self.subject_for(value, quote)
         if value.predicate == "adopted_on":
             subject = self.adopted_subject(subject, value.value)
+            if subject in (UNNAMED_RESOLUTION, UNNAMED_EVENT) and not self._recent(value.value):
+                return None  # "when Theresa May faced a vote in 2018": an earlier vote, not the one reported
         claim: dict[str, Any] = {"id": "", "subject": subject, "predicate": value.predicate, "value": value.value}
         qualifiers = self.qualifiers_for(value)
         if value.predicate == "occurred_on" and not _names_a_happening(qualifiers.get("event", "")):
@@ -249,6 +252,17 @@ class _Builder:
         detail = next(iter(qualifiers.values())) if qualifiers else ""
         claim["id"] = slug(f"{value.predicate} {detail}".strip())
         return claim
+
+    def _recent(self, value: str) -> bool:
+        """Whether a date can be the day's news: it ends within RECENT_DAYS before publication (the
+        placeholder subject stands for what the article reports, which has no adoption day of its
+        own to check an older date against)."""
+        try:
+            date = parse_value("date", value, self.context)
+        except ValueParseError:
+            return False
+        last = getattr(date, "last", None)
+        return last is not None and (self.published - last).days <= RECENT_DAYS
 
     def adopted_subject(self, subject: str, value: str) -> str:
         """An adoption date that is not the subject's (per the registry) is another resolution's:

@@ -53,3 +53,18 @@ def test_a_date_whose_sentence_does_not_say_what_happened_is_not_drafted() -> No
 )
 def test_event_words_that_name_a_happening(event: str, happening: bool) -> None:
     assert _names_a_happening(event) is happening
+
+
+def test_an_old_adoption_date_is_not_the_reported_events() -> None:
+    """With no registry resolution, the article's subject is a placeholder with no adoption day of
+    its own: a vote "in 2018" in an article of 2022 is an earlier vote, not the one reported."""
+    ruleset = load_ruleset([default_rules_dir()], [])
+    text = (
+        "Johnson survives confidence vote\n\n"
+        "Conservative MPs voted on Monday to keep the prime minister.\n\n"
+        "When Theresa May faced a confidence vote in 2018, she won it.\n"
+    )
+    options = SourceOptions(outlet="Paper", published=dt.date(2022, 6, 7), source_id="paper")
+    draft = draft_claims(read_article(text, "x.txt"), options, None, ruleset)
+    adopted = [c["value"] for c in draft.claims if c["predicate"] == "adopted_on"]
+    assert adopted == ["2022-06-06"]
