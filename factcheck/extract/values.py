@@ -162,6 +162,7 @@ _AREA_AFTER = re.compile(
     r"(?P<area>[a-z][\w-]*(?: (?!and\b|while\b|but\b)[a-z][\w-]*){0,4})"
 )
 _PLACE_BEFORE = re.compile(r"\s*In " + _PLACE_NAME + r",")
+_LINKING_AFTER = re.compile(r" (?:are|were|is|was|have|has|had) ")
 _TOLL_IF = re.compile(r"\b(?:could|would|may|might|expected|expects|fear|fears|feared|likely|anticipate[sd]?)\b")
 # An ordinal before these is a moment or an idiom, not a rank the subject holds: "the 23rd minute" is
 # when something happened, and which something the ordinal alone does not say.
@@ -897,11 +898,20 @@ class _Finder:
         else:
             noun = self.noun_phrase(low, k, e)
             if noun is None:
-                return None
+                state = self._toll_after(k, e) if _LINKING_AFTER.match(low, k, e) else None
+                if state is None:
+                    return None
+                # "around 6,000 are missing", "23 were killed": the count is of people
+                return self._count_candidate(b, e, pos, k, lead, hedge, f"people {state}", k)
             n_start, n_end, words = noun
             if words[0] in _NOT_COUNTED or (first_word in ("one", "a", "an") and words[0] in _ONE_IDIOMS):
                 return None
             of = self.counted(words, b, pos, n_start, n_end, e)
+        return self._count_candidate(b, e, pos, k, lead, hedge, of, n_end)
+
+    def _count_candidate(self, b: int, e: int, pos: int, k: int, lead: int, hedge, of: str, n_end: int) -> _Candidate | None:  # noqa: ANN001
+        """The count at [pos, k) of `of`, with its hedge; a toll when `of` names one (see count)."""
+        low, text = self.low, self.text
         start = pos
         if hedge is not None:
             start = max(b, lead - 30) + hedge.start()

@@ -566,6 +566,8 @@ def test_parts_of_a_tally_stated_on_their_own(text: str, expected: list[tuple[st
         ("Officials said 2,053 people were killed in the quake.", [("2,053", {"of": "people killed"})]),  # an event, not a place
         ("The toll reached 237 deaths and 637 injured in Aleppo, Hama and Latakia.",  # a list of places is no one place
          [("237", {"of": "people killed"}), ("637", {"of": "people injured"})]),
+        ("Around 6,000 are missing in Derna, officials said.", [("Around 6,000", {"of": "people missing", "in": "Derna"})]),  # no noun: people
+        ("The council said 15 were present.", []),
         ("At least 76 people died in seven provinces.", [("At least 76", {"of": "people killed"})]),
         ("Some 10,100 people are missing.", [("Some 10,100", {"of": "people missing"})]),
         ("Officials fear the toll could exceed 2,000 dead.", []),  # a fear, not a count
