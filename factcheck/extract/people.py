@@ -31,7 +31,8 @@ UP = "A-ZÀ-ÖØ-Þ"
 LOW = "a-zß-öø-ÿ"
 NAME_WORD = (
     rf"(?:[{UP}]\.(?:\s?[{UP}]\.)*"  # initials: "H.R.", "J."
-    rf"|(?:Mc|Mac|O['’]|D['’])?[{UP}][{LOW}]+(?:[{UP}][{LOW}]+)?(?:-[{UP}{LOW}][{LOW}]+)*)"  # McMaster, Ki-moon
+    rf"|(?:Mc|Mac|O['’]|D['’])?[{UP}][{LOW}]+(?:[{UP}][{LOW}]+)?(?:-[{UP}{LOW}][{LOW}]+)*"  # McMaster, Ki-moon
+    rf"|(?:al|el|bin|ibn|abu|ben|bint)-[{UP}][{LOW}]+)"  # the second word of "Tariq al-Masri"
 )
 TITLE = (
     r"(?:Mr|Mrs|Ms|Mx|Dr)\.?|(?:Prof|Gen|Sen|Rep|Gov|Lt|Col|Adm|Capt|Sgt|Rev|Cmdr|Supt|Insp|Det)\.|"

@@ -20,7 +20,9 @@ pronoun is ambiguous and the speaker is None. People the article itself marks as
 (by a title, "Mr." or "Councilwoman", or by a "he"/"she" right after their name in the same
 paragraph) are not candidates for the other pronoun. "They" resolves to a group ("American
 officials"), never to several people at once. A quote in a sentence of its own, without a speech
-verb, has no speaker: nothing is borrowed from the sentence before. A short quote that repeats the
+verb, has no speaker: nothing is borrowed from the sentence before, except in news style's
+'"...," said Pieter Janssen, the minister. "..."', where the quotation follows another in its
+paragraph with only that one's attribution between them and goes on in its voice. A short quote that repeats the
 words of an earlier quote of another speaker (scare quotes around a term already quoted) has no
 speaker either: the article is citing the term, not new words.
 
@@ -48,7 +50,10 @@ __all__ = ["find_quotes"]
 
 # --- quotation marks (where they are: quotemarks.py) ------------------------------------------
 
-_MASK = "\ue000"  # what quoted words become when the narration around them is read
+_MASK = "\ue000"
+# At most this many words between a quotation and the next one in its paragraph, for the next to
+# go on in the first one's voice: the attribution ("said rescue worker Tariq al-Masri.") and no more.
+_FOLLOW_ON_WORDS = 8  # what quoted words become when the narration around them is read
 
 # --- speech verbs ---------------------------------------------------------------------------------
 
@@ -231,6 +236,18 @@ class _Finder:
                 if earlier and all(_speaker_key(s) != _speaker_key(quote.speaker) for s in earlier):
                     quotes[i] = _replace(quote, None, None)
             seen.append((words, quote.speaker))
+        # '"X," said Tariq al-Masri. "Y."': a quotation that follows another in its paragraph, with
+        # only the other's attribution between them, goes on in the same voice.
+        for i in range(1, len(found)):
+            quote, span = quotes[i], found[i][1]
+            previous, previous_span = quotes[i - 1], found[i - 1][1]
+            if span is None or previous_span is None or quote.speaker is not None or previous.speaker is None:
+                continue
+            if span.paragraph != previous_span.paragraph:
+                continue
+            between = self.text[previous_span.close_end:span.open_start]
+            if len(between.split()) <= _FOLLOW_ON_WORDS and previous.speaker.split()[-1] in between:
+                quotes[i] = _replace(quote, previous.speaker, previous.speaker_entity, previous.speaker_aliases)
         # The fullest name the article gives each speaker it did not resolve (people.py).
         for i, quote in enumerate(quotes):
             if quote.speaker is None or quote.speaker_entity is not None:

@@ -373,7 +373,7 @@ def test_an_article_never_seen(registry) -> None:
     found = find(UNSEEN, registry, ["Hannah Wells"])
     assert [(q.text, q.speaker, q.line) for q in found] == [
         ("This is a painful but necessary step", "Pieter Janssen", 6),
-        ("Our fleets will survive it", None, 6),  # a sentence of its own: no speaker is borrowed
+        ("Our fleets will survive it", "Pieter Janssen", 6),  # goes on after his attribution and nothing else
         ("a fair compromise", "Marta Silva", 8),
         ("nobody got everything", "Marta Silva", 8),
         ("devastating", "The fishermen's federation", 10),
