@@ -52,7 +52,8 @@ def tokenize(text: str, offset: int) -> list[Tok]:
 
 class Cursor:
     """A position in a token list. `peek`, `at` and `one_of` look without moving (an offset looks
-    ahead, a negative one behind); `advance`, `skip` and `skip_back` move."""
+    ahead, a negative one behind); `advance`, `skip`, `skip_back` and `trim` move; `find` and
+    `split` search a bounded stretch without moving."""
 
     __slots__ = ("tokens", "i")
 
@@ -144,3 +145,39 @@ class Cursor:
         while self.i >= 0 and self.peek() in word_class and (limit is None or start - self.i <= limit):
             self.i -= 1
         return self
+
+    def trim(self, test: Callable[[Cursor], bool], floor: int = 0) -> Cursor:
+        """Here being the end of a stretch (its last word is the one before), move back over its last
+        words while `test` holds for them, never before `floor`: the stretch sheds them ("coal , '"
+        ends after "coal"). `test` gets a cursor on the word it judges."""
+        while self.i > floor and test(self.copy(-1)):
+            self.i -= 1
+        return self
+
+    # -- searching ----------------------------------------------------------------------------------
+
+    def find(self, test: Callable[[Cursor], bool], limit: int | None = None, until: int | None = None) -> Cursor | None:
+        """A new cursor at the first place from here where `test` holds, among the next `limit` places
+        and never at `until` or beyond, None if there is none; this one stays. A search bounded like
+        `skip_while`, so that a pattern looking for a word within a window says how far it looks."""
+        end = len(self.tokens) if until is None else min(until, len(self.tokens))
+        if limit is not None:
+            end = min(end, self.i + limit)
+        c = self.copy()
+        while c.i < end:
+            if test(c):
+                return c
+            c.i += 1
+        return None
+
+    def split(self, separator: str, until: int) -> list[tuple[int, int]]:
+        """The stretches from here to `until` between tokens written `separator`, as (start, end)
+        index pairs without the separators, empty ones included ("coal, , iron" is three)."""
+        stretches: list[tuple[int, int]] = []
+        start = self.i
+        for k in range(self.i, min(until, len(self.tokens))):
+            if self.tokens[k].text == separator:
+                stretches.append((start, k))
+                start = k + 1
+        stretches.append((start, until))
+        return stretches
