@@ -479,9 +479,14 @@ def _leaves(value: Any) -> Iterable[Any]:
 
 
 def value_matches(gold: str, claim: Mapping[str, Any]) -> bool:
-    """A drafted claim states a gold value: one is a contiguous run of the other's words."""
-    want = number_words(gold)
-    return any(_is_run(got, want) or _is_run(want, got) for got in map(number_words, claim_texts(claim)))
+    """A drafted claim states a gold value: one is a contiguous run of the other's words (a
+    possessive is its word: "Wednesday's vote" states Wednesday)."""
+    want = _value_words(gold)
+    return any(_is_run(got, want) or _is_run(want, got) for got in map(_value_words, claim_texts(claim)))
+
+
+def _value_words(text: str) -> list[str]:
+    return [word.removesuffix("'s") for word in number_words(text)]
 
 
 def finding_claims(finding: Mapping[str, Any]) -> list[ClaimRef]:

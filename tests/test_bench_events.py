@@ -203,6 +203,7 @@ def test_scoring_rules_on_a_hand_made_run(tmp_path: Path) -> None:
         ("2,053 people were dead", ["2"], False),  # a number is one word: 2 is not 2,053
         ("15-0", ["14-1"], False),
         ("on Thursday", ["2022-10-13", "on Thursday"], True),  # the as-written text of a normalized date
+        ("Wednesday’s vote", ["2022-10-12", "Wednesday"], True),  # a possessive is its word
         ("500,000 barrels a year", ["cap", "refined petroleum products", "500,000 barrels a year"], True),
     ],
 )
