@@ -39,8 +39,9 @@ What is measured, and how values are matched:
 - Values. A gold value is text as the article writes it ("2,053 people were dead"). It matches a
   drafted claim when the claim's value (each text of a mapping value, and the `as written` text
   extract notes for a date it normalized) and the gold value, as word tokens with digit runs split
-  from letters and thousands separators dropped, are one a contiguous run of the other: "2,053"
-  matches "2,053 people were dead", "6.3" matches "magnitude 6.3", "2" matches neither.
+  from letters, thousands separators and a possessive's "'s" dropped, are one a contiguous run of
+  the other: "2,053" matches "2,053 people were dead", "6.3" matches "magnitude 6.3", "Wednesday"
+  matches "Wednesday's vote", "2" matches neither.
 - Disagreement findings are those of FC101-FC106. A finding involves the sources of its own
   location and of its `related` locations, and states a gold side (article, value) when the
   finding involves that article and either the finding's message holds the value's words as a
