@@ -20,6 +20,7 @@ Only the article's own words decide; nothing is guessed from outside it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -126,27 +127,31 @@ def full_name(text: str, surname: str) -> str:
 
 
 def role_holder(text: str, role: str) -> str | None:
-    """The one person the article names with `role`, as a title or in apposition."""
+    """The one person the article names with `role`, as a title or in apposition. Linear in the
+    text: the name runs are found once per article, and each is checked where it stands."""
     words = _DETERMINER.sub("", role).split()
-    if not words or not words[0][:1].islower():
+    if not words or not words[0][:1].islower() or len(words) > 12:
         return None  # not a role ("Qatar", "European Pravda")
     role_pattern = r"(?i:" + r"\s+(?:the\s+|a\s+)?".join(re.escape(w) for w in words) + r")"
+    role_before = re.compile(rf"(?<![\w-]){role_pattern},?\s+$")
+    role_after = re.compile(rf",\s+(?i:the\s+|a\s+)?{role_pattern}(?![\w-])")
+    window = 40 + 20 * len(words)
     holders: set[str] = set()
-    for pattern in (
-        re.compile(rf"(?<![\w-]){role_pattern},?\s+(?P<name>{NAME_RUN.pattern})"),
-        re.compile(rf"(?P<name>{NAME_RUN.pattern}),\s+(?i:the\s+|a\s+)?{role_pattern}(?![\w-])"),
-    ):
-        for match in pattern.finditer(text):
-            name = name_part(match.group("name"))
+    for start, end, run in _name_runs(text):
+        title = TITLE_PREFIX.match(run)
+        titled = title is not None and role_before.search(run[:title.end()] + " ") is not None  # "Prime Minister Boris Johnson"
+        if titled or role_before.search(text, max(0, start - window), start) or role_after.match(text, end, end + window):
+            name = name_part(run)
             if name and len(name.split()) > 1:
                 holders.add(name)
     return holders.pop() if len(holders) == 1 else None
 
 
+@functools.lru_cache(maxsize=4)
+def _name_runs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The article's runs of capitalised name words, once per article (every speaker asks)."""
+    return tuple((m.start(), m.end(), m.group()) for m in NAME_RUN.finditer(text))
+
+
 def _names(text: str) -> set[str]:
-    names = set()
-    for match in NAME_RUN.finditer(text):
-        name = name_part(match.group())
-        if name:
-            names.add(name)
-    return names
+    return {name for name in (name_part(run) for _, _, run in _name_runs(text)) if name}
