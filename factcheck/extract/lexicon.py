@@ -73,8 +73,9 @@ NARRATOR_ROLES = frozenset({"BYLINE", "HOST", "ANCHOR", "CORRESPONDENT", "NARRAT
 
 def is_narrator_role(role: str | None) -> bool:
     """Does a turn's role name the programme's own voice? Any word counts ("NPR HOST", "HOST"),
-    as quotes.py read it; values.py compared the whole role, so "NPR HOST" escaped it."""
-    return bool(role) and not NARRATOR_ROLES.isdisjoint(role.upper().replace(",", " ").split())  # type: ignore[union-attr]
+    as quotes.py read it; values.py compared the whole role, so "NPR HOST" escaped it. A role is
+    capitals and spaces (article._TURN), so words are split at spaces."""
+    return bool(role) and not NARRATOR_ROLES.isdisjoint(role.upper().split())  # type: ignore[union-attr]
 
 
 # --- inflection ------------------------------------------------------------------------------------

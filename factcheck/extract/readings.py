@@ -164,13 +164,13 @@ def _depths(text: str, low: str, s: int, t: int) -> list[Reading]:
             value = _length_value(text, m, "hedge", "n", "unit")
         else:
             value = _length_value(text, m, "hedge2", "n2", "unit2")
-        out.append(Reading(m.start(), m.end(), "depth", value, text[m.start():m.end()], ()))
+        out.append(Reading(m.start(), m.end(), "depth", value, text[m.start():m.end()]))
     return out
 
 
 def _length_value(text: str, m: re.Match[str], hedge: str, number: str, unit: str) -> str:
     start = m.start(hedge) if m.group(hedge) else m.start(number)
-    return f"{text[start:m.end(number)]} {text[m.start(unit):m.end(unit)]}".replace("  ", " ")
+    return f"{text[start:m.end(number)]} {text[m.start(unit):m.end(unit)]}"
 
 
 def _place(text: str, low: str, at: int, t: int) -> str | None:

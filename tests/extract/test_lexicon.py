@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -41,10 +42,43 @@ def test_every_speech_verb_form_reads_back_to_its_verb() -> None:
         ("argue", ("ed", "ing"), {"argued", "arguing"}),
         ("testify", ("ed",), {"testified"}),
         ("write", ("base", "s", "ed"), {"write", "writes", "wrote"}),
+        # -es after a sibilant: no speech verb ends in x, z, ch or sh, so these are checked here
+        ("reach", ("s",), {"reaches"}),
+        ("tax", ("s",), {"taxes"}),
+        ("buzz", ("s",), {"buzzes"}),
+        ("push", ("s",), {"pushes"}),
+        ("label", ("ing",), {"labeling", "labelling"}),
     ],
 )
 def test_inflections(lemma: str, forms: tuple[str, ...], expected: set[str]) -> None:
     assert inflections(lemma, forms) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "words", "form"),
+    [
+        ("imposed", {"impose"}, "ed"),
+        ("banning", {"ban"}, "ing"),  # the doubled consonant
+        ("held", {"hold"}, "ed"),  # irregular
+        ("expulsions", {"expel"}, "noun"),
+        ("sanctions", {"sanction"}, "s"),
+        ("notes", {"vote"}, None),
+    ],
+)
+def test_has_lemma(word: str, words: set[str], form: str | None) -> None:
+    """measures.py asks in which form a token inflects one of its verbs ("banning" is an -ing of "ban")."""
+    assert lexicon.has_lemma(word, words) == form
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("metric tonnes of grain", "metric tonnes"), ("pounds sterling a year", "pounds sterling"), ("miles away", "miles"),
+     ("percentage points higher", "percentage points")],
+)
+def test_alternation_tries_the_longest_word_first(text: str, unit: str) -> None:
+    """A unit that starts another ("mi", "miles"; "pound", "pounds sterling") never cuts it short."""
+    match = re.match(lexicon.alternation(QUANTITY_UNITS), text)
+    assert match is not None and match.group() == unit
 
 
 def test_nouns_are_speech_verbs_only_in_the_past() -> None:

@@ -43,6 +43,32 @@ READ = [
     # depths
     ("The quake struck at a depth of nearly 26km (16 miles), according to the USGS.", [("depth", "nearly 26 km", {})]),
     ("The earthquake's source lay at a depth of 10 kilometers.", [("depth", "10 kilometers", {})]),
+    # each sentence of a paragraph is read on its own, and every one of them is read
+    ("Rescuers worked through the night. The 6.8-magnitude quake struck at a depth of 18 km.",
+     [("magnitude", "6.8", {}), ("depth", "18 km", {})]),
+    ("Dozens of aftershocks followed. The main quake, measuring 7.8, struck at 4:17 am.",  # the aftershocks are another sentence's
+     [("magnitude", "7.8", {})]),
+    # 'U.S. ' ends no sentence: the quake named before it places the distance after it
+    ("The quake, according to the U.S. Geological Survey, hit 40km (24 miles) northwest of Herat.",
+     [("distance", "40 km", {"from": "Herat"})]),
+    # a quake of another year is skipped, and this one after it is still read
+    ("Unlike the 5.8 magnitude quake of 1960 in Agadir, Friday's 6.8-magnitude quake struck in the mountains.",
+     [("magnitude", "6.8", {})]),
+    ("On the second day, as teams dug in, a 6.4 magnitude quake hit Hatay.",  # 'second' seven words back is the day's
+     [("magnitude", "6.4", {})]),
+    # a span read two ways keeps its first reading, and the readings after it are still read
+    ("It struck at a depth of 10 km from the surface in Kahramanmaras province, and a 6.7 aftershock followed.",
+     [("depth", "10 km", {}), ("magnitude", "6.7", {"of": "aftershock"})]),
+    ("The epicentre was 18 km from the coast, about 72 kilometres southwest of Marrakesh.",  # no name, then one
+     [("distance", "about 72 kilometres", {"from": "Marrakesh"})]),
+    # the place's name: after the longest lead, in two words, without its possessive or a closing quote
+    ("The quake struck 40 kilometers northwest of the provincial capital of Herat.", [("distance", "40 kilometers", {"from": "Herat"})]),
+    ("The 7.1-magnitude quake struck about 120 kilometres (75 miles) southeast of Mexico City.",
+     [("magnitude", "7.1", {}), ("distance", "about 120 kilometres", {"from": "Mexico City"})]),
+    ("The quake struck 72 kilometres southwest of Marrakesh's old medina.", [("distance", "72 kilometres", {"from": "Marrakesh"})]),
+    ("The quake struck 40 km northwest of Herat\u2019s airport.", [("distance", "40 km", {"from": "Herat"})]),
+    ("\u2018The quake hit 72 km southwest of Marrakesh\u2019, a USGS official said.", [("distance", "72 km", {"from": "Marrakesh"})]),
+    ("'The quake hit 72 km southwest of Marrakesh', a USGS official said.", [("distance", "72 km", {"from": "Marrakesh"})]),
 ]
 
 NOT_READ = [
@@ -52,6 +78,10 @@ NOT_READ = [
     "A major dam collapse washed a 10ft deep torrent of water through the city.",  # no quake, no known unit
     "The convoy drove 200 kilometres from Tripoli to Benghazi.",  # a distance, but not a quake's
     "Its epicentre was 30 km from the coast.",  # no place named
+    "The quake was centred 20 km from the main coastal highway near Antakya.",  # four words on: a road, not Antakya
+    # a sentence without a quake word is not read, even in a paragraph that has one
+    "The convoy drove 200 kilometres from Tripoli to Benghazi. Days later, an earthquake struck.",
+    "The quake struck before dawn near the town. Its copper mine reaches a depth of 1.5 km, and 40 miners were underground.",
 ]
 
 
@@ -71,11 +101,22 @@ def test_the_quake_of_the_publication_year_is_this_one() -> None:
     assert readings(text, 2024) == []
 
 
-def test_a_reading_keeps_its_span_and_words() -> None:
-    text = "The quake hit 40km (24 miles) northwest of the city of Herat."
+@pytest.mark.parametrize(
+    ("text", "as_written"),
+    [
+        ("The quake hit 40km (24 miles) northwest of the city of Herat.", "40km (24 miles)"),
+        ("The 6.8-magnitude quake struck a mountainous area.", "6.8-magnitude"),
+        ("Later, a strong 6.7 aftershock rumbled.", "6.7"),  # without the space before the noun
+        ("The quake struck at a depth of nearly 26km (16 miles).", "depth of nearly 26km (16 miles)"),
+        ("The quake was 18 kilometers (11 miles) deep.", "18 kilometers (11 miles) deep"),
+    ],
+)
+def test_a_reading_keeps_its_span_and_words(text: str, as_written: str) -> None:
+    """The evidence of a drafted reading is these words, so each predicate keeps its own."""
     (found,) = find_readings(text, _search_text(text), 0, len(text), 2023)
     assert isinstance(found, Reading)
-    assert text[found.start:found.end] == found.as_written == "40km (24 miles)"
+    assert found.as_written == as_written
+    assert text[found.start:found.end].strip() == as_written
 
 
 def test_two_outlets_readings_share_a_key_and_the_conversion_is_not_a_claim() -> None:
