@@ -8,7 +8,7 @@ one entity, so the quote finder's speaker phrase is reduced to the fullest name 
 gives, and the other forms are kept as aliases of that name for the draft registry:
 
 - titles and roles before a name are dropped ("U.S. envoy Thomas-Greenfield" -> "Thomas-Greenfield");
-  a phrase that is not a title before a name stays whole ("European Pravda");
+  words before a name that are neither titles, roles nor institution words keep the phrase whole;
 - a single name word becomes the one full name in the article that ends with it ("Thomas-Greenfield"
   -> "Linda Thomas-Greenfield"); two different full names ("Boris Johnson", "Jo Johnson") leave it;
 - a role ("the prime minister") becomes the one person the article names with it, either as a title
@@ -111,7 +111,7 @@ def name_part(phrase: str) -> str | None:
     if not before:
         return name
     if not any(w.lower() in _TITLE_WORDS or w.lower() in NOT_NAME or w[:1].islower() for w in before):
-        return phrase  # "European Pravda": no title, so no name to cut out
+        return phrase  # nothing before the name is a title, a role or an institution word: no name to cut out
     return name
 
 

@@ -52,7 +52,9 @@ _MAGNITUDE = re.compile(
     + r"|(?<![0-9.])(?P<n7>" + _DECIMAL + r") on the richter scale\b"
 )
 _MAGNITUDE_GROUPS = ("n1", "n2", "n3", "n4", "n5", "n6", "n7")
-_ANOTHER_YEAR = re.compile(r"(?:-magnitude| magnitude)?(?: [a-z]+){0,2} (?:of|in) (?P<year>1[89][0-9]{2}|20[0-9]{2})\b")
+# "the 5.8 magnitude quake of 1960", "the 7.8 magnitude Kahramanmaras earthquake of 1939": the
+# quake's words (of any case) up to "of"/"in" and a year, within the sentence.
+_ANOTHER_YEAR = re.compile(r"(?:-magnitude| magnitude)?(?: [\w'’-]+){0,4}? (?:of|in) (?P<year>1[89][0-9]{2}|20[0-9]{2})\b")
 _SECOND = re.compile(r"\bsecond\b(?!-)")
 _AFTERSHOCK_AFTER = re.compile(r"(?:-magnitude| magnitude)? aftershock")
 
@@ -128,7 +130,7 @@ def _magnitudes(text: str, low: str, s: int, t: int, published_year: int | None)
     out: list[Reading] = []
     for m in _MAGNITUDE.finditer(low, s, t):
         number, n_end = _number(m, *_MAGNITUDE_GROUPS)
-        later = _ANOTHER_YEAR.match(low, n_end, min(t, n_end + 40))
+        later = _ANOTHER_YEAR.match(low, n_end, t)
         if later and int(later.group("year")) != published_year:
             continue  # "the 5.8 magnitude quake of 1960": another quake
         before = low[max(s, m.start() - 45):m.start()]

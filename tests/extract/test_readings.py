@@ -75,6 +75,7 @@ NOT_READ = [
     "Magnitude 6 quakes are typically considered strong.",  # an explainer's whole number
     "A magnitude 5 earthquake is, by definition, 10 times more intense than a magnitude 4.",
     "It was ten times stronger than the last strongest 5.8 magnitude quake of 1960.",  # another quake
+    "It recalled the 7.8 magnitude Kahramanmaras earthquake of 1939, which killed thousands.",  # a named past quake
     "A major dam collapse washed a 10ft deep torrent of water through the city.",  # no quake, no known unit
     "The convoy drove 200 kilometres from Tripoli to Benghazi.",  # a distance, but not a quake's
     "Its epicentre was 30 km from the coast.",  # no place named
