@@ -169,7 +169,12 @@ _TOLL_IF = re.compile(r"\b(?:could|would|may|might|expected|expects|fear|fears|f
 _ORDINAL_NOT_COUNTED = frozenset(
     "time times place half quarter hand sight glance look priority minute minutes hour hours second seconds "
     "day days week weeks month months year years decade century".split()
+    # Which one of a match's happenings ("France's first penalty", "the second period") says when,
+    # like a minute; "the first player ever to ..." is a record, which no key of a count can hold.
+    + "penalty penalties kick kicks shot shots attempt round leg period half-time "
+      "player players man men woman women person people team side".split()
 )
+_SINCE_AFTER = re.compile(r"(?: [a-z]+){0,2} since\b")
 
 _QUANTITY_HEDGES = sorted(HEDGES, key=len, reverse=True)
 _HEDGE_BEFORE = re.compile(r"(?<![\w'])(" + _alt(_QUANTITY_HEDGES) + r") $")
@@ -1036,8 +1041,10 @@ class _Finder:
         skip = re.match(r"(?: and [a-z][a-z-]*|, [a-z][a-z-]*,)", low[k:k + 40])
         after = k + (skip.end() if skip else 0)
         noun = self.noun_phrase(low, after, e)
-        if noun is None or noun[2][0] in _ORDINAL_NOT_COUNTED:
+        if noun is None or noun[2][0] in _ORDINAL_NOT_COUNTED or noun[2][-1] in _ORDINAL_NOT_COUNTED:
             return None
+        if _SINCE_AFTER.match(low, noun[1], e):
+            return None  # "the first world title since 1986" ranks from a date, not among all titles
         n_start, n_end, _ = noun
         value = text[pos:k]
         return _Candidate(pos, k, "count", value, value, "ordinal", text[n_start:n_end])

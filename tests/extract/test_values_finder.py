@@ -577,3 +577,16 @@ def test_parts_of_a_tally_stated_on_their_own(text: str, expected: list[tuple[st
 def test_tolls(text: str, expected: list[tuple[str, dict[str, str]]]) -> None:
     tolls = [(m.value, dict(m.qualifiers or ())) for m in find(text, dt.date(2023, 2, 6)) if m.predicate == "toll"]
     assert tolls == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Argentina won their third World Cup title.", [("third", "World Cup title")]),
+        ("Mbappe became the first player ever to score a hat-trick in a final.", []),  # a record, not a rank
+        ("France's first penalty came in the 80th minute.", []),  # which happening: when, not a rank
+        ("It was Argentina's first world title since 1986.", []),  # ranked from a date, not among all titles
+    ],
+)
+def test_ordinals_that_rank_and_those_that_do_not(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.value, m.of) for m in find(text, dt.date(2022, 12, 18)) if m.predicate == "ordinal"] == expected
