@@ -275,6 +275,12 @@ def _noun_modifier(c: Cursor) -> bool:
                                 or _proper_adjective(c))
 
 
+def _is_word(c: Cursor) -> bool:
+    """A word here (it starts with a letter), not a number or a mark."""
+    tok = c.tok()
+    return tok is not None and tok.word
+
+
 def _proper_adjective(c: Cursor) -> bool:
     """A capitalized word that is no function word: "North Korean", "Russian"."""
     return c.capitalized_word() and not c.one_of(_FUNCTION_CAPS)
@@ -979,14 +985,11 @@ class _SentenceReader:
             return None
         noun_prep = c.one_of(_ON_AGAINST, 1) or (entry.form == "noun" and c.peek(1) == "of")
         amount = None
-        obj = i + 2
+        obj = i + 2  # "a cap on X": X follows the noun and its preposition
         if not noun_prep and c.peek(1) == "of" and entry.form in ("base", "s"):
-            for k in range(i + 2, min(self.n, i + 9)):
-                if self.at(k).one_of(_ON_AGAINST):
-                    quantity = self.span(i + 2, k)
-                    if _quantity(quantity, self.ctx) is not None:
-                        noun_prep, amount, obj = True, quantity, k + 1
-                    break
+            sized = self._amount_before_on(c)
+            if sized is not None:
+                noun_prep, (amount, obj) = True, sized
         if noun_prep:
             if entry.lemma in _INSTRUMENT_NOUNS or tok.low in _INSTRUMENT_NOUNS or entry.form == "ing":
                 return None
@@ -1000,26 +1003,40 @@ class _SentenceReader:
             return end
         if not self._verbal_ok(i, entry.form, frame):
             return None
-        if self._bound_at(i + 1):
+        after = c.copy(1)  # a verb's object starts after it
+        if self._bound_at(after.i):
             return None  # "to hold only one bank account": the bound says what is limited
         self.verbs.append((i, entry.form))
-        j = i + 1
         direction = None
-        gerund = self._from_gerund(j)
+        gerund = self._from_gerund(after.i)
         if gerund is not None:
             # "ban North Korea from exporting coal": the named party's own trade gives the direction.
-            if _proper_adjective(self.at(j)):
-                verb = _has_lemma(self.t[gerund - 1], _GERUND_TRADE)
+            if _proper_adjective(after):
+                verb = _has_lemma(gerund.tok(), _GERUND_TRADE)
                 if verb is not None:
-                    lemma = next(l for l, _ in lemmas(self.low(gerund - 1)) if l in _GERUND_TRADE)
+                    lemma = next(l for l, _ in lemmas(gerund.peek()) if l in _GERUND_TRADE)
                     direction = "import" if lemma == "import" else "export"
-            j = gerund
+            j = gerund.copy(1).i  # what the gerund acts on
         else:
-            j = self._skip_addressee(j)
+            j = self._skip_addressee(after.i)
         targets, end = self._targets(j)
         if targets:
             self._emit(entry.action, i, targets, frame, direction=direction, force=self._force(i, frame))
-        return max(end, i + 1)
+        return max(end, after.i)
+
+    def _amount_before_on(self, trigger: Cursor) -> tuple[str, int] | None:
+        """'a cap of 4 million barrels a year on crude oil', the trigger "cap" at `trigger` and "of"
+        after it: the amount up to the first "on"/"against" within seven words, and where the
+        object after that preposition starts; None when there is no such word or no amount before it."""
+        amount = trigger.copy(1)
+        amount.skip_if(("of",))
+        prep = amount.find(lambda c: c.one_of(_ON_AGAINST), limit=7)
+        if prep is None:
+            return None
+        quantity = self.span(amount.i, prep.i)
+        if _quantity(quantity, self.ctx) is None:
+            return None
+        return quantity, prep.copy(1).i
 
     def _bound_at(self, j: int) -> bool:
         """Does a bound ("no more than", "only") start at j, after adverbs?"""
@@ -1037,16 +1054,16 @@ class _SentenceReader:
             return c.i + 2
         return j
 
-    def _from_gerund(self, j: int) -> int | None:
-        """'countries from hiring X' -> the index of X."""
-        for k in range(j, min(self.n, j + 5)):
-            c = self.at(k)
-            if c.peek() == "from" and k > j:
-                ger = c.tok(1)
-                return k + 2 if ger is not None and ger.word and ger.low.endswith("ing") else None
-            if not self.t[k].word or c.one_of(_BREAK_WORDS):
-                return None
-        return None
+    def _from_gerund(self, j: int) -> Cursor | None:
+        """'countries from hiring X' from j: a cursor on the gerund ("hiring"). The party before
+        "from" is one to four plain words (no mark, no clause word)."""
+        stop = self.at(j).find(lambda c: (c.i > j and c.peek() == "from") or not _is_word(c) or c.one_of(_BREAK_WORDS),
+                               limit=5)
+        if stop is None or stop.peek() != "from":
+            return None
+        gerund = stop.copy(1)
+        tok = gerund.tok()
+        return gerund if tok is not None and tok.word and tok.low.endswith("ing") else None
 
     def _pair(self, i: int, frame: _Frame) -> int | None:
         """Two-word entries of the vocabulary: 'no increase in', 'prohibit X from increasing', 'send X home'."""
@@ -1062,71 +1079,56 @@ class _SentenceReader:
             if action is None:
                 continue
             c = self.at(i)
-            if _has_lemma(c.tok(1), {second}) is not None:
-                if c.one_of(_PAIR_PREPS, 2):  # "no increase in"
-                    targets, end = self._targets(i + 3)
+            if _has_lemma(c.tok(1), {second}) is not None:  # the two words together
+                after = c.copy(2)
+                if after.one_of(_PAIR_PREPS):  # "no increase in X"
+                    targets, end = self._targets(after.copy(1).i)
                     if targets and not self._negated(i, frame):
                         self.nouns.append(i)
                         self._emit(action, i, targets, frame, force=self._force(i, frame))
                         return end
                     continue
                 if self._verbal_ok(i, form, frame):
-                    targets, end = self._targets(i + 2)
+                    targets, end = self._targets(after.i)
                     if targets:
                         self.verbs.append((i, form))
                         self._emit(action, i, targets, frame, force=self._force(i, frame))
                         return end
                 continue
-            for k in range(i + 2, min(self.n, i + 8)):
-                low = self.low(k)
-                if low == "from":  # "prohibit countries from increasing"
-                    if _has_lemma(self.tok(k + 1), {second}) == "ing":
-                        if not self._verbal_ok(i, form, frame):
-                            break
-                        targets, end = self._targets(k + 2)
-                        if targets:
-                            self.verbs.append((i, form))
-                            self._emit(action, i, targets, frame, force=self._force(i, frame))
-                            return end
-                    break
-                if low == second and k > i + 1:  # "send X home"
-                    if not self._verbal_ok(i, form, frame):
-                        break
-                    targets, _ = self._targets(i + 1, end=k)
+            # The two words split around what the first acts on (a word at least): the second word,
+            # or "from" and the second as a gerund, within the six words after that; a break ends it.
+            split = c.copy(2).find(lambda k: k.peek() in ("from", second) or self.is_break(k.i), limit=6)
+            if split is None:
+                continue
+            if split.peek() == "from":  # "prohibit countries from increasing X"
+                if _has_lemma(split.tok(1), {second}) == "ing" and self._verbal_ok(i, form, frame):
+                    targets, end = self._targets(split.copy(2).i)
                     if targets:
                         self.verbs.append((i, form))
                         self._emit(action, i, targets, frame, force=self._force(i, frame))
-                        return k + 1
-                    break
-                if self.is_break(k):
-                    break
+                        return end
+            elif split.peek() == second and self._verbal_ok(i, form, frame):  # "send X home"
+                targets, _ = self._targets(c.copy(1).i, end=split.i)
+                if targets:
+                    self.verbs.append((i, form))
+                    self._emit(action, i, targets, frame, force=self._force(i, frame))
+                    return split.copy(1).i
         return None
 
     def _bound(self, i: int, frame: _Frame) -> int | None:
         """'can sell no more than 7.5 million metric tons of coal a year', 'to have only one bank account'."""
-        size = next((len(bound) for bound in _BOUNDS if self.at(i).at(bound)), 0)
-        if not size or self.lex.limit_action is None:
+        bound = next((words for words in _BOUNDS if self.at(i).at(words)), None)
+        if bound is None or self.lex.limit_action is None:
             return None
-        p = self._back(i)
-        verb = None
-        if self.low(p) == "in" and _has_lemma(self.at(p).tok(-1), {"bring", "take"}):  # "bring in no more than"
-            verb = "bring"
-        else:
-            form = _has_lemma(self.tok(p), _TRADE)
-            if form is not None:
-                verb = next(lemma for lemma, _ in lemmas(self.low(p)) if lemma in _TRADE)
+        p = self._back(i)  # the verb before the bound, past adverbs ("in" of "bring in")
+        verb = self._bound_verb(p)
         if verb is None or self._negated(p, frame):
             return None
-        q = i + size
-        best: tuple[int, str, Quantity] | None = None
-        for k in range(q + 1, min(self.n, q + 7) + 1):
-            if any(self.at(m).one_of(_AMOUNT_ENDS) or self.t[m].text in _HARD_BREAKS for m in range(q, k)):
-                break
-            for text in (self.span(i, k), self.span(q, k)):
-                quantity = _quantity(text, self.ctx)
-                if quantity is not None:
-                    best = (k, text, quantity)
-                    break
+        start = self.at(i)
+        start.skip_if(bound)  # the amount follows the bound's words
+        # The amount: seven words at most, never over "of", a comma, a conjunction or a break.
+        edge = start.copy().skip_while(lambda c: not (c.one_of(_AMOUNT_ENDS) or c.text() in _HARD_BREAKS), limit=7)
+        best = self._longest_amount(i, start.i, edge.i)
         if best is None:
             return None
         m, amount, quantity = best
@@ -1134,21 +1136,23 @@ class _SentenceReader:
         rate = self._rate(m)
         end = m
         targets: list[_Target] = []
-        if self.low(m) == "of":
-            stop = self._object_end(m + 1)
-            for r in range(m + 1, stop):
-                if self._rate(r):
-                    rate, stop = self._rate(r), r
-                    break
-            targets, _ = self._targets(m + 1, end=stop)
-            end = stop + (len(rate.split()) if rate else 0)
+        after = self.at(m)
+        if after.peek() == "of":
+            goods = after.copy(1)  # "7.5 million metric tons of coal a year": the goods after "of"
+            stop = self._object_end(goods.i)
+            rate_at = goods.find(lambda c: self._rate(c.i) is not None, until=stop)
+            if rate_at is not None:
+                rate, stop = self._rate(rate_at.i), rate_at.i
+            targets, _ = self._targets(goods.i, end=stop)
+            end = stop + (len(rate.split()) if rate else 0)  # past the rate's words
         elif rate:
-            end = m + len(rate.split())
-        elif not quantity.unit and self.tok(m) is not None and self.t[m].word and not self.t[m].cap:
+            end = m + len(rate.split())  # past the rate's words
+        elif not quantity.unit and _is_word(after) and not after.capitalized_word():
             targets, end = self._targets(m)  # "only one bank account": the counted noun
-        if self.low(end) == "in" and self.at(end).one_of(_SALES, 1):  # "$400 million in sales"
+        sales = self.at(end)
+        if sales.peek() == "in" and sales.one_of(_SALES, 1):  # "$400 million in sales"
             direction = "export"
-            end += 2
+            end = sales.advance(2).i  # past "in sales"
         if rate and _quantity(f"{amount} {rate}", self.ctx) is not None:
             amount = f"{amount} {rate}"
         force = self._force(i, frame)
@@ -1156,18 +1160,53 @@ class _SentenceReader:
             before = len(self.drafts)
             self._emit(self.lex.limit_action, i, targets, frame, direction=direction, amount=amount, force=force)
             self.bound_drafts = self.drafts[before:]
-        elif self.bound_drafts and self.low(self._back(p if verb != "bring" else p - 1)) in ("or", ",", "and"):
+        elif self.bound_drafts and self._continues_bound(p, verb):
             # "..., or bring in no more than $400 million in sales": the same goods, another amount.
             last = self.bound_drafts[-1]
             trig = self.t[i]
             self.drafts.append(_Draft(
-                action=last.action, target=last.target, start=trig.start, end=self.t[max(end, m) - 1].end,
+                action=last.action, target=last.target, start=trig.start, end=self._end_before(max(end, m)),
                 trigger=trig.start, direction=last.direction or direction, amount=amount, force=force,
                 subject=last.subject,
             ))
         else:
             return None
-        return max(end, i + size)
+        return max(end, start.i)
+
+    def _bound_verb(self, p: int) -> str | None:
+        """The verb of trade whose quantity a bound limits, the bound's verb or particle at p: "bring"
+        for "bring in" or "take in", else the lemma of a verb of _TRADE ("sell", "import"), else None."""
+        c = self.at(p)
+        if c.peek() == "in" and _has_lemma(c.tok(-1), {"bring", "take"}):  # "bring in no more than"
+            return "bring"
+        if _has_lemma(c.tok(), _TRADE) is None:
+            return None
+        return next(lemma for lemma, _ in lemmas(c.peek()) if lemma in _TRADE)
+
+    def _continues_bound(self, p: int, verb: str) -> bool:
+        """Does the bound's verb at p follow "or", "and" or a comma (past adverbs), so that it gives
+        another amount for the goods of the bound before ("..., or bring in no more than ...")?"""
+        # "bring in": the verb stands before its particle at p. A "bring" at p itself is taken the
+        # same way (the look starts one word before it); kept as it was.
+        verb_at = self.at(p).copy(-1) if verb == "bring" else self.at(p)
+        return self.low(self._back(verb_at.i)) in ("or", ",", "and")
+
+    def _longest_amount(self, bound: int, start: int, edge: int) -> tuple[int, str, Quantity] | None:
+        """The longest amount from `start` (a word at least, up to `edge`) that parses as a quantity,
+        with the bound that starts at `bound` ("no more than 7.5 million tons") or, when that does not
+        parse, without it ("7.5 million tons"): where it ends, its text and its value. None for none."""
+        best: tuple[int, str, Quantity] | None = None
+        for end in range(start + 1, edge + 1):  # start..end: one word at least
+            for text in (self.span(bound, end), self.span(start, end)):
+                quantity = _quantity(text, self.ctx)
+                if quantity is not None:
+                    best = (end, text, quantity)
+                    break
+        return best
+
+    def _end_before(self, k: int) -> int:
+        """Where the text read up to token k (not included) ends: the end of the token before k."""
+        return self.t[k - 1].end
 
     def _rate(self, m: int) -> str | None:
         """The rate at m ("a year", "per day", "annually"), as written in lower case, else None."""
@@ -1220,22 +1259,23 @@ class _SentenceReader:
 
     def _add_to_list(self, i: int, frame: _Frame) -> int | None:
         """'adds 12 individuals to the sanctions list'."""
-        if _has_lemma(self.t[i], {"add"}) is None or self.at(i).peek(1) == "to":
+        c = self.at(i)
+        if _has_lemma(c.tok(), {"add"}) is None or c.peek(1) == "to":
             return None
-        for k in range(i + 2, min(self.n, i + 12)):
-            if self.is_break(k):
-                return None
-            if self.low(k) == "to":
-                m = self.at(k + 1).skip(_DETS | _LIST_OWNERS, limit=3).i  # "to the U.N. sanctions list"
-                entry = self.lex.lookup(self.t[m]) if m < self.n else None
-                if entry is None or entry.form not in ("base", "noun") or self._negated(i, frame):
-                    return None
-                targets, _ = self._targets(i + 1, end=k)
-                if not targets:
-                    return None
-                self._emit(entry.action, i, targets, frame, force=self._force(i, frame))
-                return m + 1
-        return None
+        # "to" after what is added (a word at least), within the ten words after that; a break ends it.
+        to = c.copy(2).find(lambda k: self.is_break(k.i) or k.peek() == "to", limit=10)
+        if to is None or to.peek() != "to":
+            return None
+        listed = to.copy(1).skip(_DETS | _LIST_OWNERS, limit=3)  # "to the U.N. sanctions list"
+        head = listed.tok()
+        entry = self.lex.lookup(head) if head is not None else None
+        if entry is None or entry.form not in ("base", "noun") or self._negated(i, frame):
+            return None
+        targets, _ = self._targets(c.copy(1).i, end=to.i)
+        if not targets:
+            return None
+        self._emit(entry.action, i, targets, frame, force=self._force(i, frame))
+        return listed.copy(1).i
 
     def _passive(self, i: int) -> int | None:
         """'Exports of textiles are banned', in a sentence that names a measure."""

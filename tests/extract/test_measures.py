@@ -500,3 +500,50 @@ def test_odd_tokens_are_no_actions() -> None:
 def test_no_before_a_restriction_imposes_none(text: str) -> None:
     """"no" is a quantifier measures.py does not pass over (lexicon.py): nothing is imposed."""
     assert find_measures(read_article(text), ACTIONS, NPR) == []
+
+
+# --- constructions the reader's bounded windows find (pinned while measures.py moved to the cursor) ---
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "no increase in": the vocabulary's two-word entry as a noun with its preposition
+        ("The resolution calls for no increase in the number of North Korean workers abroad.",
+         [("freeze", "North Korean workers abroad", None, None, None, "non-binding")]),
+        # "a cap of AMOUNT on X": the amount between "of" and "on" (a six-word one too), "against"
+        ("The resolution sets a cap of 4.5 million metric tons per year on coal exports.",
+         [("cap", "coal", "export", "4.5 million metric tons per year", None, None)]),
+        ("The resolution sets a ceiling of 4 million barrels against crude oil.",
+         [("cap", "crude oil", None, "4 million barrels", None, None)]),
+        # "ban North Korea from importing X": the named party's gerund gives the direction; a gerund
+        # that is no trade gives none
+        ("The sanctions ban North Korea from importing crude oil.",
+         [("ban", "crude oil", "import", None, None, None)]),
+        ("The sanctions bar North Korea from opening bank branches abroad.",
+         [("ban", "bank branches abroad", None, None, None, None)]),
+        # a bound with no rate, a rate written as an adverb, and a second amount with its own rate
+        ("The resolution says North Korea can sell no more than 7.5 million metric tons of coal.",
+         [("cap", "coal", "export", "no more than 7.5 million metric tons", None, None)]),
+        ("The resolution says North Korea can import no more than 4 million barrels of crude oil annually.",
+         [("cap", "crude oil", "import", "no more than 4 million barrels annually", None, None)]),
+        ("The resolution says North Korea can sell no more than 7.5 million metric tons of coal a year, or earn no "
+         "more than $400 million a year.",
+         [("cap", "coal", "export", "no more than 7.5 million metric tons a year", None, None),
+          ("cap", "coal", "export", "no more than $400 million a year", None, None)]),
+        # "adds A and B to the U.N. sanctions list": owners of the list passed over, A and B split
+        ("The resolution adds the Foreign Trade Bank and the Korea National Insurance Corporation to the U.N. "
+         "sanctions list.",
+         [("designate", "Foreign Trade Bank", None, None, None, None),
+          ("designate", "Korea National Insurance Corporation", None, None, None, None)]),
+        # "the list of banned X" with no examples: X is what is banned
+        ("The resolution expands the list of banned luxury goods.",
+         [("ban", "luxury goods", None, None, None, None)]),
+    ],
+)
+def test_window_patterns(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
+
+
+def test_send_home_needs_someone_to_send() -> None:
+    """"send X home" with a pronoun for X names no target."""
+    assert rows("The Council could send them home.") == []
