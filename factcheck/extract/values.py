@@ -169,9 +169,10 @@ _TOLL_IF = re.compile(r"\b(?:could|would|may|might|expected|expects|fear|fears|f
 _ORDINAL_NOT_COUNTED = frozenset(
     "time times place half quarter hand sight glance look priority minute minutes hour hours second seconds "
     "day days week weeks month months year years decade century".split()
-    # Which one of a match's happenings ("France's first penalty", "the second period") says when,
-    # like a minute; "the first player ever to ..." is a record, which no key of a count can hold.
+    # Which one of a match's or a quake's happenings ("France's first penalty", "the second quake")
+    # says when, like a minute; "the first player ever to ..." is a record, which no count's key holds.
     + "penalty penalties kick kicks shot shots attempt round leg period half-time "
+      "quake quakes earthquake earthquakes tremor tremors aftershock aftershocks "
       "player players man men woman women person people team side".split()
 )
 _SINCE_AFTER = re.compile(r"(?: [a-z]+){0,2} since\b")

@@ -585,6 +585,7 @@ def test_tolls(text: str, expected: list[tuple[str, dict[str, str]]]) -> None:
         ("Argentina won their third World Cup title.", [("third", "World Cup title")]),
         ("Mbappe became the first player ever to score a hat-trick in a final.", []),  # a record, not a rank
         ("France's first penalty came in the 80th minute.", []),  # which happening: when, not a rank
+        ("The second quake had a magnitude of 7.5.", []),
         ("It was Argentina's first world title since 1986.", []),  # ranked from a date, not among all titles
     ],
 )
