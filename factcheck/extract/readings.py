@@ -106,9 +106,9 @@ def find_readings(text: str, low: str, b: int, e: int, published_year: int | Non
 
 
 def _sentences(low: str, b: int, e: int) -> list[tuple[int, int]]:
-    """Cheap clause-sized stretches: split at a full stop followed by a space and a capital in the
-    original casing is not known here, so at '. ' not preceded by a single letter or a digit
-    ('U.S. Geological Survey', '17.9km' are not ends)."""
+    """Sentence-sized stretches of one paragraph, cut at '. ', '! ' or '? ' unless the mark follows a
+    single letter or a digit ("U.S. Geological Survey", "17.9km" do not end one). A reading and
+    what qualifies it (a quake word, "aftershock", "second") must stand in one such stretch."""
     spans: list[tuple[int, int]] = []
     start = b
     for m in re.finditer(r"(?<![. ][a-z])(?<![0-9])[.!?]+ ", low[b:e]):
