@@ -235,6 +235,8 @@ _QUANTITY_ADJ = frozenset("current total overall annual".split())
 _PARTY_PREPS = frozenset({"to", "by", "from", "into"})  # "exports to the DPRK of ...": the party's side
 _DIRECT_OR_INDIRECT = (("direct", "or", "indirect"), ("direct", "and", "indirect"))
 _FOR_TRADE = frozenset({"import", "export", "sale", "transfer"})  # "for import by North Korea"
+# How many last words of a target a party phrase may take ("for import by North Korea").
+_PARTY_REACH = 6
 _TRAILING_MARKS = frozenset({",", "'", "’", "*"})
 _STRIP_ADJ = frozenset({"new"})
 _EXAMPLE_WORDS = frozenset({"like"})
@@ -279,6 +281,17 @@ def _is_word(c: Cursor) -> bool:
     """A word here (it starts with a letter), not a number or a mark."""
     tok = c.tok()
     return tok is not None and tok.word
+
+
+def _lower_case(c: Cursor) -> bool:
+    """A token here that does not start with a capital ("coal", "7.5")."""
+    tok = c.tok()
+    return tok is not None and not tok.cap
+
+
+def _for_trade(c: Cursor) -> bool:
+    """ "for import", "for export", "for sale", "for transfer": the trade a target is for."""
+    return c.peek() == "for" and c.one_of(_FOR_TRADE, 1)
 
 
 def _proper_adjective(c: Cursor) -> bool:
@@ -871,14 +884,14 @@ class _SentenceReader:
         a = self._strip_heads(a, b, info)
         amount: str | None = None
         suffix = False
-        for _ in range(6):
+        for _ in range(6):  # each cut may bare another ("coal exports to North Korea worth $1 million ,")
             before = (a, b)
-            while b > a and self.t[b - 1].text in _TRAILING_MARKS:
-                b -= 1
-            if b - a >= 2 and self._trade_suffix(b - 1, info):
-                info.flows.add(self.low(b - 1))
+            b = self.at(b).trim(lambda c: c.text() in _TRAILING_MARKS, floor=a).i
+            last = self.at(b).copy(-1)
+            if b - a >= 2 and self._trade_suffix(last.i, info):  # "coal exports": a word is left
+                info.flows.add(last.peek())
                 suffix = True
-                b -= 1
+                b = last.i
             b = self._party_suffix(a, b, info)
             stop, found = self._amount_suffix(a, b)
             if found is not None:
@@ -886,42 +899,43 @@ class _SentenceReader:
             if (a, b) == before:
                 break
         # "cargo suspected of carrying ...": the noun the participle describes.
-        for p in range(a + 1, b):
-            if self.low(p) in _CUT_WORDS:
-                b = p
-                break
-        # "luxury goods like bone china": the example the text names.
-        for p in range(a, b - 1):
-            c = self.at(p)
-            if c.one_of(_EXAMPLE_WORDS) or c.at(_SUCH_AS):
-                a = p + (len(_SUCH_AS) if c.at(_SUCH_AS) else 1)
-                break
+        cut = self.at(a).copy(1).find(lambda c: c.one_of(_CUT_WORDS), until=b)
+        if cut is not None:
+            b = cut.i
+        # "luxury goods like bone china": the example the text names (an example word is never last).
+        example = self.at(a).find(lambda c: c.one_of(_EXAMPLE_WORDS) or c.at(_SUCH_AS), until=b - 1)
+        if example is not None:
+            if not example.skip_if(_SUCH_AS):
+                example.advance()
+            a = example.i
         a = self._strip_heads(a, b, info)
         if suffix:  # "North Korean coal exports": the origin is the direction
-            k = self.at(a).skip_while(Cursor.capitalized_word, until=b - 1).i
-            if k > a and any(not self.t[r].cap for r in range(k, b)):
+            k = self.at(a).skip_while(Cursor.capitalized_word, until=b - 1).i  # a word is left
+            if k > a and self.at(k).find(_lower_case, until=b) is not None:
                 a = k
         if b <= a:
             return None
-        first, last = self.t[a], self.t[b - 1]
-        info.origin = first.cap and first.word and first.low not in _FUNCTION_CAPS and a > 0
-        head = next((self.t[k - 1] for k in range(a + 1, b) if self.low(k) in _PREPS), last)
-        if first.low in _BAD_FIRST or last.low in _PREPS or head.low in _STOP_TARGETS or last.low in _STOP_TARGETS:
+        first, last = self.at(a), self.at(b - 1)  # the target's first and last words
+        info.origin = first.capitalized_word() and not first.one_of(_FUNCTION_CAPS) and a > 0
+        # The head: the word before the first preposition ("branches of banks"), else the last word.
+        prep = first.copy(1).find(lambda c: c.one_of(_PREPS), until=b)
+        head = prep.copy(-1) if prep is not None else last
+        if first.one_of(_BAD_FIRST) or last.one_of(_PREPS) or head.one_of(_STOP_TARGETS) or last.one_of(_STOP_TARGETS):
             return None
-        if not (first.word or (first.text.isdigit() and b - a > 1 and self.t[a + 1].word)):
+        if not (_is_word(first) or (first.digits() and b - a > 1 and _is_word(first.copy(1)))):  # "12 officials"
             return None
-        if last.low in _DETS or last.low in ("and", "or") or not last.text[:1].isalnum():
+        if last.one_of(_DETS) or last.one_of(("and", "or")) or not last.text()[:1].isalnum():
             return None
         if b - a > 10:
             return None
         if all(t.low in _GENERIC_ITEMS or t.low in _DETS for t in self.t[a:b]):
             return None
         if b - a == 1:
-            entry = self.lex.lookup(first)
+            entry = self.lex.lookup(self.t[a])
             if entry is not None and entry.form in ("s", "ed", "ing"):
                 return None  # "bans, limits and restricts": verbs, not things
         text = self.span(a, b)
-        return _Target(text, first.start, last.end, info, amount)
+        return _Target(text, self.t[a].start, self.t[b - 1].end, info, amount)
 
     def _trade_suffix(self, k: int, info: _Info) -> bool:
         """Is token k a trade word that ends a target ("coal exports"; "arms sales" once a party is named)?"""
@@ -930,36 +944,53 @@ class _SentenceReader:
 
     def _party_suffix(self, a: int, b: int, info: _Info) -> int:
         """Where a..b ends before "for import by North Korea", "to North Korea" or "from the DPRK"
-        (what it says goes into `info`); b when there is none."""
-        for p in range(max(a + 1, b - 6), b):
-            c = self.at(p)
-            if c.peek() == "for" and c.one_of(_FOR_TRADE, 1):
-                if c.one_of(("import", "export"), 1):
-                    info.marker = c.peek(1)
-                elif c.one_of(("to", "into"), 2):
-                    info.marker = "import"
-                return p
-            if c.one_of(_PARTY_PREPS):
-                party = c.copy(1)
-                party.skip_if(("the",))
-                if party.i < b and party.copy().skip_while(Cursor.capitalized_word, until=b).i == b:
-                    info.party_prep = c.peek()
-                    return p
-        return b
+        (what it says goes into `info`); b when there is none. The phrase starts in the last
+        _PARTY_REACH words, never at the first word."""
+        phrase = self.at(max(a + 1, b - _PARTY_REACH)).find(
+            lambda c: _for_trade(c) or self._names_party_to(c, b), until=b)
+        if phrase is None:
+            return b
+        if _for_trade(phrase):
+            if phrase.one_of(("import", "export"), 1):  # "for import by"
+                info.marker = phrase.peek(1)
+            elif phrase.one_of(("to", "into"), 2):  # "for sale to"
+                info.marker = "import"
+        else:
+            info.party_prep = phrase.peek()
+        return phrase.i
+
+    def _names_party_to(self, c: Cursor, b: int) -> bool:
+        """Is c a party preposition whose party, capitalized words after an optional "the", runs to b
+        ("to North Korea", "from the DPRK")?"""
+        if not c.one_of(_PARTY_PREPS):
+            return False
+        party = c.copy(1)
+        party.skip_if(("the",))
+        return party.i < b and party.copy().skip_while(Cursor.capitalized_word, until=b).i == b
 
     def _amount_suffix(self, a: int, b: int) -> tuple[int, str | None]:
         """Where a..b ends before "worth more than $100", "to 500,000 barrels a year" or "at $60 a
-        barrel", and that amount; (b, None) when there is none."""
-        for p in range(a + 1, b):
-            c = self.at(p)
-            if c.one_of(_AMOUNT_MARKERS) or c.one_of(("to", "at")):
-                q = c.copy(1)
-                if c.peek() == "valued":
-                    q.skip_if(("at",))
-                if q.i < b and _quantity(self.span(q.i, b), self.ctx) is not None and any(
-                        self.t[r].text[:1].isdigit() or self.t[r].text[:1] in "$£€" for r in range(q.i, b)):
-                    return p, self.span(q.i, b)
-        return b, None
+        barrel", and that amount; (b, None) when there is none. The marker is never the first word."""
+        marker = self.at(a).copy(1).find(lambda c: self._amount_after(c, b) is not None, until=b)
+        if marker is None:
+            return b, None
+        return marker.i, self._amount_after(marker, b)
+
+    def _amount_after(self, marker: Cursor, b: int) -> str | None:
+        """The amount from after an amount marker ("worth", "to", "valued at") to b, if the text
+        there parses as a quantity and has a figure; else None."""
+        if not (marker.one_of(_AMOUNT_MARKERS) or marker.one_of(("to", "at"))):
+            return None
+        amount = marker.copy(1)
+        if marker.peek() == "valued":
+            amount.skip_if(("at",))
+        if amount.i >= b:
+            return None
+        text = self.span(amount.i, b)
+        if _quantity(text, self.ctx) is None:
+            return None
+        has_figure = amount.find(lambda c: c.number() or c.text()[:1] in "$£€", until=b) is not None
+        return text if has_figure else None
 
     def _emit(self, action: str, trigger: int, targets: list[_Target], frame: _Frame | None,
               direction: str | None = None, amount: str | None = None, force: str | None = None) -> None:

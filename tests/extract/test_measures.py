@@ -547,3 +547,32 @@ def test_window_patterns(text: str, expected: list[Row]) -> None:
 def test_send_home_needs_someone_to_send() -> None:
     """"send X home" with a pronoun for X names no target."""
     assert rows("The Council could send them home.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "such as": the examples named are the targets, split as a list
+        ("The resolution bans luxury goods such as yachts, racing cars and watches.",
+         [("ban", "yachts", None, None, None, None), ("ban", "racing cars", None, None, None, None),
+          ("ban", "watches", None, None, None, None)]),
+        # "for sale to X" says who receives; "from X" after a transfer says who sends; "to the X"
+        ("The resolution bans aviation fuel for sale to North Korea.",
+         [("ban", "aviation fuel", "import", None, None, None)]),
+        ("The resolution bans the transfer of arms from Iran.",
+         [("ban", "arms", "export", None, None, None)]),
+        ("The resolution bans the supply of jet fuel to the DPRK.",
+         [("ban", "jet fuel", "import", None, None, None)]),
+        # "valued at": the amount after "at", in an active and in a passive sentence
+        ("The resolution bans North Korean exports of iron ore valued at more than $1 billion.",
+         [("ban", "iron ore", "export", "more than $1 billion", None, None)]),
+        ("Under the resolution, North Korean exports of iron ore valued at more than $1 billion are banned.",
+         [("ban", "iron ore", "export", "more than $1 billion", None, None)]),
+        # a comma before the last conjunct's "and" (the serial comma) still ends the list there
+        ("The resolution bans coal, iron ore, and lead.",
+         [("ban", "coal", None, None, None, None), ("ban", "iron ore", None, None, None, None),
+          ("ban", "lead", None, None, None, None)]),
+    ],
+)
+def test_target_patterns(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
