@@ -827,45 +827,47 @@ class _SentenceReader:
         return a
 
     def _conjuncts(self, a: int, b: int) -> list[tuple[int, int]]:
-        segments: list[tuple[int, int]] = []
-        s = a
-        for k in range(a, b):
-            if self.t[k].text == ",":
-                segments.append((s, k))
-                s = k + 1
-        segments.append((s, b))
-        segments = [(x, y) for x, y in segments if y > x]
-        if len(segments) > 1:
-            last_a, last_b = segments[-1]
-            if not any(self.low(k) in ("and", "or") for k in range(last_a, last_b)) and not (
-                    self.at(last_a).at(("as", "well"))):
-                segments = segments[:1]
+        """The conjuncts of the object a..b: split at commas when the last comma stretch closes a
+        list ("coal, iron ore and lead"), then each stretch at "and", "or" and "as well as"."""
+        stretches = [(x, y) for x, y in self.at(a).split(",", b) if y > x]
+        if len(stretches) > 1 and not self._closes_list(*stretches[-1]):
+            stretches = stretches[:1]  # "coal, the country's main export": an aside, not a list
         out: list[tuple[int, int]] = []
-        for x, y in segments:
-            c = self.at(x)
-            while c.i < y and c.one_of(_CONJUNCTIONS):
-                c.advance()
-            if c.i < y:
-                c.skip_if(_AS_WELL_AS)
-            start = c.i
-            seen_prep = False
-            while c.i < y:
-                at = c.i
-                if c.skip_if(_AS_WELL_AS):
-                    out.append((start, at))
-                    start, seen_prep = c.i, False
-                    continue
-                # "coal and iron" splits; "sale of coal and iron" only before a new noun phrase.
-                if c.one_of(_CONJUNCTIONS) and at > start and (not seen_prep or c.one_of(_NEW_CONJUNCT, 1)):
-                    out.append((start, at))
-                    start, seen_prep = at + 1, False
-                    c.advance()
-                    continue
-                if c.one_of(_PREPS):
-                    seen_prep = True
-                c.advance()
-            out.append((start, y))
+        for x, y in stretches:
+            out.extend(self._split_conjunct(x, y))
         return [(x, y) for x, y in out if y > x]
+
+    def _closes_list(self, x: int, y: int) -> bool:
+        """Does the comma stretch x..y end a list: it has "and" or "or", or opens "as well"?"""
+        c = self.at(x)
+        return c.find(lambda k: k.one_of(("and", "or")), until=y) is not None or c.at(("as", "well"))
+
+    def _split_conjunct(self, x: int, y: int) -> list[tuple[int, int]]:
+        """The stretch x..y cut at "as well as" and at "and"/"or" ("coal and iron"); after a
+        preposition only before a new noun phrase ("the sale of coal and the purchase of iron", but
+        "the sale of coal and iron" is one). Leading conjunctions and "as well as" are passed over."""
+        out: list[tuple[int, int]] = []
+        c = self.at(x).skip(_CONJUNCTIONS, until=y)
+        if c.i < y:
+            c.skip_if(_AS_WELL_AS)
+        start = c.i
+        seen_prep = False
+        while c.i < y:
+            at = c.i
+            if c.skip_if(_AS_WELL_AS):
+                out.append((start, at))
+                start, seen_prep = c.i, False
+                continue
+            if c.one_of(_CONJUNCTIONS) and at > start and (not seen_prep or c.one_of(_NEW_CONJUNCT, 1)):
+                out.append((start, at))
+                c.advance()  # past the conjunction
+                start, seen_prep = c.i, False
+                continue
+            if c.one_of(_PREPS):
+                seen_prep = True
+            c.advance()
+        out.append((start, y))
+        return out
 
     def _targets(self, j: int, end: int | None = None, info: _Info | None = None) -> tuple[list[_Target], int]:
         """The targets of the object starting at token j, and where the object ends."""

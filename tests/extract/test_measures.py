@@ -576,3 +576,22 @@ def test_send_home_needs_someone_to_send() -> None:
 )
 def test_target_patterns(text: str, expected: list[Row]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ", as well as" closes a comma list like "and" does
+        ("The resolution bans coal and iron, as well as seafood.",
+         [("ban", "coal", None, None, None, None), ("ban", "iron", None, None, None, None),
+          ("ban", "seafood", None, None, None, None)]),
+        # a comma stretch with no conjunction is an aside, not a list item
+        ("The resolution bans textiles, the country's second-largest export.",
+         [("ban", "textiles", None, None, None, None)]),
+        # each trade head starts its own conjunct
+        ("The resolution bans the sale of coal and the purchase of iron ore.",
+         [("ban", "coal", None, None, None, None), ("ban", "iron ore", None, None, None, None)]),
+    ],
+)
+def test_conjunct_patterns(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
