@@ -51,6 +51,9 @@ __all__ = ["find_measures"]
 # How far back (in tokens) a trigger looks for what governs it ("urges ... to", a coordinated verb).
 _WINDOW = 40
 
+# How far (in characters) after its trigger a measure's deadline is looked for.
+_DEADLINE_REACH = 400
+
 # The day relative deadlines count from when the article's publication date is unknown. Only used
 # to check that a deadline text parses; the mention carries the text, not the date.
 _PLACEHOLDER_DAY = dt.date(2000, 1, 1)
@@ -471,7 +474,7 @@ class _SentenceReader:
         """The text of tokens a..b-1, whitespace collapsed (the article text is already clean)."""
         if b <= a:
             return ""
-        return " ".join(self.source[self.t[a].start - self.base:self.t[b - 1].end - self.base].split())
+        return " ".join(self._text(self.t[a].start, self.t[b - 1].end).split())
 
     def _ends_scope(self, i: int) -> bool:
         """Does token i end the clause a frame governs? ("that" after "requires" does not.)"""
@@ -490,6 +493,9 @@ class _SentenceReader:
     # -- the pass ---------------------------------------------------------------------------------
 
     def read(self) -> list[_Draft]:
+        """The measures of the sentence, in one pass: at each token under a frame, the first pattern
+        that reads there (a bound, a list, an addition to a list, a two-word or a one-word trigger),
+        else a passive; the pass goes on past what the pattern read. Deadlines come last."""
         if not self.t:
             return []
         frames = self._frames()
@@ -498,13 +504,15 @@ class _SentenceReader:
         for frame in frames:
             subject_tokens.update(range(frame.start, frame.head + 1))
             by_verb[frame.verb] = frame
+        frame_verbs = sorted(by_verb)
         self.names_measure = self.names_measure or any(
             self.t[f.head].low not in _PRONOUNS for f in frames
         ) or any(t.low in _MEASURE_WORDS for t in self.t)
 
         active: _Frame | None = None
-        i = 0
-        while i < self.n:
+        c = self.at(0)
+        while not c.done:
+            i = c.i
             if i in by_verb:
                 active = by_verb[i]
                 self.verbs.append((i, _verb_form(self.t[i])))
@@ -513,7 +521,7 @@ class _SentenceReader:
                 self.verbs.clear()
                 self.nouns.clear()
             if i in subject_tokens and i not in by_verb:
-                i += 1
+                c.advance()  # a frame's subject is no trigger
                 continue
             step = None
             if active is not None:
@@ -522,13 +530,13 @@ class _SentenceReader:
             if step is None and self.lex.lookup(self.t[i]) is not None:
                 step = self._passive(i)
             if step is not None and step > i:
-                # Frames and breaks passed over while reading an object still take effect.
-                for j in range(i + 1, step):
-                    if j in by_verb:
-                        active = by_verb[j]
-                i = step
+                # A frame whose verb the pattern read over still takes effect (breaks read over do not).
+                passed = _last_frame_between(frame_verbs, by_verb, i, step)
+                if passed is not None:
+                    active = passed
+                c = self.at(step)
             else:
-                i += 1
+                c.advance()
         self._deadlines()
         return self.drafts
 
@@ -1383,20 +1391,43 @@ class _SentenceReader:
     # -- deadlines ----------------------------------------------------------------------------------
 
     def _deadlines(self) -> None:
-        """A deadline is read from the trigger to the next trigger (or the end of the sentence)."""
+        """Each measure's deadline: the first deadline that parses in its own stretch of the
+        sentence, from its trigger to the next measure's trigger (or the sentence's end), at most
+        _DEADLINE_REACH characters, so that a deadline belongs to the measure it follows."""
         if not self.drafts:
             return
         triggers = sorted({d.trigger for d in self.drafts})
-        sentence_end = self.t[-1].end
         for d in self.drafts:
-            k = bisect.bisect_right(triggers, d.trigger)
-            stop = triggers[k] if k < len(triggers) else sentence_end
-            window = self.source[d.trigger - self.base:min(stop, d.trigger + 400) - self.base]
-            for match in _DEADLINE.finditer(window):
-                text = " ".join(match.group().split())
-                if _parses("deadline", text, self.ctx):
-                    d.deadline = text
-                    break
+            stop = min(self._next_trigger(triggers, d.trigger), d.trigger + _DEADLINE_REACH)
+            deadline = self._first_deadline(self._text(d.trigger, stop))
+            if deadline is not None:
+                d.deadline = deadline
+
+    def _next_trigger(self, triggers: list[int], trigger: int) -> int:
+        """Where the next measure's trigger after `trigger` starts (`triggers` sorted), else where
+        the sentence's last token ends."""
+        later = bisect.bisect_right(triggers, trigger)
+        return triggers[later] if later < len(triggers) else self.t[-1].end
+
+    def _first_deadline(self, text: str) -> str | None:
+        """The first deadline in `text` ("within 24 months", "by the end of 2019") that parses, its
+        spacing collapsed; None when there is none."""
+        for match in _DEADLINE.finditer(text):
+            deadline = " ".join(match.group().split())
+            if _parses("deadline", deadline, self.ctx):
+                return deadline
+        return None
+
+    def _text(self, start: int, end: int) -> str:
+        """The sentence's text between two article offsets (token offsets are the article's)."""
+        return self.source[start - self.base:end - self.base]
+
+
+def _last_frame_between(frame_verbs: list[int], by_verb: dict[int, _Frame], start: int, stop: int) -> _Frame | None:
+    """The frame of the last verb strictly between start and stop (`frame_verbs` sorted), None if
+    none: a pattern that reads from start to stop passed over it."""
+    inside = frame_verbs[bisect.bisect_right(frame_verbs, start):bisect.bisect_left(frame_verbs, stop)]
+    return by_verb[inside[-1]] if inside else None
 
 
 def _verb_form(tok: Tok) -> str:

@@ -595,3 +595,33 @@ def test_target_patterns(text: str, expected: list[Row]) -> None:
 )
 def test_conjunct_patterns(text: str, expected: list[Row]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The resolution bans coal exports by the end of the year.",
+         [("ban", "coal", "export", None, "by the end of the year", None)]),
+        ("The resolution requires countries to expel North Korean workers within 24 months of its adoption.",
+         [("repatriate", "North Korean workers", None, None, "within 24 months of its adoption", None)]),
+        ("The resolution requires states to expel North Korean workers by 22 December 2019.",
+         [("repatriate", "North Korean workers", None, None, "by 22 December 2019", None)]),
+        # a deadline the parser does not take ("within a few months") gives way to the next one
+        ("The resolution requires that countries expel all North Korean workers within a few months or by the "
+         "end of 2019.",
+         [("repatriate", "North Korean workers", None, None, "by the end of 2019", None)]),
+    ],
+)
+def test_deadline_patterns(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
+
+
+def test_a_frame_read_over_inside_an_object_governs_what_follows() -> None:
+    """"the goods the sanctions committee designates": the object runs over a second subject and its
+    verb (a relative clause without "that"); what comes after is read under that frame, as read
+    today: its subject and its force."""
+    found = find("The resolution bans all goods the sanctions committee designates and urges states to inspect cargo.")
+    assert [(m.action, m.target, m.force, m.subject_hint) for m in found] == [
+        ("ban", "goods the sanctions committee designates", None, "The resolution"),
+        ("inspect", "cargo", "non-binding", "the sanctions committee"),
+    ]
