@@ -67,11 +67,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 4, 16])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--limit", type=float, default=3.0)
+    parser.add_argument("--shapes", nargs="+", choices=sorted(shapes()), help="only these shapes (default: all)")
     args = parser.parse_args(argv)
     factors = sorted(set(args.factors))
     header = ["shape", *(f"{f}x" for f in factors), f"time per char {factors[-1]}x / {factors[0]}x"]
     rows, failed = [], []
     for name, body in shapes().items():
+        if args.shapes and name not in args.shapes:
+            continue
         times = [timed(body * f, args.repeat) for f in factors]
         ratio = (times[-1] / (len(body) * factors[-1])) / (times[0] / (len(body) * factors[0]))
         rows.append([name, *(f"{t:.3f}s" for t in times), f"{ratio:.2f}"])
