@@ -51,6 +51,9 @@ __all__ = ["find_measures"]
 # How far back (in tokens) a trigger looks for what governs it ("urges ... to", a coordinated verb).
 _WINDOW = 40
 
+# How many words before its verb ("are", "could be") a passive's subject may start ("exports of coal are banned").
+_PASSIVE_SUBJECT_REACH = 12
+
 # How far (in characters) after its trigger a measure's deadline is looked for.
 _DEADLINE_REACH = 400
 
@@ -295,6 +298,11 @@ def _lower_case(c: Cursor) -> bool:
 def _for_trade(c: Cursor) -> bool:
     """ "for import", "for export", "for sale", "for transfer": the trade a target is for."""
     return c.peek() == "for" and c.one_of(_FOR_TRADE, 1)
+
+
+def _for_import_or_export(c: Cursor) -> bool:
+    """ "for import", "for export": a direction stated in a description ("items for export")."""
+    return c.peek() == "for" and c.one_of(("import", "export"), 1)
 
 
 def _proper_adjective(c: Cursor) -> bool:
@@ -1090,9 +1098,9 @@ class _SentenceReader:
         while c.one_of(_DETS) or c.capitalized_word():
             c.advance()
         if c.i > j and c.one_of(_HEADS | {"nations"}, -1) and c.one_of(_ABOUT):
-            return c.i + 1
+            return c.advance().i  # X after "the Council of"
         if c.one_of(_HEADS) and c.one_of(_ABOUT, 1):
-            return c.i + 2
+            return c.advance(2).i  # X after "the committee of"
         return j
 
     def _from_gerund(self, j: int) -> Cursor | None:
@@ -1271,28 +1279,32 @@ class _SentenceReader:
         if self._negated(i, frame):
             return None
         force = self._force(i, frame)
-        j = i + 2
-        participle = self.lex.lookup(self.t[j]) if j < self.n else None
+        listed = c.copy(2)  # what the list is of, after "list of"
+        head = listed.tok()
+        participle = self.lex.lookup(head) if head is not None else None
         if participle is not None and participle.form == "ed":
+            items = listed.copy(1)  # "banned items": the items after the participle
             info = _Info()
-            end = self._object_end(j + 1)
-            for k in range(j + 1, end):
-                if self.low(k) == "for" and self.at(k).one_of(("import", "export"), 1):  # "for export"
-                    info.marker = self.low(k + 1)
+            end = self._object_end(items.i)
+            # "for export", "for import" in the items' description: the last one says the direction.
+            marker = items.find(_for_import_or_export, until=end)
+            while marker is not None:
+                info.marker = marker.peek(1)
+                marker = marker.copy(1).find(_for_import_or_export, until=end)
             examples = self.at(end)
             if examples.skip_if(("including",)) or examples.skip_if((",", "including")) \
                     or examples.skip_if((",", *_SUCH_AS)):
                 targets, stop = self._targets(examples.i, info=info)
             else:
-                targets, stop = self._targets(j + 1, end=end, info=info)
+                targets, stop = self._targets(items.i, end=end, info=info)
             if not targets:
                 return None
-            self._emit(participle.action, j, targets, frame, force=force)
+            self._emit(participle.action, listed.i, targets, frame, force=force)
             return stop
         entry = self.lex.lookup(self.t[i])
         if entry is None:
             return None
-        targets, end = self._targets(j)
+        targets, end = self._targets(listed.i)
         if not targets:
             return None
         self._emit(entry.action, i, targets, frame, force=force)
@@ -1320,42 +1332,45 @@ class _SentenceReader:
 
     def _passive(self, i: int) -> int | None:
         """'Exports of textiles are banned', in a sentence that names a measure."""
+        participle = self.at(i)
         entry = self.lex.lookup(self.t[i])
         if entry is None or entry.form != "ed" or not self.names_measure_here():
             return None
-        if self.at(i).one_of(_DEGREE, -1):
+        if participle.one_of(_DEGREE, -1):
             return None  # "the impact was relatively limited": an adjective
         j = self._back(i)
         if self.low(j) not in _BE:
             return None
-        be = self.at(j).skip_back(_MODALS | _ADVERBS).i + 1  # "could also be banned"
-        if any(self.at(k).one_of(_NEGATORS) or self.low(k).endswith("n't") for k in range(be, i)):
+        be = self.at(j).trim(lambda w: w.one_of(_MODALS | _ADVERBS)).i  # back to "could also be banned"
+        if self.at(be).find(lambda w: w.one_of(_NEGATORS) or w.peek().endswith("n't"), until=i) is not None:
             return None
-        # The subject: back to the sentence start, a clause word, or an introductory phrase's comma.
-        c = self.at(be)
-        while c.i > 0 and be - c.i < 12:
-            if c.text(-1) in _HARD_BREAKS or c.one_of(_BREAK_WORDS, -1):
-                break
-            if c.text(-1) == "," and self._introductory(c.i - 1):
-                break
-            c.advance(-1)
-        a = c.i
+        # The subject: back to the sentence start, a clause word, or an introductory phrase's comma,
+        # _PASSIVE_SUBJECT_REACH words at most.
+        a = self.at(be).trim(lambda w: not self._opens_passive_subject(w), floor=max(0, be - _PASSIVE_SUBJECT_REACH)).i
         if a >= be:
             return None
         targets, _ = self._targets(a, end=be)
         if not targets:
             return None
         amount = None
-        if self.at(i).one_of(("at", "to"), 1):  # "are capped at 500,000 barrels"
-            stop = self._object_end(i + 2, limit=8)
-            text = self.span(i + 2, stop)
+        after = participle.copy(1)
+        if after.one_of(("at", "to")):  # "are capped at 500,000 barrels"
+            after.advance()
+            stop = self._object_end(after.i, limit=8)
+            text = self.span(after.i, stop)
             if _quantity(text, self.ctx) is not None:
                 amount = text
         self._emit(entry.action, i, targets, None, amount=amount)
         subject = self._under_subject()
         for draft in self.drafts[-len(targets):]:
             draft.subject = subject
-        return i + 1
+        return participle.copy(1).i
+
+    def _opens_passive_subject(self, w: Cursor) -> bool:
+        """Is the word at w the last before a passive's subject: a break, a clause word, or the comma
+        after an introductory phrase ("Under the resolution, exports of coal are banned")?"""
+        return (w.text() in _HARD_BREAKS or w.one_of(_BREAK_WORDS)
+                or (w.text() == "," and self._introductory(w.i)))
 
     def names_measure_here(self) -> bool:
         if self._names_here is None:
@@ -1366,10 +1381,8 @@ class _SentenceReader:
 
     def _introductory(self, comma: int) -> bool:
         """Does the stretch before this comma open with a preposition ("In a statement, ...")?"""
-        c = self.at(comma - 1)
-        while c.i > 0 and c.text(-1) not in _HARD_BREAKS and c.text(-1) != ",":
-            c.advance(-1)
-        return c.one_of(_PREPS | {"according", "under"})
+        start = self.at(comma).trim(lambda w: w.text() not in _HARD_BREAKS and w.text() != ",")
+        return start.one_of(_PREPS | {"according", "under"})
 
     def _under_subject(self) -> str | None:
         if self._under is None:
@@ -1384,8 +1397,8 @@ class _SentenceReader:
                 continue
             start = self._extend_left(h)
             if self.at(start).one_of(("under", "by"), -1):
-                end = h + 1 if c.number(1) else h
-                return self.span(start, end + 1)
+                past = c.copy(2) if c.number(1) else c.copy(1)  # past "Resolution 2371" or "the resolution"
+                return self.span(start, past.i)
         return None
 
     # -- deadlines ----------------------------------------------------------------------------------

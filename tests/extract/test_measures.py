@@ -625,3 +625,29 @@ def test_a_frame_read_over_inside_an_object_governs_what_follows() -> None:
         ("ban", "goods the sanctions committee designates", None, "The resolution"),
         ("inspect", "cargo", "non-binding", "the sanctions committee"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal and an adverb before "be"; a passive amount after "to"; one that is no amount
+        ("Under the resolution, coal exports could also be banned.",
+         [("ban", "coal", "export", None, None, None)]),
+        ("Under the resolution, crude oil supplies are limited to 4 million barrels a year.",
+         [("cap", "crude oil supplies", None, "4 million barrels a year", None, None)]),
+        ("Under the sanctions, refined petroleum supplies are limited to the amounts agreed.",
+         [("cap", "refined petroleum supplies", None, None, None, None)]),
+        # the subject starts after a clause word ("said"), not at the introductory phrase
+        ("In a statement, the ministry said seafood exports are banned under Resolution 2371.",
+         [("ban", "seafood", "export", None, None, None)]),
+        # "notify the Security Council of X": the addressee is passed over
+        ("The resolution requires states to notify the Security Council of any shipments of refined petroleum.",
+         [("report", "refined petroleum", None, None, None, None)]),
+    ],
+)
+def test_passive_and_addressee_patterns(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
+
+
+def test_a_negated_passive_is_no_measure() -> None:
+    assert rows("Under the resolution, textile exports are not banned.") == []
