@@ -581,8 +581,8 @@ class _SentenceReader:
                 end = after.i
                 after.advance()
                 if after.peek() == "(" and after.peek(2) == ")":
-                    end = after.i + 2
-                    after.advance(3)
+                    end = after.advance(2).i  # on the ")" of "(2017)"
+                    after.advance()
             j = after.i
             verb = self._frame_verb(j)
             if verb is None:
@@ -633,7 +633,7 @@ class _SentenceReader:
                 close = self._close(j)
                 if close is None:
                     return None
-                j = close + 1
+                j = self.at(close).copy(1).i  # past the mark that closes the aside
                 continue
             break
         tok = self.tok(j)
@@ -654,9 +654,9 @@ class _SentenceReader:
         """Past a time phrase at j ("today", "last week", "on Wednesday", "in March 5, 2017", "in 2016")."""
         c = self.at(j)
         if c.one_of(_TIME_ADVERBS):
-            return j + 1
+            return c.advance().i  # "today"
         if c.one_of(_TIME_RELATIVES) and c.one_of(_TIME_PERIODS, 1):
-            return j + 2
+            return c.advance(2).i  # "last week"
         if c.one_of(("on", "in")) and (c.one_of(_CALENDAR, 1) or (c.peek() == "in" and c.peek(1).isdigit())):
             c.advance(2)
             c.skip_if((".",))  # "Nov."
@@ -668,16 +668,13 @@ class _SentenceReader:
         return j
 
     def _close(self, j: int) -> int | None:
-        """The token that closes the aside opened at j (within 30 tokens and the clause), else None."""
+        """The token that closes the aside opened at j (within the 29 tokens after it and the
+        clause: a ";" or "." ends the search, and so does a measure noun after a comma), else None."""
         opener = self.t[j].text
         closer = ")" if opener == "(" else opener
-        for k in range(j + 1, min(self.n, j + 30)):
-            text = self.t[k].text
-            if text == closer:
-                return k
-            if text in (";", ".") or (opener == "," and self.t[k].low in _HEADS):
-                return None
-        return None
+        end = self.at(j).copy(1).find(
+            lambda c: c.text() in (closer, ";", ".") or (opener == "," and c.one_of(_HEADS)), limit=29)
+        return end.i if end is not None and end.text() == closer else None
 
     # -- verbal and noun readings -------------------------------------------------------------------
 
