@@ -1143,7 +1143,7 @@ class _SentenceReader:
                 continue
             # The two words split around what the first acts on (a word at least): the second word,
             # or "from" and the second as a gerund, within the six words after that; a break ends it.
-            split = c.copy(2).find(lambda k: k.peek() in ("from", second) or self.is_break(k.i), limit=6)
+            split = c.copy(2).find(lambda k, ends=("from", second): k.peek() in ends or self.is_break(k.i), limit=6)
             if split is None:
                 continue
             if split.peek() == "from":  # "prohibit countries from increasing X"

@@ -79,8 +79,11 @@ def test_moving() -> None:
 TARGETS = tokenize("bans coal, iron ore , ' and lead to North Korea.", 0)
 
 
+def marks(c: Cursor) -> bool:
+    return c.text() in {",", "'"}
+
+
 def test_trim_sheds_the_last_words_of_a_stretch_down_to_its_floor() -> None:
-    marks = lambda c: c.text() in {",", "'"}  # noqa: E731
     assert [t.text for t in TARGETS[3:7]] == ["iron", "ore", ",", "'"]
     assert Cursor(TARGETS, 7).trim(marks).i == 5  # "iron ore , '" ends after "ore"
     assert Cursor(TARGETS, 7).trim(marks, floor=6).i == 6  # never before the floor
