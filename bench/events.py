@@ -639,9 +639,8 @@ def _fact_sides_found(run: Run, finding: Mapping[str, Any]) -> bool:
             if claim is not None:
                 stated.update((source, tuple(_stated(side.value))) for side in sides
                               if re.search(r"\d", side.value) and value_matches(side.value, claim))
-        if len({source for source, _ in stated}) > 1 and len({value for _, value in stated}) > 1:
-            if any(x[0] != y[0] and x[1] != y[1] for x in stated for y in stated):
-                return True
+        if any(x[0] != y[0] and x[1] != y[1] for x in stated for y in stated):
+            return True
     return False
 
 

@@ -25,7 +25,6 @@ phrasings share a key and which must not.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 

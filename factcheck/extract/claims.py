@@ -231,8 +231,9 @@ class _Builder:
             return None  # a number inside a quote is the speaker's; with no speaker known, drafting it in the outlet's voice would be wrong
         subject = self.subject_for(value, quote)
         if value.predicate == "adopted_on":
-            subject = self.adopted_subject(subject, value.value)
-            if subject in (UNNAMED_RESOLUTION, UNNAMED_EVENT) and not self._recent(value.value):
+            days = self._days(value.value)
+            subject = self.adopted_subject(subject, days)
+            if subject in (UNNAMED_RESOLUTION, UNNAMED_EVENT) and not self._recent(days):
                 return None  # "when Theresa May faced a vote in 2018": an earlier vote, not the one reported
         claim: dict[str, Any] = {"id": "", "subject": subject, "predicate": value.predicate, "value": value.value}
         qualifiers = self.qualifiers_for(value)
@@ -253,27 +254,28 @@ class _Builder:
         claim["id"] = slug(f"{value.predicate} {detail}".strip())
         return claim
 
-    def _recent(self, value: str) -> bool:
-        """Whether a date can be the day's news: it ends within RECENT_DAYS before publication (the
-        placeholder subject stands for what the article reports, which has no adoption day of its
-        own to check an older date against)."""
+    def _days(self, value: str) -> tuple[dt.date, dt.date] | None:
+        """The first and last day a drafted date names (it parsed before it got here)."""
         try:
             date = parse_value("date", value, self.context)
         except ValueParseError:
-            return False
-        last = getattr(date, "last", None)
-        return last is not None and (self.published - last).days <= RECENT_DAYS
+            return None
+        first, last = getattr(date, "first", None), getattr(date, "last", None)
+        return (first, last) if first is not None and last is not None else None
 
-    def adopted_subject(self, subject: str, value: str) -> str:
+    def _recent(self, days: tuple[dt.date, dt.date] | None) -> bool:
+        """Whether a date can be the day's news: it ends within RECENT_DAYS before publication (the
+        placeholder subject stands for what the article reports, which has no adoption day of its
+        own to check an older date against)."""
+        return days is not None and (self.published - days[1]).days <= RECENT_DAYS
+
+    def adopted_subject(self, subject: str, days: tuple[dt.date, dt.date] | None) -> str:
         """An adoption date that is not the subject's (per the registry) is another resolution's:
         the one the registry says was adopted then ("the original sanctions, adopted in March")."""
         entity = self.registry.exact(subject) if self.registry is not None else None
-        if entity is None or entity.type != "resolution" or self.registry is None:
+        if entity is None or entity.type != "resolution" or self.registry is None or days is None:
             return subject
-        date = parse_value("date", value, self.context)
-        first, last = getattr(date, "first", None), getattr(date, "last", None)
-        if first is None or last is None:
-            return subject
+        first, last = days
         def adopted_in(candidate: Entity) -> bool:
             day = _as_day(candidate.attributes.get("adopted_on"))
             return day is not None and first <= day <= last

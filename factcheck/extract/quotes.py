@@ -40,7 +40,7 @@ from ..registry.entities import Entity, EntityRegistry, normalize_mention
 from ..values import tokens
 from .article import Article, Paragraph, Sentence
 from .lexicon import (
-    CALENDAR_WORDS, DETERMINERS, PREPOSITIONS, QUANTIFIERS, SPEECH_VERB_FORMS, WEEKDAYS, alternation, is_narrator_role,
+    DETERMINERS, PREPOSITIONS, QUANTIFIERS, SPEECH_VERB_FORMS, WEEKDAYS, alternation, is_narrator_role,
 )
 from .mentions import QuoteMention
 from .people import LOW as _LOW, NAME_RUN as _NAME_RUN, NOT_NAME as _NOT_NAME, TITLE_PREFIX as _TITLE_PREFIX, UP as _UP, speaker_in_article

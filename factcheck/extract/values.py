@@ -11,14 +11,17 @@ reader, and reports, in article order:
   "between 5 and 10 percent"), rates ("a year", "per year", "annually" belong to the unit) and
   fractions that measure a share ("a third of ...");
 - counts and ordinals that count a noun ("one bank account", "15 members", "fifth ... nuclear
-  test");
+  test"); a count of people killed, injured or missing ("237 deaths", "2,053 people were dead",
+  "around 6,000 are missing") is a `toll`, with where it was counted when its clause says;
+- an event's readings (a quake's magnitude, distance from a place, depth), from readings.py;
 - dates: absolute ("Nov. 30, 2016", "Mon, August 07, 2017", "2016-11-30", "December 2017",
   "in 2016"), and relative ones ("on Wednesday", "in March", "Nov. 11", "this month", "earlier this
   year", "today") which are written resolved against `published` where a plain form says the same
   days ("2016-11-30", "March 2016", "December 2017", "2017"); "this week", "earlier this year" and
   "last night" have no such form and stay as written (they still parse against the claim's
   `published`);
-- votes: "15-0", "15-0-0", "15 to 0", "15-to-nothing", "13 in favour, 2 against", "unanimous(ly)".
+- votes: "15-0", "15-0-0", "15 to 0", "15-to-nothing", "13 in favour, 2 against", "unanimous(ly)",
+  and one part of a tally stated on its own ("33 countries abstained" is "33 abstentions").
 
 Every emitted `value` parses with `values.parse_value(kind, value, ...)`; for a resolved value the
 parsed days are checked to be the days the article's words name. Anything that does not parse is
@@ -152,7 +155,7 @@ _ONE_IDIOMS = frozenset(
 )
 # A count of these states is a toll (drafted as `toll`, a figure that changes from day to day).
 _TOLLS = frozenset(("killed", "injured", "missing"))
-_TOLL_NOUN = re.compile(r" (" + "|".join(sorted(TOLL_NOUNS, key=len, reverse=True)) + r")(?![\w-])")
+_TOLL_NOUN = re.compile(r" (" + _alt(TOLL_NOUNS) + r")(?![\w-])")
 _PLACE_NAME = r"(?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
 # After a toll: up to four words of its clause ("people have died", "were reported"), then "in Place".
 _PLACE_AFTER = re.compile(r"(?:[ ,]+(?:[a-z]+))?(?: [a-z]+){0,4}? in " + _PLACE_NAME + r"(?P<more>,? (?:and )?[A-Z])?")
@@ -878,7 +881,7 @@ class _Finder:
         return phrase
 
     def count(self, b: int, e: int, pos: int, k: int, number, hedge, lead: int) -> _Candidate | None:  # noqa: ANN001
-        low, text = self.low, self.text
+        low = self.low
         if number.kind == "fraction" or not number.is_integer or number.value < 0:
             return None
         written = low[pos:k]

@@ -119,10 +119,13 @@ def _cut_mid_word(short: list[str], long: list[str]) -> bool:
     the start of the long quote's next word."""
     if len(short) < 2 or len(short) > len(long):
         return False
-    head, last = short[:-1], short[-1]
-    n = len(head)
-    return any(long[i:i + n] == head and i + n < len(long) and long[i + n].startswith(last) and long[i + n] != last
-               for i in range(len(long) - n))
+    needle, text = " " + " ".join(short), " " + " ".join(long) + " "
+    at = text.find(needle)
+    while at >= 0:
+        if text[at + len(needle)] != " ":  # the last word goes on: it was cut
+            return True
+        at = text.find(needle, at + 1)
+    return False
 
 
 def word_diff(a: str | Tokens, b: str | Tokens) -> str:
