@@ -15,7 +15,7 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 SourceKind = Literal["news", "wire", "primary", "factsheet", "opinion"]
-ValueType = Literal["quantity", "count", "date", "deadline", "vote", "measure", "quote", "text"]
+ValueType = Literal["quantity", "count", "date", "deadline", "time", "vote", "measure", "quote", "text"]
 
 
 class StrictModel(BaseModel):

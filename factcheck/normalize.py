@@ -188,11 +188,11 @@ class Normalizer:
 def _context_key(
     type_name: str, raw: object, published: dt.date, as_of: dt.date | None, anchor: dt.date | None, body_members: int | None, tolerance: float
 ) -> tuple[object, ...]:
-    """The part of the parse context a value type reads (values/): quotes, statements and counts
-    read none, so the same words in sources published on different days are parsed once; a vote
-    reads the voting body's size, a quantity (and a measure without a deadline, through its
-    amount) the tolerance; dates and deadlines count from the publication and adoption days."""
-    if type_name in ("quote", "text", "count"):
+    """The part of the parse context a value type reads (values/): quotes, statements, counts and
+    times of day read none, so the same words in sources published on different days are parsed
+    once; a vote reads the voting body's size, a quantity (and a measure without a deadline, through
+    its amount) the tolerance; dates and deadlines count from the publication and adoption days."""
+    if type_name in ("quote", "text", "count", "time"):
         return ()
     if type_name == "vote":
         return (body_members,)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from .actions import ActionVocabulary
 from .base import Agreement, Comparison, ParseContext, Raw, Value, ValueParseError
+from .clock import TimeOfDay, compare_times, parse_time
 from .count import Count, compare_counts, parse_count
 from .date import DateValue, compare_dates, parse_date
 from .deadline import Deadline, compare_deadlines, parse_deadline
@@ -30,18 +31,19 @@ from .vote import Vote, compare_votes, parse_vote
 
 __all__ = [
     "ActionVocabulary", "Agreement", "Comparison", "Count", "DateValue", "Deadline", "Interval",
-    "Measure", "ParseContext", "Quantity", "Text", "VALUE_TYPES", "Value", "ValueParseError", "Vote",
+    "Measure", "ParseContext", "Quantity", "Text", "TimeOfDay", "VALUE_TYPES", "Value", "ValueParseError", "Vote",
     "compare", "format_number", "is_excerpt", "parse_value", "quote_relation", "statements_agree",
     "tokens", "word_diff",
 ]
 
-VALUE_TYPES: tuple[str, ...] = ("quantity", "count", "date", "deadline", "vote", "measure", "quote", "text")
+VALUE_TYPES: tuple[str, ...] = ("quantity", "count", "date", "deadline", "time", "vote", "measure", "quote", "text")
 
 _PARSERS: dict[str, Callable[[Raw, ParseContext], Value]] = {
     "quantity": parse_quantity,
     "count": parse_count,
     "date": parse_date,
     "deadline": parse_deadline,
+    "time": parse_time,
     "vote": parse_vote,
     "measure": parse_measure,
     "quote": lambda raw, ctx: parse_text(raw, ctx, "quote"),
@@ -81,6 +83,8 @@ def compare(a: Value, b: Value) -> Comparison:
         return compare_quantities(a, b)  # type: ignore[arg-type]
     if isinstance(a, Count):
         return compare_counts(a, b)  # type: ignore[arg-type]
+    if isinstance(a, TimeOfDay):
+        return compare_times(a, b)  # type: ignore[arg-type]
     if isinstance(a, Vote):
         return compare_votes(a, b)  # type: ignore[arg-type]
     if isinstance(a, Measure):
@@ -93,4 +97,4 @@ def compare(a: Value, b: Value) -> Comparison:
 def _kind(value: Value) -> str:
     if isinstance(value, Text):
         return value.kind
-    return {DateValue: "date"}.get(type(value), type(value).__name__.lower())
+    return {DateValue: "date", TimeOfDay: "time"}.get(type(value), type(value).__name__.lower())

@@ -163,6 +163,13 @@ _deadline = st.one_of(
               st.sampled_from(["months", "days", "years", "weeks"])),
     st.sampled_from(["by the end of 2019", "end of 2019", "two years", "within 24 months", "120 days"]),
 )
+_time = st.one_of(
+    st.builds(lambda h, c, m, z: f"{h}{c}{m}{z}", st.sampled_from(["", "about ", "around ", "shortly after ", "just before "]),
+              st.integers(0, 25).map(str), st.sampled_from([":17", ".10", ":00", ":59", ":60", "am", " pm", ""]),
+              st.sampled_from(["", " local time", " GMT", " UTC", " (01:17 GMT)", " (2211 GMT)", " on Saturday"])),
+    st.sampled_from(["noon", "midnight", "about midnight", "11:11 pm (2211 GMT)", "04:17 local time (01:17 GMT)", "2211 GMT",
+                     "23.10 local time", "4:17am (01:17 GMT)", "12 am", "0am", "13:00 pm"]),
+)
 _vote = st.one_of(
     st.builds(lambda a, b: f"{a}-{b}", st.integers(0, 20), st.integers(0, 20)),
     st.builds(lambda a, b, c: f"{a}-{b}-{c}", st.integers(0, 20), st.integers(0, 20), st.integers(0, 20)),
@@ -178,7 +185,7 @@ _measure = st.fixed_dictionaries(
 _words = st.one_of(phrase, st.lists(st.sampled_from(["the", "resolution", "was", "not", "drafted", "by", "United", "States", "89", "percent"]),
                                     min_size=1, max_size=8).map(" ".join), line_text)
 LIKELY: dict[str, st.SearchStrategy[Any]] = {
-    "quantity": _quantity, "count": _count, "date": _date, "deadline": _deadline, "vote": _vote,
+    "quantity": _quantity, "count": _count, "date": _date, "deadline": _deadline, "time": _time, "vote": _vote,
     "measure": _measure, "quote": _words, "text": _words,
 }
 

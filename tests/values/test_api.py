@@ -21,6 +21,7 @@ SAMPLES: dict[str, object] = {
     "count": "the fourth",
     "date": "Dec. 22",
     "deadline": "within 24 months",
+    "time": "11:11 pm (2211 GMT)",
     "vote": "15-to-nothing",
     "measure": {"action": "ban", "target": "coal", "direction": "export", "amount": "7.5 million metric tons a year"},
     "quote": "It sends the unambiguous message to Pyongyang",
@@ -29,7 +30,7 @@ SAMPLES: dict[str, object] = {
 
 
 def test_value_types() -> None:
-    assert VALUE_TYPES == ("quantity", "count", "date", "deadline", "vote", "measure", "quote", "text")
+    assert VALUE_TYPES == ("quantity", "count", "date", "deadline", "time", "vote", "measure", "quote", "text")
     assert set(SAMPLES) == set(VALUE_TYPES)
 
 
@@ -74,6 +75,7 @@ def test_same_meaning_same_canonical() -> None:
         ("quantity", "89%", "89 per cent"),
         ("count", "10th", "tenth"),
         ("date", "Dec. 22", "2017-12-22"),
+        ("time", "11:11 pm (2211 GMT)", "23:11 local time (22:11 UTC)"),
         ("vote", "unanimously", "15-0-0"),
         ("quote", "“Tough posturing.”", "tough posturing"),
     ]
