@@ -234,13 +234,28 @@ _IN_FAVOUR = re.compile(
     rf"(?:,? (?:and |with )?{_VOTE_NUMBER} abstentions?)?(?![\w-])"
 )
 # One part of a tally stated on its own: "33 countries abstained", "35 abstentions", "143 nations
-# voting in favour", "148 MPs voted against". "For" and a bare "against" need the verb ("voted for the
-# resolution", "the 5 against" read other ways).
-_VOTERS = r"(?: (?:of (?:the|his|her|their|its) )?(?:countries|nations|states|member states|members|mps|lawmakers|delegations))?"
+# voting in favour", "148 MPs voted against", "211 Tory MPs voted that they had confidence", "148
+# MPs voted no confidence". "For" and a bare "against" need the verb ("voted for the resolution",
+# "the 5 against" read other ways). One word may stand before the voters ("Tory MPs"), and the whole
+# after the part ("211 out of 359 MPs voted in favour"). "Backed", "opposed" and the like need a vote
+# elsewhere in the sentence.
+_VOTER_NOUNS = r"(?:countries|nations|states|member states|members|mps|lawmakers|legislators|senators|delegations|deputies)"
+_VOTERS = rf"(?: (?:of (?:the|his|her|their|its) )?(?:[a-z]+ )?{_VOTER_NOUNS})?"
+_CONFIDENCE = r"(?:that (?:they|it) (?:had|has) )?"
 _VOTE_PART = re.compile(
-    rf"(?<![\w.,$£€-])(?P<n>{_VOTE_NUMBER}){_VOTERS}(?: who)?"
-    r" (?:(?:voted|voting|votes?) (?P<side>in favou?r|against)|(?P<favour>in favou?r)|(?P<abstain>abstained|abstaining|abstentions?))(?![\w-])"
+    rf"(?<![\w.,$£€-])(?P<n>{_VOTE_NUMBER})(?: (?:out )?of {_VOTE_NUMBER})?{_VOTERS}(?: who)?"
+    r" (?:(?:voted|voting|votes?) (?P<side>in favou?r|against)|(?P<backed>backed|supported|opposed|defied|rebelled)"
+    rf"|(?:voted|voting|votes?) {_CONFIDENCE}(?P<confidence>no confidence|confidence)\b"
+    r"|(?P<favour>in favou?r)|(?P<abstain>abstained|abstaining|abstentions?))(?![\w-])"
 )
+# A side given by whose support was won or lost: "won the support of 211 MPs", "losing support of 148
+# Tory MPs". The voters must be named: "the support of 60 percent" is no tally.
+_VOTE_SUPPORT = re.compile(
+    r"\b(?P<verb>won|wins|winning|secured|securing|gained|received|had|has|with|lost|losing|loses)(?: the)?"
+    rf" (?:support|backing) of (?P<n>{_VOTE_NUMBER})(?: [a-z]+)? {_VOTER_NOUNS}(?![\w-])"
+)
+_VOTER_NOUN = re.compile(rf"\b{_VOTER_NOUNS}$", re.IGNORECASE)  # the head of a count's noun phrase
+_LOSING = frozenset({"lost", "losing", "loses"})
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|needed|needs?|required|requires?|necessary|threshold|if|unless)\b")
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b")
 _VOTE_CUE = re.compile(
@@ -429,27 +444,39 @@ class _Finder:
         """Parts of a tally stated on their own, written the way the vote parser reads them ("33
         countries abstained" is "33 abstentions"), so they meet the full tallies of other outlets."""
         out: list[_Candidate] = []
-        for m in _VOTE_PART.finditer(self.low, b, e):
-            if _overlaps(tallies, m.start(), m.end()):
+        found = [(m, m.start("n")) for m in _VOTE_PART.finditer(self.low, b, e)]
+        found += [(m, m.start("n")) for m in _VOTE_SUPPORT.finditer(self.low, b, e)]
+        for m, number_at in sorted(found, key=lambda item: item[1]):
+            if _overlaps(tallies, m.start(), m.end()) or any(c.start <= number_at < c.end for c in out):
                 continue
-            if re.search(r"\b(?:out )?of $", self.low[max(b, m.start() - 7):m.start()]):
+            if re.search(r"(?:\bout|[0-9]) of $", self.low[max(b, number_at - 8):number_at]) and m.re is _VOTE_PART:
                 continue  # "211 out of 359 MPs voted in favour": 359 is the whole, not a side
-            if _HYPOTHETICAL.search(self.low, *self.sentence_bounds(b, e, m.start())):
+            if _HYPOTHETICAL.search(self.low, *self.sentence_bounds(b, e, number_at)):
                 continue  # "it would have required 180 votes against": no vote that was cast
             number = read_number(m.group("n"), 0)
             if number is None or not number.is_integer or number.end != len(m.group("n")):
                 continue
-            if m.group("abstain"):
-                part = "abstentions"
-            else:
-                part = "against" if (m.group("side") or "") == "against" else "in favour"
-            if m.group("favour"):
-                cs, ce = self.sentence_bounds(b, e, m.start())
+            part = self._side(m)
+            if m.re is _VOTE_SUPPORT or m.group("favour") or m.group("backed"):
+                cs, ce = self.sentence_bounds(b, e, number_at)
                 if not (_VOTE_CUE.search(self.low, cs, m.start()) or _VOTE_CUE.search(self.low, m.end(), ce)):
-                    continue  # "143 in favour" needs a vote elsewhere in its sentence
+                    continue  # "143 in favour", "the support of 211 MPs" need a vote elsewhere in their sentence
             written = self.text[m.start():m.end()]
             out.append(_Candidate(m.start(), m.end(), "vote", f"{int(number.value)} {part}", written, "vote"))
         return out
+
+    @staticmethod
+    def _side(m: re.Match[str]) -> str:
+        """Which part of a tally a vote-part match gives."""
+        if m.re is _VOTE_SUPPORT:
+            return "against" if m.group("verb") in _LOSING else "in favour"
+        if m.group("abstain"):
+            return "abstentions"
+        if m.group("backed"):
+            return "in favour" if m.group("backed") in ("backed", "supported") else "against"
+        if m.group("confidence"):
+            return "against" if m.group("confidence").startswith("no") else "in favour"
+        return "against" if (m.group("side") or "") == "against" else "in favour"
 
     # --- dates -----------------------------------------------------------------------------
 
@@ -916,6 +943,8 @@ class _Finder:
             if words[0] in _NOT_COUNTED or (first_word in ("one", "a", "an") and words[0] in _ONE_IDIOMS):
                 return None
             of = self.counted(words, b, pos, n_start, n_end, e)
+            if _VOTER_NOUN.search(of) and _VOTE_CUE.search(low, *self.sentence_bounds(b, e, pos)):
+                return None  # "359 MPs", "Four countries joined Russia in voting against": which side, if any, is unclear
         return self._count_candidate(b, e, pos, k, lead, hedge, of, n_end)
 
     def _count_candidate(self, b: int, e: int, pos: int, k: int, lead: int, hedge, of: str, n_end: int) -> _Candidate | None:  # noqa: ANN001
