@@ -256,6 +256,7 @@ _VOTE_SUPPORT = re.compile(
 )
 _VOTER_NOUN = re.compile(rf"\b{_VOTER_NOUNS}$", re.IGNORECASE)  # the head of a count's noun phrase
 _LOSING = frozenset({"lost", "losing", "loses"})
+_CLAUSE_MARKS = (" – ", " — ", " - ", ";", ":")
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|needed|needs?|required|requires?|necessary|threshold|if|unless)\b")
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b")
 _VOTE_CUE = re.compile(
@@ -393,6 +394,14 @@ class _Finder:
         ends = [i for i in (self.low.find(". ", pos, hi), self.low.find("; ", pos, hi), self.low.find("? ", pos, hi)) if i >= 0]
         return start, (min(ends) + 1 if ends else hi)
 
+    def clause_bounds(self, b: int, e: int, pos: int) -> tuple[int, int]:
+        """The sentence stretch around pos cut at dashes and semicolons: "148 who voted against –
+        32 shy of what was needed" states a cast vote; the need is another clause's."""
+        start, end = self.sentence_bounds(b, e, pos)
+        before = max(self.low.rfind(mark, start, pos) for mark in _CLAUSE_MARKS)
+        after = [i for i in (self.low.find(mark, pos, end) for mark in _CLAUSE_MARKS) if i >= 0]
+        return (before + 1 if before >= 0 else start), (min(after) if after else end)
+
     # --- an event's readings (readings.py) --------------------------------------------------
 
     def readings(self, b: int, e: int, taken: list[tuple[int, int]]) -> list[_Candidate]:
@@ -451,7 +460,7 @@ class _Finder:
                 continue
             if re.search(r"(?:\bout|[0-9]) of $", self.low[max(b, number_at - 8):number_at]) and m.re is _VOTE_PART:
                 continue  # "211 out of 359 MPs voted in favour": 359 is the whole, not a side
-            if _HYPOTHETICAL.search(self.low, *self.sentence_bounds(b, e, number_at)):
+            if _HYPOTHETICAL.search(self.low, *self.clause_bounds(b, e, number_at)):
                 continue  # "it would have required 180 votes against": no vote that was cast
             number = read_number(m.group("n"), 0)
             if number is None or not number.is_integer or number.end != len(m.group("n")):

@@ -555,6 +555,8 @@ def test_a_participle_before_a_number_is_not_counted() -> None:
         ("A total of 211 out of 359 MPs voted in favour of him.", [("211 in favour", "211 out of 359 MPs voted in favour")]),  # 359 is the whole
         ("Of 359 MPs, 211 voted in favour.", [("211 in favour", "211 voted in favour")]),
         ("It would have required 180 votes against to topple him.", []),  # no vote that was cast
+        ("In all, 211 MPs voted in favour against 148 who voted against – 32 shy of what was needed to remove him.",
+         [("211 in favour", "211 MPs voted in favour"), ("148 against", "148 who voted against")]),  # the need is another clause's
     ],
 )
 def test_parts_of_a_tally_stated_on_their_own(text: str, expected: list[tuple[str, str]]) -> None:
