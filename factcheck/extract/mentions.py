@@ -29,7 +29,7 @@ class QuoteMention:
 class ValueMention:
     """A number, date or vote in the text, written so that its predicate's parser accepts it."""
 
-    kind: str  # "quantity" | "count" | "date" | "vote"
+    kind: str  # "quantity" | "count" | "date" | "vote" | "time"
     value: str  # the claim value: parses with values.parse_value(kind, value, ctx)
     as_written: str  # the words in the article ("on Wednesday", "15-to-nothing")
     start: int
@@ -37,7 +37,7 @@ class ValueMention:
     line: int
     paragraph: int
     evidence: str  # the sentence holding it
-    predicate: str  # suggested predicate: amount | reduction | duration | count | ordinal | adopted_on | occurred_on | vote
+    predicate: str  # suggested predicate: amount | reduction | duration | count | ordinal | adopted_on | occurred_on | vote | a reading's
     of: str | None = None  # what it measures or counts, when the text says ("coal revenues", "nuclear test")
     in_quote: bool = False  # inside quoted words (then `said_by` is the quote's speaker)
     # The claim's whole qualifier mapping, when the finder builds it from a closed vocabulary

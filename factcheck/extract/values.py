@@ -13,7 +13,8 @@ reader, and reports, in article order:
 - counts and ordinals that count a noun ("one bank account", "15 members", "fifth ... nuclear
   test"); a count of people killed, injured or missing ("237 deaths", "2,053 people were dead",
   "around 6,000 are missing") is a `toll`, with where it was counted when its clause says;
-- an event's readings (a quake's magnitude, distance from a place, depth), from readings.py;
+- an event's readings (a quake's magnitude, distance from a place, depth, and the clock time it
+  struck), from readings.py;
 - dates: absolute ("Nov. 30, 2016", "Mon, August 07, 2017", "2016-11-30", "December 2017",
   "in 2016"), and relative ones ("on Wednesday", "in March", "Nov. 11", "this month", "earlier this
   year", "today") which are written resolved against `published` where a plain form says the same
@@ -406,7 +407,7 @@ class _Finder:
 
     def readings(self, b: int, e: int, taken: list[tuple[int, int]]) -> list[_Candidate]:
         year = self.published.year if self.published else None
-        return [_Candidate(r.start, r.end, "quantity", r.value, r.as_written, r.predicate, None, r.qualifiers)
+        return [_Candidate(r.start, r.end, r.kind, r.value, r.as_written, r.predicate, None, r.qualifiers)
                 for r in find_readings(self.text, self.low, b, e, year)]
 
     # --- votes -----------------------------------------------------------------------------
