@@ -96,7 +96,10 @@ _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS) | _MONTH_ABBREVIATIONS
 _AFTER_CLOCK = _TIME_ZONES | _CALENDAR
 _NEXT_WORD = re.compile(r"\s+[“\"‘'(\[`]*([A-Za-z]+)?([^\s]*)(?:\s+([A-Za-z]+))?")
 _DOTTED_LETTERS = re.compile(r"(?:[a-z]\.)+[a-z]")
-_SENTENCE_END = re.compile(r"[.!?…]+(?:''|[”\"'’)\]])*(?=\s+[“\"‘'(\[`]?[A-Z0-9])")
+# A sentence ends at its punctuation before a space and a capital or digit; or, where a page lost
+# the break between two paragraphs ("calling for urgent help.The country's ..."), right before a
+# capitalized word after a lower-case one.
+_SENTENCE_END = re.compile(r"[.!?…]+(?:''|[”\"'’)\]])*(?=\s+[“\"‘'(\[`]?[A-Z0-9])|(?<=[a-z][a-z])[.!?][”\"’]?(?=[A-Z][a-z])")
 _OPENING_QUOTES = "“‘"
 _CLOSING_QUOTES = "”’"
 

@@ -15,8 +15,9 @@ from typing import Any
 
 from ..registry.entities import Entity, EntityRegistry
 from ..ruleset import RuleSet
-from ..values import ParseContext, ValueParseError, parse_value, tokens
+from ..values import Agreement, ParseContext, ValueParseError, compare, parse_value, tokens
 from .article import Article
+from .authority import who_gave
 from .entities import DraftEntities, EntityMention, find_entities, most_mentioned
 from .measures import find_measures
 from .lexicon import CALENDAR_WORDS
@@ -30,6 +31,9 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _MEASURE_WORDS = re.compile(r"\b(?:resolution|measures?|sanctions?|penalt(?:y|ies)|curbs?|restrictions?|council)\b", re.I)
 _SUBJECT_TYPES = ("resolution", "person", "country", "organization", "group", "role")
 _CONTEXT_STOP = re.compile(r"[,.;:!?—–()\"“”]")
+# Verbs that only report speech: "Samantha Power said Wednesday" dates her statement, but "said on
+# Sunday" with the article's own subject dates nobody's ("announced" is an act of its own).
+_REPORTING_VERBS = frozenset("say says said tell tells told add adds added".split())
 _EMPTY_EVENT_WORDS = frozenset("and or but the then also from until till through between since with its their this that".split())
 
 
@@ -204,7 +208,40 @@ class _Builder:
             seen.add(identity)
             claim["id"] = self.unique_id(claim["id"])
             claims.append(claim)
-        return claims
+        return self.tolls_by_body(claims)
+
+    def tolls_by_body(self, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Where the article gives differing figures for one toll, the first is its story's figure and
+        each one that differs from it is some other body's count: keyed by the body its sentence names
+        (`per:`, authority.py), it meets that body's figure in other articles and not the story's. A
+        differing figure whose sentence names no one cannot be told apart: not drafted."""
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for claim in claims:
+            if claim["predicate"] == "toll":
+                key = repr((claim.get("subject"), claim.get("said_by"), sorted(claim.get("qualifiers", {}).items())))
+                groups.setdefault(key, []).append(claim)
+        dropped: set[int] = set()
+        for lead, *rest in groups.values():
+            kept = [lead]
+            for claim in rest:
+                if not any(self._differ(claim, other) for other in kept):
+                    kept.append(claim)
+                    continue
+                evidence = str(claim["evidence"])
+                at = evidence.find(str(claim["value"]))
+                body = who_gave(evidence, at if at >= 0 else 0)
+                if body is None:
+                    dropped.add(id(claim))
+                else:
+                    claim["qualifiers"] = {**claim.get("qualifiers", {}), "per": body}
+        return [claim for claim in claims if id(claim) not in dropped]
+
+    def _differ(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
+        try:
+            first, second = (parse_value("count", c["value"], self.context) for c in (a, b))
+        except ValueParseError:
+            return False
+        return compare(first, second).outcome is Agreement.DISAGREE
 
     def speaker_name(self, quote: QuoteMention) -> str:
         """The said_by of a quote's claims. "The resolution says ..." quotes the article's own
@@ -243,6 +280,8 @@ class _Builder:
             # Wednesday, China's envoy called ..."), not for the article's whole story.
             if qualifiers or subject == self.article_resolution():
                 return None
+        if value.predicate == "occurred_on" and subject == self.article_resolution() and _only_reports(qualifiers.get("event", "")):
+            return None  # "the Red Crescent said on Sunday": when someone spoke, and the subject is not who
         if qualifiers:
             claim["qualifiers"] = qualifiers
         if quote is not None and quote.speaker:
@@ -356,6 +395,12 @@ def _names_a_happening(event: str) -> bool:
     joining words, calendar words and numbers ("and Sunday", "Friday and", "23 and Saturday 25 June")."""
     return any(len(w) > 2 and w.isalpha() and w not in _EMPTY_EVENT_WORDS and w not in CALENDAR_WORDS
                for w in re.findall(r"[\w'’-]+", event.lower()))
+
+
+def _only_reports(event: str) -> bool:
+    """Whether an occurred_on's event words only say that someone spoke ("said on Sunday")."""
+    words = [w for w in re.findall(r"[\w'’-]+", event.lower()) if w not in _EMPTY_EVENT_WORDS]
+    return bool(words) and all(w in _REPORTING_VERBS for w in words)
 
 
 def _context_words(text: str, start: int, end: int, limit: int = 5) -> str:

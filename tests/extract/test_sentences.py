@@ -66,6 +66,16 @@ SPLITS = [
         ["The company is Acme Corp.", "The deal closed on Friday."],
         id="company-suffix-then-The",
     ),
+    pytest.param(
+        "The quake killed about 100 people.Later on Saturday, the UN gave a figure of 320.",
+        ["The quake killed about 100 people.", "Later on Saturday, the UN gave a figure of 320."],
+        id="a-page-that-lost-its-paragraph-break",
+    ),
+    pytest.param(
+        "The toll might rise.Suhail Shaheen, the spokesperson, said so.",
+        ["The toll might rise.", "Suhail Shaheen, the spokesperson, said so."],
+        id="no-space-then-a-name",
+    ),
 ]
 
 STAYS_ONE = [
@@ -94,6 +104,8 @@ STAYS_ONE = [
     "Apple Inc. Chief Executive Tim Cook spoke.",
     "Sen. Bernie Sanders spoke.",
     "Martin Luther King Jr. Day is a holiday.",
+    pytest.param("Officials in the U.S.State Department spoke.", id="dotted-capitals-run-into-a-word"),
+    pytest.param("He said the site example.com was down.", id="a-web-address"),
 ]
 
 
