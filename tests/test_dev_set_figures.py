@@ -75,7 +75,8 @@ PINNED = {
     "b-johnson-confidence-vote-2022": Pinned(2, 2, 1, 27, 3, 31, 6),
     # a date whose sentence does not say what happened then ("and Sunday", "23 and") is not drafted
     # "71% of 40,000 RMT members ... took part in the vote": no count of voters in a vote's sentence
-    "b-uk-rail-strike-june-2022": Pinned(0, 1, 2, 16, 8, 39, 12),
+    # "13 train operating companies" is what is counted, not "train": no longer a conflict with "five trains"
+    "b-uk-rail-strike-june-2022": Pinned(0, 1, 1, 16, 8, 39, 12),
     # a possessive is its word in value matching ("Wednesday's vote" states Wednesday)
     # counts of voters in a sentence about the vote are not drafted ("Four countries joined Russia in
     # voting against" met "143 countries" as a conflict inside one article): 1 fewer false alarm, 5 fewer

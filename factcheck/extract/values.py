@@ -1047,8 +1047,10 @@ class _Finder:
             if m is None:
                 break
             w = m.group().strip("'-")
-            if not w or w in _STOP or w.split("-")[0] in _NUMBER_WORDS or w in ORDINAL_WORDS or (words and w.endswith(("ed", "ing", "ly"))) or w.endswith("ly"):
+            if not w or w in _STOP or w.split("-")[0] in _NUMBER_WORDS or w in ORDINAL_WORDS or w.endswith("ly"):
                 break
+            if words and w.endswith(("ed", "ing")) and not (w.endswith("ing") and self._plural_follows(low, m.end(), e)):
+                break  # "13 train operators walking out"; but "13 train operating companies" is one noun
             if not words and w.endswith("ing") and re.match(r" [0-9]", low[m.end():m.end() + 2]):
                 return None  # "one measuring 6.3", "two weighing 5 tons": a participle, not a counted noun
             if words and self.text[m.start()].isupper() and not self.text[start].isupper():  # type: ignore[index]
@@ -1065,6 +1067,13 @@ class _Finder:
         if words[0].endswith("ed") and len(words) == 1:
             return None  # "15 voted", "three agreed"
         return start, end, words
+
+    @staticmethod
+    def _plural_follows(low: str, at: int, e: int) -> bool:
+        """Whether a plural noun comes next: an -ing word before one modifies it ("operating companies")."""
+        after = _WORD.match(low, at + 1, e) if low[at:at + 1] == " " else None
+        word = after.group().strip("'-") if after else ""
+        return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _STOP
 
     def ordinal_at(self, b: int, e: int, pos: int, m: re.Match[str]) -> _Candidate | None:
         low, text = self.low, self.text

@@ -144,6 +144,8 @@ def test_no_number_no_quantity(text: str) -> None:
         ("more than 100 ships were inspected.", ("more than 100", "count", "ships")),
         ("its third report said so.", ("third", "ordinal", "report")),
         ("roughly 1,200 pages of testimony remain.", ("roughly 1,200", "count", "pages")),
+        ("the walkout by 13 train operating companies.", ("13", "count", "train operating companies")),  # an -ing word before a plural
+        ("13 train operators walking out.", ("13", "count", "train operators")),  # a participle after the noun
     ],
 )
 def test_counts(text: str, expected: tuple[str, str, str]) -> None:
