@@ -628,7 +628,8 @@ def _fact_sides_found(run: Run, finding: Mapping[str, Any]) -> bool:
     article. The gold lists pairs as examples of a disagreement on a fact; any two articles that
     state two of its differing values disagree too. An article states a value when it is one of the
     fact's sides (see states) or one of its claims in the finding matches a side's value written with
-    digits (a bare "first" would match too many sides' words)."""
+    digits, or gives the same numbers ("Around 40,000" for "40,000 RMT union members"; a bare
+    "first" would match too many sides' words)."""
     by_fact: dict[str, list[Side]] = {}
     for pair in run.event.conflicts:
         by_fact.setdefault(pair.fact, []).extend((pair.a, pair.b))
@@ -638,10 +639,17 @@ def _fact_sides_found(run: Run, finding: Mapping[str, Any]) -> bool:
         for source, claim in claims:
             if claim is not None:
                 stated.update((source, tuple(_stated(side.value))) for side in sides
-                              if re.search(r"\d", side.value) and value_matches(side.value, claim))
+                              if re.search(r"\d", side.value) and (value_matches(side.value, claim) or _same_numbers(side.value, claim)))
         if any(x[0] != y[0] and x[1] != y[1] for x in stated for y in stated):
             return True
     return False
+
+
+def _same_numbers(side: str, claim: Mapping[str, Any]) -> bool:
+    """Whether the claim's value gives the side's numbers, in other words ("Around 40,000" states
+    "40,000 RMT union members")."""
+    value = claim.get("value")
+    return isinstance(value, str) and bool(re.search(r"\d", value)) and _stated(value) == _stated(side)
 
 
 def _stated(value: str) -> list[str]:

@@ -325,6 +325,8 @@ conflicts:
         (("c", "distance"), ("b", "distance"), ("35 kilometers", "40 km"), "gold_conflict"),  # sides of two listed pairs
         (("d", "distance"), ("a", "distance"), ("40 kilometers", "35 kilometres"), "gold_conflict"),
         (("c", "distance"), ("a", "distance"), ("35 kilometers", "36 km"), "unlisted"),  # a's 36 is no side's value
+        (("c", "distance"), ("b", "distance"), ("about 35 km", "40 km"), "gold_conflict"),  # the side's number in other words
+        (("c", "distance"), ("b", "distance"), ("35 or 36 km", "40 km"), "unlisted"),  # more numbers than the side's
         # words without digits match only as a side of their own article: c's "first" is not a's side
         (("c", "rank"), ("b", "rank"), ("first", "second"), "unlisted"),
     ],

@@ -76,7 +76,12 @@ PINNED = {
     # a date whose sentence does not say what happened then ("and Sunday", "23 and") is not drafted
     # "71% of 40,000 RMT members ... took part in the vote": no count of voters in a vote's sentence
     # "13 train operating companies" is what is counted, not "train": no longer a conflict with "five trains"
-    "b-uk-rail-strike-june-2022": Pinned(0, 1, 1, 16, 8, 39, 12),
+    # "40,000 RMT union members" count "members", as "50,000 members of the RMT union" do, and a country
+    # named inside a quote of the sentence ("biggest outbreak ... in the UK") is not the outlet's subject:
+    # two workforce conflicts found, one agreement aligned; the bench counts a finding between two outlets'
+    # sides of the workforce fact as that fact's ("Around 40,000" states "40,000 RMT union members"). One
+    # gold quantity fewer: "A total of 13 operators" and "With 13 operators" are now one claim, drafted once
+    "b-uk-rail-strike-june-2022": Pinned(2, 2, 0, 16, 8, 38, 12),
     # a possessive is its word in value matching ("Wednesday's vote" states Wednesday)
     # counts of voters in a sentence about the vote are not drafted ("Four countries joined Russia in
     # voting against" met "143 countries" as a conflict inside one article): 1 fewer false alarm, 5 fewer

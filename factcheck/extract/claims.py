@@ -135,6 +135,7 @@ class _Builder:
         self.mentions = find_entities(article, registry, 0, len(article.text))
         self.mention_starts = [m.start for m in self.mentions]
         self.ids: set[str] = set()
+        self.quote_spans: list[QuoteMention] = []
 
     # --- subjects ---------------------------------------------------------------------------
 
@@ -175,6 +176,8 @@ class _Builder:
             if found.entity.type in _SUBJECT_TYPES and (self.outlet is None or found.entity.id != self.outlet.id):
                 if quote is not None and quote.start <= found.start < quote.end and found.entity.type == "person":
                     continue  # a person named inside someone's quote is not what the number is about
+                if quote is None and any(q.start <= found.start < q.end for q in self.quote_spans):
+                    continue  # the outlet's number; a place named inside a quote of the sentence is the quote's
                 return found.entity.name
         return self.article_resolution()
 
@@ -182,6 +185,7 @@ class _Builder:
 
     def build(self, reporters: list[str]) -> list[dict[str, Any]]:
         quotes = [q for q in find_quotes(self.article, self.registry, reporters) if q.paragraph not in self.skip]
+        self.quote_spans = quotes
         values = [v for v in find_values(self.article, self.published) if v.paragraph not in self.skip]
         measures = [m for m in find_measures(self.article, self.ruleset.actions, self.published) if m.paragraph not in self.skip]
         items: list[tuple[int, int, dict[str, Any]]] = []

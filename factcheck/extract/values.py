@@ -166,6 +166,8 @@ _AREA_AFTER = re.compile(
     r"(?P<area>[a-z][\w-]*(?: (?!and\b|while\b|but\b)[a-z][\w-]*){0,4})"
 )
 _PLACE_BEFORE = re.compile(r"\s*In " + _PLACE_NAME + r",")
+# A named body and its kind before what is counted: "RMT union members", "Labour party members".
+_NAMED_BODY = re.compile(r"(?:[A-Z][\w'’&-]* )+(?:union|party|council|committee|army|ministry|agency|group|government|company|federation|league) ")
 _LINKING_AFTER = re.compile(r" (?:are|were|is|was|have|has|had) ")
 _TOLL_IF = re.compile(r"\b(?:could|would|may|might|expected|expects|fear|fears|feared|likely|anticipate[sd]?)\b")
 # An ordinal before these is a moment or an idiom, not a rank the subject holds: "the 23rd minute" is
@@ -998,7 +1000,9 @@ class _Finder:
         so a desk's killed, injured and missing counts of one event never meet as a conflict."""
         person = next((i for i in range(len(words) - 1, -1, -1) if words[i] in PERSON_NOUNS), None)
         if person is None:
-            return self.text[n_start:n_end]
+            named = _NAMED_BODY.match(self.text, n_start, n_end)
+            # "40,000 RMT union members" are "members", as "50,000 members of the RMT union" are
+            return self.text[named.end():n_end] if named and named.end() < n_end else self.text[n_start:n_end]
         found = re.search(r"\b" + re.escape(words[person]) + r"\b", self.low[n_start:n_end])
         end = n_start + found.end() if found else n_end
         state = self._toll_after(end, e) or self._toll_before(b, pos)

@@ -68,3 +68,21 @@ def test_an_old_adoption_date_is_not_the_reported_events() -> None:
     draft = draft_claims(read_article(text, "x.txt"), options, None, ruleset)
     adopted = [c["value"] for c in draft.claims if c["predicate"] == "adopted_on"]
     assert adopted == ["2022-06-06"]
+
+
+def test_a_place_named_in_a_quote_is_not_the_subject_of_the_outlets_number() -> None:
+    """"... described as the 'biggest outbreak of industrial action in the UK since 1989'": the UK is
+    the quote's, and the 50,000 members are the story's, not the country's."""
+    from factcheck.extract.scoring import load_entity_registry
+    from pathlib import Path
+
+    registry = load_entity_registry([Path(__file__).resolve().parents[2] / "claims" / "entities.yaml"])
+    ruleset = load_ruleset([default_rules_dir()], [])
+    text = ("Rail strike\n\nWith approximately 50,000 members expected to walk out, it has been described as the "
+            "\u201cbiggest outbreak of industrial action in the UK since 1989\u201d.\n\n"
+            "Some 20 schools in the UK closed.\n")
+    options = SourceOptions(outlet="Paper", published=dt.date(2022, 6, 8), source_id="paper")
+    draft = draft_claims(read_article(text, "x.txt"), options, registry, ruleset)
+    subjects = {str(c["value"]): c.get("subject") for c in draft.claims if c["predicate"] == "count"}
+    assert subjects["approximately 50,000"] == "the event the articles report (not in the registry)"
+    assert subjects["Some 20"] == "United Kingdom"  # named outside any quote: still the subject

@@ -146,6 +146,8 @@ def test_no_number_no_quantity(text: str) -> None:
         ("roughly 1,200 pages of testimony remain.", ("roughly 1,200", "count", "pages")),
         ("the walkout by 13 train operating companies.", ("13", "count", "train operating companies")),  # an -ing word before a plural
         ("13 train operators walking out.", ("13", "count", "train operators")),  # a participle after the noun
+        ("the walkout by 40,000 RMT union members began.", ("40,000", "count", "members")),  # as "members of the RMT union"
+        ("some 300 Labour party members met.", ("some 300", "count", "members")),
     ],
 )
 def test_counts(text: str, expected: tuple[str, str, str]) -> None:
