@@ -200,8 +200,12 @@ def _paragraph_spans(document: Document, hard_lines: bool) -> list[tuple[int, in
     """Where the reading text breaks into blocks: an HTML block boundary (Document.breaks), or
     (but in an .html page, which a browser lays out by its tags alone) a blank line, a list item or
     a heading between two characters of the raw text. In plain text a line break also ends a block
-    when the line before it is short or ends a sentence (a header line, not a wrapped one)."""
+    when the line before it is short or ends a sentence (a header line, not a wrapped one), and
+    every line break does in a text whose lines are not wrapped."""
     text, raw = document.text, document.raw
+    # A text with a line longer than any wrap width is not hard-wrapped: each of its lines is a block
+    # (a headline with no full stop, "Grant Shapps warns against walkout", is not the next line's start).
+    unwrapped = hard_lines and max((len(line) for line in raw.splitlines()), default=0) > UNWRAPPED_LINE
     spans: list[tuple[int, int]] = []
     start = 0
     for i in range(1, len(text)):
@@ -215,13 +219,16 @@ def _paragraph_spans(document: Document, hard_lines: bool) -> list[tuple[int, in
         gap = raw[before:document.raw_offset(i)]
         if (
             document.markdown and (_BLANK_LINE.search(gap) or _LIST_ITEM.search(gap) or _HEADING_LINE.search(gap))
-            or hard_lines and "\n" in gap and _line_ends_block(raw, before)
+            or hard_lines and "\n" in gap and (unwrapped or _line_ends_block(raw, before))
         ):
             spans.append((start, i - 1))
             start = i
     if text:
         spans.append((start, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+UNWRAPPED_LINE = 120  # characters: wrapped plain text keeps its lines under this (72 to 80 is usual)
 
 
 def _line_ends_block(raw: str, line_end: int) -> bool:

@@ -53,7 +53,8 @@ __all__ = ["find_quotes"]
 _MASK = "\ue000"
 # At most this many words between a quotation and the next one in its paragraph, for the next to
 # go on in the first one's voice: the attribution ("said rescue worker Tariq al-Masri.") and no more.
-_FOLLOW_ON_WORDS = 8  # what quoted words become when the narration around them is read
+_FOLLOW_ON_WORDS_SAME_SENTENCE = 12  # '"X," said Amrani who went outside, joining many other people, "Y"'
+_FOLLOW_ON_WORDS = 8
 
 # --- speech verbs ---------------------------------------------------------------------------------
 
@@ -74,6 +75,9 @@ _SUBORDINATORS = re.compile(
     re.I,
 )
 _RELATIVE = frozenset({"who", "which", "that"})
+_ADDRESSEE_VERBS = frozenset({"telling", "tells", "urging", "warning", "reminding"})  # the noun after is the listener
+_PRONOUN_ATTRIBUTION = re.compile(r"[\s,.;:—–-]*(?:he|she|they)\s+(?:said|says|added|adds|told \w+|wrote)[\s,.;:—–-]*", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _HARD_BOUNDARY = re.compile(rf"[;:()\[\]|{_MASK}]|—|–|\s-\s")
 # Between a subject and its verb: "has", "also", "went on to", "was quoted as", "at the time".
 _AUX_TAIL = re.compile(
@@ -237,7 +241,7 @@ class _Finder:
                     quotes[i] = _replace(quote, None, None)
             seen.append((words, quote.speaker))
         # '"X," said Tariq al-Masri. "Y."': a quotation that follows another in its paragraph, with
-        # only the other's attribution between them, goes on in the same voice.
+        # only the other's attribution between them ('"X," he said. "Y."' too), goes on in the same voice.
         for i in range(1, len(found)):
             quote, span = quotes[i], found[i][1]
             previous, previous_span = quotes[i - 1], found[i - 1][1]
@@ -246,7 +250,9 @@ class _Finder:
             if span.paragraph != previous_span.paragraph:
                 continue
             between = self.text[previous_span.close_end:span.open_start]
-            if len(between.split()) <= _FOLLOW_ON_WORDS and previous.speaker.split()[-1] in between:
+            named = previous.speaker.split()[-1] in between or _PRONOUN_ATTRIBUTION.fullmatch(between)
+            limit = _FOLLOW_ON_WORDS if re.search(r"[.!?]\s", between) else _FOLLOW_ON_WORDS_SAME_SENTENCE
+            if len(between.split()) <= limit and named:
                 quotes[i] = _replace(quote, previous.speaker, previous.speaker_entity, previous.speaker_aliases)
         # The fullest name the article gives each speaker it did not resolve (people.py).
         for i, quote in enumerate(quotes):
@@ -452,6 +458,12 @@ class _Finder:
             words = words[1:]
         if not words:
             return None
+        # "Turkish President Recep Tayyip Erdogan": a nationality or body before the title is not the name
+        for lead in (1, 2):
+            if len(words) > lead + 1 and not _TITLE_PREFIX.match(" ".join(words) + " ") \
+                    and _TITLE_PREFIX.match(" ".join(words[lead:]) + " "):
+                words = words[lead:]
+                break
         run = " ".join(words)
         start = self.text.index(words[0], start)
         title = _TITLE_PREFIX.match(run + " ")
@@ -558,6 +570,8 @@ class _Finder:
                 speaker = self._according_to(verb.end(), end)
                 return (speaker, verb.group(), verb.end()) if speaker is not None else None
             if not words:
+                if verb.group().casefold() in _ADDRESSEE_VERBS:
+                    return None  # '"...," telling rail workers:': who was told, not who spoke
                 speaker = self._inverted_subject(verb.end(), end)
                 return (speaker, verb.group(), verb.end()) if speaker is not None else None
             if words[0].casefold() in _PREPOSITIONS or _SUBORDINATORS.search(between):
@@ -569,9 +583,13 @@ class _Finder:
         return None
 
     def _before(self, start: int, quote_start: int) -> _Speaker | None:
-        """The subject of the nearest speech verb before the quotation in its sentence."""
+        """The subject of the nearest speech verb before the quotation in its sentence. A passive
+        verb's subject is what was described, not who spoke ("The situation is described as
+        'disastrous'"): no speaker from it."""
         verbs = self._verbs(start, quote_start)
         for verb in reversed(verbs):
+            if _PASSIVE_BEFORE.search(self.masked, max(start, verb.start() - 24), verb.start()):
+                return None
             speaker = self._verb_subject(start, verb, verbs)
             if speaker is not None:
                 return speaker
@@ -945,6 +963,8 @@ def _looks_like_noun_phrase(words: list[str]) -> bool:
         return False
     if first in _NP_START or words[0][:1].isupper() or re.match(r"\w+['’]s$", words[0]):
         return True
+    if re.match(r"(?:al|el|bin|ibn|abu|ben|bint)-[A-Z]", words[0]):
+        return True  # a surname with its particle: "al-Masri said"
     return len(words) <= 2 and words[-1].casefold().endswith("s") and not words[-1].casefold().endswith("ss")
 
 

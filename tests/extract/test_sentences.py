@@ -138,3 +138,14 @@ def test_sentence_offsets_are_verbatim_after_an_abbreviation_split() -> None:
     assert [s.text for s in article.sentences] == ["Aid came from the U.S.", "Officials said more would follow.", "It did."]
     for sentence in article.sentences:
         assert article.text[sentence.start:sentence.end] == sentence.text
+
+
+def test_an_unwrapped_text_has_one_block_per_line() -> None:
+    """A headline with no full stop ends its line and its block, in a text whose lines are longer than
+    any wrap width; in a hard-wrapped text a line that runs on is the same paragraph."""
+    headline = "Train strikes - live: Grant Shapps warns against walkout ahead of planned industrial action"
+    body = "Keir Starmer accuses the prime minister of wanting the strikes, and " + "the unions reply at length. " * 4
+    unwrapped = read_article(f"{headline}\n{body}\n", "a.txt")
+    assert [p.text.strip() for p in unwrapped.paragraphs][:1] == [headline]
+    wrapped = read_article("The council met on Tuesday to discuss the measures it would adopt\nagainst the regime.\n", "b.txt")
+    assert len(wrapped.paragraphs) == 1

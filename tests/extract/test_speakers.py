@@ -26,6 +26,23 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
          [("It", "Tariq al-Masri"), ("Many", None)]),
         # another paragraph: no speaker borrowed
         ("\u201cIt was a wall,\u201d said Tariq al-Masri.\n\n\u201cMany were lost.\u201d\n", [("It", "Tariq al-Masri"), ("Many", None)]),
+        # a surname with its particle, after the quote
+        ("Rescue worker Tariq al-Masri was there.\n\n\u201cWe are using heavy equipment,\u201d al-Masri said.\n",
+         [("We", "Tariq al-Masri")]),
+        # '"...," he said. "..."' goes on in the voice the pronoun named
+        ("Faisal Baddour, 43, lives in Marrakesh.\n\n\u201cThere are families outside,\u201d he said. \u201cIt was as if a train was passing.\u201d\n",
+         [("There", "Faisal Baddour"), ("It", "Faisal Baddour")]),
+        # a second quotation in the sentence of the first one's attribution
+        ('"I could see buildings moving," said Amrani who went outside, joining many other people, "all in shock and panic."\n',
+         [("I", "Amrani"), ("all", "Amrani")]),
+        # a nationality before the title is not part of the name
+        ("Turkish President Recep Tayyip Erdogan said the teams were sent. \u201cWe hope we will get through this,\u201d he wrote.\n",
+         [("We", "Recep Tayyip Erdogan")]),
+        # the listener of "telling" is not the speaker: the subject of the verb before the quotation is
+        ("Transport secretary Grant Shapps called the action \u201can act of self-harm,\u201d telling rail workers: \u201cDon\u2019t risk it.\u201d\n",
+         [("an", "Grant Shapps"), ("Don\u2019t", "Grant Shapps")]),
+        # a passive speech verb's subject is what was described: no speaker
+        ("The situation is described as \u201cdisastrous\u201d by rescuers.\n", [("disastrous", None)]),
     ],
 )
 def test_speakers_in_news_style(text: str, expected: list[tuple[str, str | None]]) -> None:
