@@ -94,7 +94,7 @@ from factcheck.corpus import StageOptions, discover, load_corpus  # noqa: E402
 from factcheck.documents import Document  # noqa: E402
 from factcheck.extract.scoring import (  # noqa: E402
     NUMBER_KINDS, GoldItem, KindMatch, KindScore, Mention, claim_mentions, default_predicate_types,
-    number_words, pair_greedily, quote_opening_match, speaker_key, stated_number_match,
+    number_words, pair_greedily, quote_opening_match, speakers_match, stated_number_match,
 )
 from factcheck.registry.entities import EntityRegistry  # noqa: E402
 from factcheck.ruleset import default_rules_dir, load_ruleset  # noqa: E402
@@ -713,7 +713,7 @@ def _score_article(run: Run, article: Article, mentions: list[Mention]) -> dict[
         return quote_opening_match(mention.words, item.words)
 
     def same_speaker(item: GoldItem, mention: Mention) -> bool:
-        return speaker_key(item.speaker, run.registry) == speaker_key(mention.speaker, run.registry)
+        return speakers_match(item.speaker, mention.speaker, run.registry)
 
     return {
         "quote": pair_greedily("quote", gold_quotes, quotes, same_words),

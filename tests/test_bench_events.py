@@ -345,3 +345,21 @@ def test_a_finding_between_two_sides_of_one_disputed_fact_is_a_gold_conflict(
     finding = _finding("FC101", "distance differs", at, related)
     run = events.Run(event, claims, {}, EntityRegistry([]), [finding])
     assert events._finding_class(run, finding) == expected
+
+
+@pytest.mark.parametrize(
+    ("gold", "drafted", "expected"),
+    [
+        ("UN General Assembly resolution", "the resolution the articles report (not in the registry)", True),
+        ("UN General Assembly resolution", "Vassily Nebenzia", False),
+        ("Vassily Nebenzia", "the resolution the articles report (not in the registry)", False),
+        ("Linda Thomas-Greenfield", "Linda Thomas-Greenfield", True),
+        (None, None, True),
+        ("UN General Assembly resolution", None, False),
+    ],
+)
+def test_speakers_match(gold: str | None, drafted: str | None, expected: bool) -> None:
+    """A gold speaker described as a resolution is the reported resolution, by whatever name a draft gives it."""
+    from factcheck.extract.scoring import speakers_match
+
+    assert speakers_match(gold, drafted, EntityRegistry([])) is expected

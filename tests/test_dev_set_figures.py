@@ -92,7 +92,11 @@ PINNED = {
     # counts of voters in a sentence about the vote are not drafted ("Four countries joined Russia in
     # voting against" met "143 countries" as a conflict inside one article): 1 fewer false alarm, 5 fewer
     # gold quantities (the gold lists "143 countries", "35 countries", "193 member states", "five states")
-    "b-unga-annexation-vote-2022": Pinned(4, 6, 0, 16, 18, 21, 7),
+    # the wording of the reported resolution is the resolution's ("The resolution calls on Russia to
+    # '...'", "voted to condemn Russia's '...'", "It also calls for '...'"), and the bench counts a gold
+    # speaker described as a resolution as that resolution: 9 more right speakers, 9 fewer wrong, and the
+    # quote drift between two outlets' copies of its wording found (they now have one speaker)
+    "b-unga-annexation-vote-2022": Pinned(5, 6, 0, 25, 9, 21, 7),
     # ordinals of moments ("the 23rd minute") are no longer drafted: the one conflict found here (117th vs
     # 118th minute) met only because every minute of the match met under {of: minute}, among 23 false
     # alarms; it comes back when the drafted fact names the happening (the penalty, the goal)

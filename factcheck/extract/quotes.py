@@ -77,6 +77,16 @@ _SUBORDINATORS = re.compile(
 _RELATIVE = frozenset({"who", "which", "that"})
 _ADDRESSEE_VERBS = frozenset({"telling", "tells", "urging", "warning", "reminding"})  # the noun after is the listener
 _PRONOUN_ATTRIBUTION = re.compile(r"[\s,.;:—–-]*(?:he|she|they)\s+(?:said|says|added|adds|told \w+|wrote)[\s,.;:—–-]*", re.IGNORECASE)
+# A text's own wording: the document (or a body voting for it) and a verb of what it says, then the
+# quotation within _DOCUMENT_REACH characters.
+_DOCUMENT_REACH = 100
+_TEXT_VERBS = (r"(?:condemn|demand|urge|declare|state|reaffirm|deplore|describe|reject|recogni[sz]e)(?:s|d|ed|ing)?"
+               r"|call(?:s|ed|ing)? (?:for|on|upon)")
+_DOCUMENT_VERB = re.compile(
+    rf"\b(?:resolution|draft|text|document|declaration|assembly|council)\b[^.;:{_MASK}]{{0,60}}?\b(?:{_TEXT_VERBS})\b[^.;:{_MASK}]*$",
+    re.IGNORECASE)
+_VOTED_TO = re.compile(rf"\bvot(?:ed|es|e|ing)\b[^.;:{_MASK}]{{0,30}}?\bto (?:{_TEXT_VERBS})\b[^.;:{_MASK}]*$", re.IGNORECASE)
+_IT_CALLS = re.compile(rf"\s*It (?:also )?(?:{_TEXT_VERBS})\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _HARD_BOUNDARY = re.compile(rf"[;:()\[\]|{_MASK}]|—|–|\s-\s")
 # Between a subject and its verb: "has", "also", "went on to", "was quoted as", "at the time".
@@ -153,6 +163,7 @@ class _Speaker:
 
 
 _NOBODY = _Speaker(None)
+_RESOLUTION = _Speaker("the resolution")  # claims.py makes it the article's resolution
 
 
 def find_quotes(article: Article, registry: EntityRegistry | None, reporters: Sequence[str] = ()) -> list[QuoteMention]:
@@ -181,6 +192,7 @@ class _Finder:
             if self.turn_speakers.get(paragraph.index) is None:
                 self.spans[paragraph.index] = _quote_spans(self.text, paragraph)
         self.masked = self._mask()
+        self.about_resolution = bool(re.search(r"\bresolutions?\b", self.text, re.IGNORECASE))  # "It calls for" is its text
         self.byline_paragraphs = {p.index for p in article.paragraphs if _BYLINE.search(p.text) and len(p.text) < 160}
         self.names: dict[str, str] = {}  # cluster key -> fullest name seen
         self._pattern: re.Pattern[str] | None = None
@@ -534,15 +546,30 @@ class _Finder:
                 if earlier is not None:
                     return earlier, reach
             return speaker, reach
-        # 2. A speech verb before the quotation in its sentence: 'X said (that) "..."'.
+        # 2. The wording of the resolution the article reports: 'The resolution calls on Russia to
+        # "..."', 'the Assembly voted to condemn Russia's "..."', 'It also calls for "..."'.
+        if self._document_voice(start, span.open_start):
+            return _RESOLUTION, 0
+        # 3. A speech verb before the quotation in its sentence: 'X said (that) "..."'.
         before = self._before(start, span.open_start)
         if before is not None:
             return before, 0
-        # 3. A speech verb later in the sentence: '"..." is what the minister told reporters'.
+        # 4. A speech verb later in the sentence: '"..." is what the minister told reporters'.
         later = self._later(span.close_end, end)
         if later is not None:
             return later, 0
         return _NOBODY, 0
+
+    def _document_voice(self, start: int, quote_start: int) -> bool:
+        """Whether the words just before a quotation (in its sentence) make it a text's wording: a
+        resolution or draft that condemns, demands, calls for, states ...; a body that voted to
+        condemn ...; or "It (also) calls for" in an article about a resolution."""
+        window = self.masked[max(start, quote_start - _DOCUMENT_REACH):quote_start]
+        if _MASK in window:
+            return False  # another quotation stands between: its attribution, not the text's
+        if _DOCUMENT_VERB.search(window) or _VOTED_TO.search(window):
+            return True
+        return bool(_IT_CALLS.match(self.masked, start)) and self.about_resolution
 
     def _verbs(self, start: int, end: int) -> list[re.Match[str]]:
         out = []

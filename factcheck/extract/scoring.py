@@ -33,6 +33,7 @@ from typing import Any
 
 from ..registry.entities import EntityRegistry, normalize_mention
 from ..values import DateValue, ParseContext, ValueParseError, is_excerpt, parse_value, tokens
+from .claims import UNNAMED_RESOLUTION
 from ..values.base import fold, render_raw
 from ..values.numbers import SMALL, TENS
 from ..values.deadline import parse_deadline
@@ -263,6 +264,28 @@ def load_entity_registry(paths: Iterable[str | Path]) -> EntityRegistry:
     if problems:
         raise ValueError("the entity registry cannot be used:\n  " + "\n  ".join(problems))
     return corpus.entities
+
+
+def speakers_match(gold: Any, drafted: Any, registry: EntityRegistry) -> bool:
+    """Whether a drafted speaker is the gold's: the same entity or name (speaker_key); or, for a gold
+    speaker described as a resolution ("UN General Assembly resolution"), the reported resolution,
+    which a draft names by the registry's entity or by the placeholder."""
+    if speaker_key(gold, registry) == speaker_key(drafted, registry):
+        return True
+    return _a_resolution(gold) and _is_resolution(drafted, registry)
+
+
+def _a_resolution(name: Any) -> bool:
+    return isinstance(name, str) and normalize_mention(name).split()[-1:] == ["resolution"]
+
+
+def _is_resolution(name: Any, registry: EntityRegistry) -> bool:
+    if not isinstance(name, str) or not name.strip():
+        return False
+    if name == UNNAMED_RESOLUTION:
+        return True
+    entity = registry.resolve(name).entity
+    return entity is not None and entity.type == "resolution"
 
 
 def speaker_key(name: Any, registry: EntityRegistry) -> str | None:
@@ -528,7 +551,7 @@ def match(
         return [m for m in mentions if m.kind == kind]
 
     def same_speaker(item: GoldItem, mention: Mention) -> bool:
-        return speaker_key(item.speaker, registry) == speaker_key(mention.speaker, registry)
+        return speakers_match(item.speaker, mention.speaker, registry)
 
     def same_words(item: GoldItem, mention: Mention) -> bool:
         return quote_words_match(mention.words, item.words)

@@ -47,3 +47,26 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
 )
 def test_speakers_in_news_style(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the wording of the resolution an article reports is the resolution's
+        ("The resolution calls on Russia to \u201cimmediately withdraw\u201d its forces.\n", [("immediately", "the resolution")]),
+        ("The latest resolution, adopted by the members where no one wields a veto, condemns Russia's \"attempted illegal annexations\".\n",
+         [("attempted", "the resolution")]),
+        ("The General Assembly voted overwhelmingly to condemn Russia\u2019s \u201cattempted illegal annexation\u201d.\n",
+         [("attempted", "the resolution")]),
+        ("The resolution passed. It also calls for \u201cthe de-escalation of the current situation\u201d.\n",
+         [("the", "the resolution")]),
+        # "It calls for" in an article about no resolution is no text's
+        ("The union met. It also calls for \u201ca fair deal\u201d.\n", [("a", None)]),
+        # a speaker's own attribution after the quotation comes first
+        ("The resolution was \u201cpoliticised and provocative,\u201d said Vassily Nebenzia.\n", [("politicised", "Vassily Nebenzia")]),
+        # a person who condemns is a speaker, not a text
+        ("Biden condemned the \u201csham\u201d votes.\n", [("sham", "Biden")]),
+    ],
+)
+def test_a_resolutions_wording(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected
