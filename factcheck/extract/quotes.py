@@ -641,7 +641,8 @@ class _Finder:
             return self._according_to(verb.end(), len(self.masked))
         if verb.group().endswith("ing") and re.search(r",\s*$", self.masked[start:verb.start()]):
             # "..., saying ...": the subject of the clause the participle hangs on.
-            earlier = [v for v in verbs if v.end() <= verb.start() and not v.group().endswith("ing")]
+            earlier = [v for v in verbs if v.end() <= verb.start() and not v.group().endswith("ing")
+                       and v.group().casefold() != "according to"]  # where the words were heard, not a clause's verb
             for previous in reversed(earlier):
                 speaker = self._verb_subject(start, previous, verbs)
                 if speaker is not None:

@@ -41,6 +41,9 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
         # the listener of "telling" is not the speaker: the subject of the verb before the quotation is
         ("Transport secretary Grant Shapps called the action \u201can act of self-harm,\u201d telling rail workers: \u201cDon\u2019t risk it.\u201d\n",
          [("an", "Grant Shapps"), ("Don\u2019t", "Grant Shapps")]),
+        # "adding:" goes on in the voice of its clause's verb, not of "according to" the source
+        ("\u201cWe have been through bumpy times,\u201d the prime minister told MPs, according to a senior party source, adding: \u201cThe best is yet to come.\u201d\n",
+         [("We", "the prime minister"), ("The", "the prime minister")]),
         # a passive speech verb's subject is what was described: no speaker
         ("The situation is described as \u201cdisastrous\u201d by rescuers.\n", [("disastrous", None)]),
     ],
