@@ -142,6 +142,10 @@ _NAME_WORDS = frozenset(
 _PHRASE_END = (_STOP - frozenset("to of and or other a an the its their his her our this these those all both".split())) | frozenset(
     "left stayed rose fell went came remained grew dropped declined increased got made".split()
 )
+# Verbs that end a noun phrase however they are written ("half of all lines aren't running").
+_CLAUSE_VERBS = frozenset("aren't isn't wasn't weren't won't can't couldn't don't doesn't didn't will would could can may might "
+                          "must should shall remain remains".split())
+_LEADING_ALL = re.compile(r"^all (?:of )?(?=\w)", re.I)  # "half of all lines": lines
 _TIME_WORDS = frozenset("year years month months week weeks day days quarter period time".split())
 # Nouns a count does not count. Votes and ballots belong to a tally ("211 votes" for, or against?):
 # the vote finder reads them where the side is written, and a bare count of votes would put every
@@ -895,8 +899,10 @@ class _Finder:
         split = chunk.split(" ")
         for i, word in enumerate(split):
             w = word.lower().strip(",")
-            if words and (w in _PHRASE_END or w in _MONTHS_FULL or any(ch.isdigit() for ch in w)):
+            if words and (w in _PHRASE_END or w in _MONTHS_FULL or any(ch.isdigit() for ch in w) or w in _CLAUSE_VERBS):
                 break
+            if words and w.endswith("ed") and words[-1].lower().endswith("s"):
+                break  # "80 per cent of trains cancelled": what was cancelled is the trains
             following = split[i + 1].lower() if i + 1 < len(split) else ""
             if words and w in ("and", "or") and following in _DETERMINERS:
                 break  # "coal and a ..." starts a new phrase
@@ -908,7 +914,7 @@ class _Finder:
             last = phrase.rsplit(",", 1)[1]
             if not re.search(r"\b(?:and|or)\b", last):
                 phrase = phrase.split(",", 1)[0]
-        phrase = _LEADING_DETERMINER.sub("", phrase)
+        phrase = _LEADING_DETERMINER.sub("", _LEADING_ALL.sub("", phrase))
         possessor = re.match(r"^(?:[\w.-]+ ){0,3}?[\w.-]+['’]s? ", phrase)
         if possessor and re.search(r"['’]s? $", possessor.group()):
             phrase = phrase[possessor.end():]

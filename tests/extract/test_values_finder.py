@@ -93,6 +93,12 @@ def same_days(a: str, b: str, published: dt.date) -> bool:
          ("about $4.5 million a year", "about $4.5 million a year", "amount", None)),
         ("The plan cuts oil supplies by 30 percent.", ("30 percent", "30 percent", "reduction", "oil supplies")),
         ("The rally lasted over two days.", ("two days", "two days", "duration", "rally")),
+        # what a share is of ends at the verb: the clause's verb, or a participle after a plural
+        ("Half of all lines aren't running.", ("Half", "Half", "amount", "lines")),
+        ("Half of lines will remain closed.", ("Half", "Half", "amount", "lines")),
+        ("Up to 80% of passenger services could be cancelled.", ("Up to 80%", "Up to 80%", "amount", "passenger services")),
+        ("With 80 per cent of trains cancelled and roads gridlocked.", ("80 per cent", "80 per cent", "amount", "trains")),
+        ("It cut 89 percent of refined petroleum products.", ("89 percent", "89 percent", "reduction", "refined petroleum products")),
     ],
 )
 def test_quantities(text: str, expected: tuple[str, str, str, str | None]) -> None:
