@@ -24,6 +24,7 @@ from .lexicon import CALENDAR_WORDS
 from .mentions import MeasureMention, QuoteMention, ValueMention
 from .metadata import Metadata, detect_metadata
 from .quotes import find_quotes
+from .people import speaker_in_article
 from .readings import READING_PREDICATES
 from .values import find_values
 
@@ -169,6 +170,9 @@ class _Builder:
             return self.article_resolution()
         if mention.predicate in READING_PREDICATES:
             return self.article_resolution()  # a quake's magnitude is the event's, whoever measured it
+        if mention.subject:  # who left office (tenure.py), by the fullest name the article gives
+            person = speaker_in_article(self.article.text, mention.subject)
+            return self.drafts.name_for(person.name, "person", aliases=person.aliases)
         if mention.predicate in ("vote", "adopted_on") or _MEASURE_WORDS.search(mention.evidence):
             named = [m.entity for m in self.sentence_entities(sentence_start, sentence_end) if m.entity.type == "resolution"]
             return named[0].name if named else self.article_resolution()

@@ -44,6 +44,7 @@ class ValueMention:
     # (readings.py: {from: Marrakesh}, {of: aftershock}, or none at all); None lets claims.py
     # describe the value by `of` or the words next to it.
     qualifiers: tuple[tuple[str, str], ...] | None = None
+    subject: str | None = None  # whose fact it is, when the finder read it (tenure.py: who left office)
 
 
 @dataclass(frozen=True)

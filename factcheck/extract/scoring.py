@@ -522,9 +522,10 @@ def stated_number_match(stated: str, mention: Mention, ctx: ParseContext) -> boo
 
 
 def _as_number(kind: str, text: str, ctx: ParseContext) -> object | None:
-    """What a number is compared by: a quantity's interval (its unit left out), else the canonical value."""
+    """What a number is compared by: a quantity's interval (its unit left out), else the canonical value.
+    "A week" is one week, as the drafter writes it (extract/tenure.py)."""
     try:
-        value = parse_value(kind, text, ctx)
+        value = parse_value(kind, re.sub(r"^(?:a|an) (?=[a-z])", "one ", text.strip(), flags=re.IGNORECASE), ctx)
     except ValueParseError:
         return None
     return value.interval if isinstance(value, Quantity) else value.canonical()

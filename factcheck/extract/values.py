@@ -74,6 +74,7 @@ from .lexicon import (
 from .mentions import ValueMention
 from .quotemarks import quote_spans
 from .readings import find_readings
+from .tenure import TENURE_KEY, Departure, find_departures
 
 __all__ = ["find_values"]
 
@@ -314,6 +315,7 @@ class _Candidate:
     predicate: str
     of: str | None = None
     qualifiers: tuple[tuple[str, str], ...] | None = None  # set when the finder knows the whole key
+    subject: str | None = None  # set when the finder knows whose fact it is (tenure.py: who left)
 
 
 class _Finder:
@@ -326,6 +328,7 @@ class _Finder:
         self.published = published
         self.ctx = ParseContext(published=published or _CHECK_DAY)
         self.reporters = _reporter_labels(article.paragraphs)
+        self._departures: list[Departure] | None = None
 
     # --- driver ----------------------------------------------------------------------------
 
@@ -346,7 +349,7 @@ class _Finder:
             return []
         taken: list[tuple[int, int]] = []
         candidates: list[_Candidate] = []
-        for finder in (self.readings, self.votes, self.dates, self.numbers):
+        for finder in (self.readings, self.departures, self.votes, self.dates, self.numbers):
             for c in finder(b, e, taken):
                 if c.start < b or c.end > e or c.start >= c.end or _overlaps(taken, c.start, c.end):
                     continue
@@ -363,7 +366,7 @@ class _Finder:
                 kind=c.kind, value=c.value, as_written=c.as_written, start=c.start, end=c.end,
                 line=self.article.line_of(c.start), paragraph=p.index,
                 evidence=self.evidence(p, starts, c.start, c.end), predicate=c.predicate, of=c.of,
-                qualifiers=c.qualifiers,
+                qualifiers=c.qualifiers, subject=c.subject,
                 in_quote=turn_quote or any(qs <= c.start and c.end <= qe for qs, qe in quotes),
             ))
         return mentions
@@ -410,6 +413,13 @@ class _Finder:
         return (before + 1 if before >= 0 else start), (min(after) if after else end)
 
     # --- an event's readings (readings.py) --------------------------------------------------
+
+    def departures(self, b: int, e: int, taken: list[tuple[int, int]]) -> list[_Candidate]:
+        """How long a leader lasted after a vote (tenure.py), with who left as the subject."""
+        if self._departures is None:
+            self._departures = find_departures(self.text, [(s.start, s.end) for s in self.article.sentences])
+        return [_Candidate(d.start, d.end, "quantity", d.value, d.as_written, "duration", None, TENURE_KEY, d.person)
+                for d in self._departures if b <= d.start and d.end <= e]
 
     def readings(self, b: int, e: int, taken: list[tuple[int, int]]) -> list[_Candidate]:
         year = self.published.year if self.published else None
