@@ -55,7 +55,9 @@ PINNED = {
     # two fewer false alarms in b-unga-annexation-vote-2022
     # struck_at: "11:11 pm" vs "23.10 local time" disagree (one minute), "about 11:11pm (22:11 GMT)" agrees
     # speakers: '"...," he said. "..."' and a second quotation in its sentence go on in the first one's voice
-    "a-morocco-quake-2023": Pinned(6, 2, 1, 9, 1, 24, 11),
+    # "2059 people were injured" is a toll, not a year, and a number after a sentence's full stop is no
+    # part of a name ("Ministry of Internal Affairs. 2059"): one more agreement aligned
+    "a-morocco-quake-2023": Pinned(6, 3, 1, 9, 1, 25, 11),
     # a toll with no noun ("over 2,323 have been injured") is people's: one more conflict (637 vs 630
     # injured), and two alarms between Turkey's injured (no place named) and Syria's (a list of places)
     # nor an ordinal of a quake ("the second quake"): which one, not a rank

@@ -941,8 +941,8 @@ class _Finder:
             return None
         written = low[pos:k]
         if number.kind == "digits":
-            if "," not in written and "." not in written and 1000 <= number.value <= 2999:
-                return None  # a year
+            if "," not in written and "." not in written and 1000 <= number.value <= 2999 and not self._counts_people(k, e):
+                return None  # a year ("2059 people were injured" is no year)
             if self._in_name(b, pos):
                 return None
             if "." in written:
@@ -995,6 +995,14 @@ class _Finder:
             qualifiers = (("of", of), ("in", place)) if place else (("of", of),)
             return _Candidate(start, k, "count", value, value, "toll", of, qualifiers)
         return _Candidate(start, k, "count", value, value, "count", of)
+
+    def _counts_people(self, k: int, e: int) -> bool:
+        """Whether the number at ..k is followed by people and what happened to them ("2059 people
+        were injured", "1404 were seriously injured", "2012 deaths"): a toll, never a year."""
+        if _TOLL_NOUN.match(self.low, k, e):
+            return True
+        after = re.match(r" (?:people |persons )?(?:were|are|have been|had been)(?: \w+ly)? (\w+)", self.low[k:min(e, k + 50)])
+        return bool(after and after.group(1) in CASUALTY_STATES)
 
     def toll_place(self, b: int, e: int, pos: int, end: int) -> str | None:
         """Where a toll was counted, when its clause says: "in Syria" within a few words after it
@@ -1050,6 +1058,8 @@ class _Finder:
         word = m.group(1)
         if word.endswith(("'s", "’s", "s'", "s’")):
             return False  # "the Council's 15 members"
+        if word.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+|[A-Z][a-z]{0,3}\.", word):
+            return False  # "... of Internal Affairs. 2059 people": a sentence ended before the number
         lw = word.lower().rstrip(".")
         if lw in _NAME_WORDS:
             return True

@@ -614,6 +614,9 @@ def test_voters_in_a_vote_are_no_count(text: str, counted: list[tuple[str, str]]
         ("At least 76 people died in seven provinces.", [("At least 76", {"of": "people killed"})]),
         ("Some 10,100 people are missing.", [("Some 10,100", {"of": "people missing"})]),
         ("Officials fear the toll could exceed 2,000 dead.", []),  # a fear, not a count
+        ("Data came from the Ministry of Internal Affairs. 2059 people were injured.",  # no year: people and what happened
+         [("2059", {"of": "people injured"})]),
+        ("In 2012 people were happy.", []),  # a year
         ("It can reach 18,000 to 20,000 deaths, the mayor said.", []),
     ],
 )
