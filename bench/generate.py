@@ -2,7 +2,7 @@
 """Generate a realistic, deterministic factcheck corpus with planted conflicts.
 
     python bench/generate.py OUTDIR --sources N --claims-per-source M [--seed S] [--conflict-rate R]
-                             [--sources-per-resolution K]
+                             [--sources-per-resolution K] [--shape mix|diverse|syndication|dense]
 
 writes
 
@@ -37,6 +37,13 @@ advance 15 to 45 days per resolution, so a long run of resolutions reaches far i
 nothing in factcheck compares dates with today. With the default K, expected.json does not name K,
 and the output is the same bytes as before the option existed.
 
+--shape chooses what the news claims are. `mix` (the default) is all of the above. The other shapes
+are those a newsroom's corpus takes that the mix does not, each of one kind of claim (see SHAPES):
+`diverse` statements that rarely share words, `syndication` quotes and statements copied across
+files and speakers with some copies drifted by a word, `dense` the same few facts stated by every
+file with a few distinct values. They plant nothing (FC106 0); `dense` makes outlet-vs-outlet
+conflicts (FC101) on purpose, on every one of its facts.
+
 Same arguments, same bytes: all randomness comes from one random.Random(seed), nothing iterates
 over a set or depends on hash randomization, and no timestamps are written. Files are written as
 YAML text directly (no YAML library), so 100,000 claims take a few seconds.
@@ -53,6 +60,7 @@ import random
 import re
 import shutil
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -252,6 +260,22 @@ def _vocabulary() -> list[str]:
 
 VOCABULARY = _vocabulary()
 
+
+def _invented_words(n: int) -> list[str]:
+    """`n` distinct pronounceable words (the real vocabulary is too small for the diverse shape)."""
+    onsets = ["b", "br", "c", "cl", "d", "dr", "f", "g", "gr", "h", "k", "l", "m", "n", "p", "pl", "r", "s",
+              "st", "t", "tr", "v", "w", "z"]
+    vowels = ["a", "e", "i", "o", "u", "ai", "ou"]
+    codas = ["", "n", "r", "s", "l", "m", "nd", "st"]
+    syllables = [o + v + c for o in onsets for v in vowels for c in codas]
+    words: list[str] = []
+    for first in syllables:
+        for second in syllables[::7]:
+            words.append(first + second)
+            if len(words) == n:
+                return words
+    return words
+
 STATEMENT_TEMPLATES_RES = [
     "{res} tightens sanctions on {country}",
     "{res} was drafted by {drafter}",
@@ -305,6 +329,24 @@ CLAIM_MIX = [("statement", 32), ("quote", 25), ("measure", 20), ("vote", 5), ("a
              ("occurred_on", 5), ("reduction", 4), ("count", 4)]
 # Average number of sources that repeat one pooled quote, statement or event.
 REUSE = {"quote": 4, "statement": 3, "occurred_on": 5}
+
+# Corpus shapes (--shape). `mix` is the example corpus's mix above; the others are the shapes a
+# newsroom's corpus takes that the mix does not, each made of one kind of claim:
+#   diverse      own-voice statements that rarely share words: DIVERSE_WORDS words each, drawn from a
+#                vocabulary of DIVERSE_VOCABULARY words, about DIVERSE_SUBJECTS subjects
+#   syndication  a pool of SYNDICATED quotes and as many statements, copied across the files (a quote
+#                by one of SYNDICATED_SPEAKERS speakers); DRIFT of the copies have one word changed
+#   dense        DENSE_FACTS subject-predicate-qualifier facts stated by every file, each with one
+#                of DENSE_VALUES distinct values
+SHAPES = ("mix", "diverse", "syndication", "dense")
+DIVERSE_WORDS = 12
+DIVERSE_VOCABULARY = 6000
+DIVERSE_SUBJECTS = 5
+SYNDICATED = 300
+SYNDICATED_SPEAKERS = 5
+DRIFT = 0.1
+DENSE_FACTS = 50
+DENSE_VALUES = 3
 
 
 def number_words(n: int) -> str:
@@ -880,13 +922,15 @@ class Planted:
 
 
 class NewsWriter:
-    def __init__(self, world: World, rate: float) -> None:
+    def __init__(self, world: World, rate: float, shape: str = "mix") -> None:
         self.world = world
         self.rng = world.rng
         self.rate = rate
+        self.shape = shape
         self.planted: list[Planted] = []
         self.claims = 0
         self._ids: set[str] = set()
+        self._shaped = ShapedClaims(world, shape) if shape != "mix" else None
 
     def source_id(self, outlet: Entity, published: dt.date) -> str:
         base = f"{outlet.id}-{published.isoformat()}"
@@ -932,13 +976,16 @@ class NewsWriter:
         kinds = [k for k, _ in CLAIM_MIX]
         weights = [w for _, w in CLAIM_MIX]
         for _ in range(world.claims_per_source):
-            kind = rng.choices(kinds, weights)[0]
-            about = res if not earlier or rng.random() < 0.85 else rng.choice(earlier)
-            if not about.quotes:
-                world.fill_pools(about)
-            claim = self.claim(kind, about, published)
-            if claim is None:  # nothing of this kind to say (e.g. no event on or before publication)
-                claim = self.claim("statement", about, published)
+            if self._shaped is not None:
+                claim = self._shaped.claim()
+            else:
+                kind = rng.choices(kinds, weights)[0]
+                about = res if not earlier or rng.random() < 0.85 else rng.choice(earlier)
+                if not about.quotes:
+                    world.fill_pools(about)
+                claim = self.claim(kind, about, published)
+                if claim is None:  # nothing of this kind to say (e.g. no event on or before publication)
+                    claim = self.claim("statement", about, published)
             base = str(claim.pop("base"))
             counters[base] = counters.get(base, 0) + 1
             claim = {"id": base if counters[base] == 1 else f"{base}-{counters[base]}", **claim}
@@ -1036,6 +1083,62 @@ class NewsWriter:
         return f"{self.rng.choice(HEDGE_WORDS[hedge])}{digits}" if hedge else digits
 
 
+class ShapedClaims:
+    """The claims of one non-mix shape (see SHAPES), drawn from pools made once per corpus."""
+
+    def __init__(self, world: World, shape: str) -> None:
+        if shape not in SHAPES[1:]:
+            raise ValueError(f"--shape must be one of {', '.join(SHAPES)}")
+        self.rng = world.rng
+        self.shape = shape
+        res = world.resolutions[0]
+        people = world.speakers
+        if shape == "diverse":
+            self.words = _invented_words(DIVERSE_VOCABULARY)
+            self.subjects = [res.entity.name, *(p.name for p in people[: DIVERSE_SUBJECTS - 1])]
+        elif shape == "syndication":
+            self.quotes = [(self._sentence(VOCABULARY, self.rng.randint(8, 16)),
+                            [p.name for p in self.rng.sample(people, SYNDICATED_SPEAKERS)]) for _ in range(SYNDICATED)]
+            self.statements = [(self.rng.choice([res.entity.name, *(p.name for p in people[:20])]),
+                                self._sentence(VOCABULARY, self.rng.randint(8, 16))) for _ in range(SYNDICATED)]
+        else:
+            self.facts = []
+            for n in range(DENSE_FACTS):
+                commodity = world.commodities[n % len(world.commodities)]
+                subject = world.resolutions[n % len(world.resolutions)].entity.name
+                base = 10 + 5 * (n % 7)
+                values = [f"{base + 20 * k} percent" for k in range(DENSE_VALUES)]  # far apart: each pair disagrees
+                self.facts.append((f"fact-{n + 1}", subject, {"of": commodity.name}, values))
+
+    def _sentence(self, vocabulary: Sequence[str], size: int) -> str:
+        words = [self.rng.choice(vocabulary) for _ in range(size)]
+        return " ".join(words).capitalize() + "."
+
+    def _drift(self, text: str) -> str:
+        """One word of `text` replaced, in DRIFT of the copies."""
+        if self.rng.random() >= DRIFT:
+            return text
+        words = text.rstrip(".").split()
+        words[self.rng.randrange(len(words))] = self.rng.choice(VOCABULARY)
+        return " ".join(words).capitalize() + "."
+
+    def claim(self) -> dict[str, object]:
+        rng = self.rng
+        if self.shape == "diverse":
+            return {"base": "statement", "subject": rng.choice(self.subjects), "predicate": "statement",
+                    "value": self._sentence(self.words, DIVERSE_WORDS)}
+        if self.shape == "syndication":
+            if rng.random() < 0.5:
+                n = rng.randrange(len(self.quotes))
+                text, speakers = self.quotes[n]
+                return {"base": f"quote-{n + 1}", "predicate": "quote", "said_by": rng.choice(speakers), "value": self._drift(text)}
+            n = rng.randrange(len(self.statements))
+            subject, text = self.statements[n]
+            return {"base": f"statement-{n + 1}", "subject": subject, "predicate": "statement", "value": self._drift(text)}
+        base, subject, qualifiers, values = rng.choice(self.facts)
+        return {"base": base, "subject": subject, "predicate": "amount", "qualifiers": dict(qualifiers), "value": rng.choice(values)}
+
+
 @functools.lru_cache(maxsize=None)
 def _percent_forms(percent: int) -> tuple[tuple[str, str], ...]:
     """('' or a hedge class, text) ways to write a percentage so that it contains `percent`."""
@@ -1052,7 +1155,7 @@ def _percent_forms(percent: int) -> tuple[tuple[str, str], ...]:
 
 
 def generate(outdir: Path, sources: int, claims_per_source: int, seed: int = 0, conflict_rate: float = 0.02,
-             sources_per_resolution: int = SOURCES_PER_RESOLUTION) -> dict:
+             sources_per_resolution: int = SOURCES_PER_RESOLUTION, shape: str = "mix") -> dict:
     if sources < 1 or claims_per_source < 1:
         raise ValueError("--sources and --claims-per-source must be at least 1")
     if not 0 <= conflict_rate <= 1:
@@ -1060,6 +1163,8 @@ def generate(outdir: Path, sources: int, claims_per_source: int, seed: int = 0, 
     if isinstance(sources_per_resolution, bool) or not isinstance(sources_per_resolution, int) \
             or sources_per_resolution < 1:
         raise ValueError("--sources-per-resolution must be a whole number, at least 1")
+    if shape not in SHAPES:
+        raise ValueError(f"--shape must be one of {', '.join(SHAPES)}")
     if outdir.exists() and any(outdir.iterdir()):
         if not (outdir / "expected.json").is_file():
             raise ValueError(f"{outdir} is not empty and was not made by this generator; refusing to overwrite")
@@ -1070,7 +1175,7 @@ def generate(outdir: Path, sources: int, claims_per_source: int, seed: int = 0, 
 
     rng = random.Random(seed)
     world = World(rng, sources, claims_per_source, sources_per_resolution)
-    writer = NewsWriter(world, conflict_rate)
+    writer = NewsWriter(world, conflict_rate, shape)
     news = [writer.write(i, outdir) for i in range(sources)]
     # Pools are filled lazily; resolutions nobody wrote about still get their primary file.
     for res in world.resolutions:
@@ -1084,6 +1189,8 @@ def generate(outdir: Path, sources: int, claims_per_source: int, seed: int = 0, 
                                     "conflict_rate": conflict_rate}
     if sources_per_resolution != SOURCES_PER_RESOLUTION:  # the default leaves expected.json as it always was
         generator["sources_per_resolution"] = sources_per_resolution
+    if shape != "mix":  # likewise
+        generator["shape"] = shape
     expected = {
         "generator": generator,
         "files": {"news": sources, "primary": len(world.resolutions), "entities": 1},
@@ -1108,10 +1215,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources-per-resolution", type=int, default=SOURCES_PER_RESOLUTION, metavar="K",
                         help="news sources per resolution: round(N / K) resolutions (default: %(default)s); "
                              "1 or 2 spreads the cardinality-one facts over many keys")
+    parser.add_argument("--shape", choices=SHAPES, default="mix",
+                        help="what the news claims are: the example corpus's mix (default), or one of the shapes "
+                             "of SHAPES in this file")
     args = parser.parse_args(argv)
     try:
         expected = generate(args.outdir, args.sources, args.claims_per_source, args.seed, args.conflict_rate,
-                            args.sources_per_resolution)
+                            args.sources_per_resolution, args.shape)
     except ValueError as err:
         print(f"generate.py: {err}", file=sys.stderr)
         return 2

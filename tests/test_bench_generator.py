@@ -153,3 +153,33 @@ def test_one_source_per_resolution_spreads_the_facts_and_keeps_the_planted_count
     findings = json.loads(proc.stdout)
     assert scaling.check(findings, many) == []
     assert sum(f["code"] == "FC106" for f in findings) == many["findings"]["FC106"] == len(many["planted"])
+
+
+@pytest.mark.parametrize("shape", ["diverse", "syndication", "dense"])
+def test_each_shape_loads_clean_and_is_the_same_every_time(tmp_path: Path, shape: str) -> None:
+    first = generate.generate(tmp_path / "a", 6, 40, seed=5, shape=shape)
+    generate.generate(tmp_path / "b", 6, 40, seed=5, shape=shape)
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert first["generator"]["shape"] == shape and first["findings"]["FC106"] == 0
+    findings = _lint(tmp_path, tmp_path / "a")
+    assert [f"{f.code} {f.message}" for f in findings if f.code in LOAD_CODES] == []
+    codes = collections.Counter(f.code for f in findings)
+    claims = [c for path in sorted((tmp_path / "a" / "news").glob("*.yaml"))
+              for c in path.read_text(encoding="utf-8").split("\n  - id: ")[1:]]
+    if shape == "diverse":
+        assert all("predicate: statement" in c for c in claims)
+        assert codes["FC101"] == 0
+    elif shape == "syndication":
+        assert {("predicate: quote" in c) for c in claims} == {True, False}  # quotes and statements
+        assert codes["FC105"] > 0  # the same quotes under other speakers
+    else:
+        assert all("predicate: amount" in c for c in claims)
+        assert codes["FC101"] > 0  # the facts' distinct values disagree on purpose
+
+
+def test_the_mix_shape_is_the_default_corpus(tmp_path: Path) -> None:
+    expected = generate.generate(tmp_path / "mix", 8, 30, seed=7, conflict_rate=0.2, shape="mix")
+    assert _digest(tmp_path / "mix") == DEFAULT_DIGEST
+    assert "shape" not in expected["generator"]
+    with pytest.raises(ValueError, match="--shape"):
+        generate.generate(tmp_path / "bad", 2, 2, shape="round")
