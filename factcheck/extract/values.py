@@ -173,6 +173,16 @@ _AREA_AFTER = re.compile(
 _PLACE_BEFORE = re.compile(r"\s*In " + _PLACE_NAME + r",")
 # A named body and its kind before what is counted: "RMT union members", "Labour party members".
 _NAMED_BODY = re.compile(r"(?:[A-Z][\w'’&-]* )+(?:union|party|council|committee|army|ministry|agency|group|government|company|federation|league) ")
+# "the death toll (from the floods in Libya) has soared to 11,300": a death toll, then within its
+# clause a verb of standing or rising and the number (a hedge may stand before it).
+_TOLL_PHRASE = re.compile(
+    r"\b(?:death )?toll\b[^.;:!?()]{0,80}?\b(?:has |had |have )?(?:rises|rose|risen|rising|soared|soars|surged|surges"
+    r"|climbed|climbs|jumped|jumps|reached|reaches|exceeded|exceeds|passed|passes|surpassed|topped|tops|stands|stood|is|was)"
+    r"(?: to| past| at| above)?(?P<hedge> (?:over|more than|almost|nearly|at least|about|around|some))? (?P<n>[0-9][0-9,]*[0-9]|[0-9])(?![0-9,.]*[0-9]| ?%| per| percent| (?:thousand|million|deaths|dead|injured|wounded|missing|years?|km|kilomet))"
+)
+_SUPERSEDED = re.compile(r"\b(?:earlier|previously|initially|had (?:risen|reached|climbed|soared|surged|exceeded|stood))\b")
+_TOLL_IN = re.compile(r"(?:[Dd]eath )?toll in (?P<place>[A-Z][\w-]+)(?![\w'’-])")
+_ELSEWHERE = re.compile(r"\belsewhere\b")
 _LINKING_AFTER = re.compile(r" (?:are|were|is|was|have|has|had) ")
 _TOLL_IF = re.compile(r"\b(?:could|would|may|might|expected|expects|fear|fears|feared|likely|anticipate[sd]?)\b")
 # An ordinal before these is a moment or an idiom, not a rank the subject holds: "the 23rd minute" is
@@ -349,7 +359,7 @@ class _Finder:
             return []
         taken: list[tuple[int, int]] = []
         candidates: list[_Candidate] = []
-        for finder in (self.readings, self.departures, self.votes, self.dates, self.numbers):
+        for finder in (self.readings, self.departures, self.votes, self.dates, self.toll_phrases, self.numbers):
             for c in finder(b, e, taken):
                 if c.start < b or c.end > e or c.start >= c.end or _overlaps(taken, c.start, c.end):
                     continue
@@ -1004,6 +1014,32 @@ class _Finder:
         after = re.match(r" (?:people |persons )?(?:were|are|have been|had been)(?: \w+ly)? (\w+)", self.low[k:min(e, k + 50)])
         return bool(after and after.group(1) in CASUALTY_STATES)
 
+    def toll_phrases(self, b: int, e: int, taken: list[tuple[int, int]]) -> list[_Candidate]:
+        """A death toll said to stand at a number: "the death toll in Derna has soared to 11,300",
+        "the toll had risen to over 11,300", "death toll rises to 2012". The number has no noun of
+        its own, so the count finder cannot tell it is a toll; a four-digit figure here is no year."""
+        out: list[_Candidate] = []
+        for m in _TOLL_PHRASE.finditer(self.low, b, e):
+            pos, k = m.start("n"), m.end("n")
+            if _overlaps(taken, pos, k) or not re.fullmatch(r"[0-9][0-9,]*", self.low[pos:k]):
+                continue
+            clause_start, _ = self.sentence_bounds(b, e, m.start())
+            if _TOLL_IF.search(self.low, clause_start, pos):
+                continue  # "the toll could exceed 2,000": a fear, not a count
+            if _SUPERSEDED.search(self.low, clause_start, pos):
+                continue  # "had announced earlier that the toll had risen to 1037": a figure since replaced
+            if re.fullmatch(r"[1-9]0*,?000", self.low[pos:k]) and not m.group("hedge"):
+                continue  # "toll rises to 2,000": a milestone the figure passed, not the figure
+            start = m.start("hedge") + 1 if m.group("hedge") else pos
+            value = self.text[start:k]
+            if not self.parses("count", value):
+                continue
+            named = _TOLL_IN.match(self.text, m.start(), pos)  # "the death toll in Turkey has exceeded 1,760"
+            place = self.toll_place(b, e, pos, k) or (named.group("place") if named else None)
+            qualifiers = (("of", "people killed"), ("in", place)) if place else (("of", "people killed"),)
+            out.append(_Candidate(start, k, "count", value, value, "toll", "people killed", qualifiers))
+        return out
+
     def toll_place(self, b: int, e: int, pos: int, end: int) -> str | None:
         """Where a toll was counted, when its clause says: "in Syria" within a few words after it
         ("1,602 people have died in Syria"), else a clause that opens with it ("In Syria, 237
@@ -1011,6 +1047,8 @@ class _Finder:
         after = _PLACE_AFTER.match(self.text, end, min(e, end + 60))
         if after is not None:
             return None if after.group("more") else after.group("place")
+        if _ELSEWHERE.search(self.low, pos, min(e, end + 30)):
+            return "elsewhere"  # "about 170 people elsewhere in the country": not where the main toll was counted
         area = _AREA_AFTER.match(self.text, end, min(e, end + 80))
         if area is not None:  # "47 fatalities reported in areas controlled by rebels": its own place
             return area.group("area")

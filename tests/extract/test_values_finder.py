@@ -617,6 +617,16 @@ def test_voters_in_a_vote_are_no_count(text: str, counted: list[tuple[str, str]]
         ("Data came from the Ministry of Internal Affairs. 2059 people were injured.",  # no year: people and what happened
          [("2059", {"of": "people injured"})]),
         ("In 2012 people were happy.", []),  # a year
+        # a death toll said to stand at a number
+        ("The death toll in Libya's coastal city of Derna has soared to 11,300 as search efforts continue.",
+         [("11,300", {"of": "people killed"})]),
+        ("The UN said the toll in the coastal city alone had risen to over 11,300.", []),  # superseded: "had risen"
+        ("The death toll in Turkey has exceeded 1,760.", [("1,760", {"of": "people killed", "in": "Turkey"})]),
+        ("Death toll after earthquake in Morocco rises to 2012 informs Hespress.", [("2012", {"of": "people killed"})]),
+        ("Afghanistan earthquake death toll rises to 2,000: Taliban officials", []),  # a milestone passed, not the figure
+        ("The toll could reach 20,000.", []),  # a fear
+        ("The storm also killed about 170 people elsewhere in the country.",  # not where the main toll was counted
+         [("about 170", {"of": "people killed", "in": "elsewhere"})]),
         ("It can reach 18,000 to 20,000 deaths, the mayor said.", []),
     ],
 )
