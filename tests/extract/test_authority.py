@@ -80,3 +80,35 @@ def test_different_tolls_are_not_one_group() -> None:
     """Killed and injured are two tolls: differing numbers between them say nothing of who counted."""
     text = "Quake\n\nAt least 2,000 people died and 9,000 were injured.\n"
     assert _tolls(text) == [("At least 2,000", {"of": "people killed"}), ("9,000", {"of": "people injured"})]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "body"),
+    [
+        # two bodies' figures in one sentence: each figure is the nearest "according to"'s ...
+        ("The death toll stood at 2,053, according to the Taliban, and at 500, according to the Red Crescent.",
+         "500", "Red Crescent"),
+        ("The death toll stood at 2,053, according to the Taliban, and at 500, according to the Red Crescent.",
+         "2,053", "Taliban"),
+        # ... or the subject of the nearest speech verb before it that has one ("it" has none)
+        ("The Taliban said 2,053 people had died, while the United Nations said 320; it later said the toll was 1,000.",
+         "1,000", "United Nations"),
+        ("The Taliban said 2,053 people had died, while the United Nations said 320.", "320", "United Nations"),
+        # the subject runs back to a joining word even when there is no comma
+        ("The toll rose overnight as the Red Crescent said 500 people were killed.", "500", "Red Crescent"),
+        ("Latest figures: the health ministry said 245 people were killed.", "245", "health ministry"),
+        # a capitalized role speaks for the body after it
+        ("The Secretary-General of the United Nations said 320 people had died.", "320", "United Nations"),
+        ("The Head of the Afghan Red Crescent Society said 500 people had died.", "500", "Afghan Red Crescent Society"),
+        # no capitals, a straight apostrophe: the words without determiners and possessives
+        ("The country's national disaster authority said on Saturday the earthquake had killed about 100 people.",
+         "100", "national disaster authority"),
+        # eight words can still be a name
+        ("The head of the country's national disaster authority said 100 people had died.", "100",
+         "national disaster authority"),
+        # a subject with a number in it is a clause or a count of people, not a body
+        ("Residents of 12 villages near the epicentre told reporters that 300 people were missing.", "300", None),
+    ],
+)
+def test_who_gave_one_of_several_figures(sentence: str, number: str, body: str | None) -> None:
+    assert who_gave(sentence, sentence.index(number)) == body
