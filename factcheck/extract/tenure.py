@@ -78,7 +78,7 @@ def find_departures(text: str, sentences: list[tuple[int, int]]) -> list[Departu
         person = _who(sentence, verb.start(), previous)
         if person is None:
             continue
-        person = _complete(text, person)
+        person = _complete(text, sentences, person)
         written = span.group("within") or span.group("later")
         at = start + span.start("within" if span.group("within") else "later")
         found.append(Departure(at, at + len(written), _value(written), written, person))
@@ -104,12 +104,15 @@ def _who(sentence: str, verb_at: int, previous: str) -> str | None:
     return None
 
 
-def _complete(text: str, name: str) -> str:
+def _complete(text: str, sentences: list[tuple[int, int]], name: str) -> str:
     """A surname as the one full name the article gives it ("May": Theresa May). The speaker rules
-    (people.py) leave a month alone; here it is already known to be a person."""
+    (people.py) leave a month alone; here it is already known to be a person. Names are read sentence
+    by sentence: the article's text joins its paragraphs with a space, and a title-case headline
+    ("Johnson Survives Confidence Vote") would run on into a paragraph's first name."""
     if len(name.split()) > 1:
         return name
-    full = {_without_titles(n[2]) for n in _names(text) if n[2].endswith(" " + name)}
+    full = {_without_titles(n[2]) for start, end in sentences for n in _names(text[start:end])
+            if n[2].endswith(" " + name)}
     full = {f for f in full if len(f.split()) > 1 and _a_name(f, next_to_verb=False)}
     return next(iter(full)) if len(full) == 1 else name
 

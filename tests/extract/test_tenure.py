@@ -168,3 +168,17 @@ def test_a_tenure_spans_the_duration_as_written(text: str, written: str) -> None
     sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+(?:\.|$)", text)]
     (found,) = find_departures(text, sentences)
     assert (found.start, found.end, text[found.start:found.end]) == (text.index(written), text.index(written) + len(written), written)
+
+
+def test_a_title_case_headline_is_no_part_of_the_name() -> None:
+    """The article's text joins its paragraphs with a space: "Johnson Survives Confidence Vote" and
+    "Theresa May" are one capitalized run in it, but never in one sentence."""
+    text = ("Johnson Survives Confidence Vote\n\nTheresa May won a party confidence vote in 2018. "
+            "May resigned six months later over a Brexit deadlock.\n")
+    article = read_article(text, "x.txt")
+    found = find_departures(article.text, [(s.start, s.end) for s in article.sentences])
+    assert [(d.value, d.person) for d in found] == [("six months", "Theresa May")]
+    ruleset = load_ruleset([default_rules_dir()], [])
+    options = SourceOptions(outlet="Paper", published=dt.date(2022, 6, 7), source_id="paper")
+    draft = draft_claims(article, options, None, ruleset)
+    assert [(c["subject"], c["value"]) for c in draft.claims if c["predicate"] == "duration"] == [("Theresa May", "six months")]
