@@ -99,6 +99,8 @@ def test_a_tenure_is_drafted_for_the_person_who_left() -> None:
          [("two days", "two days", "Thatcher")]),
         ("Theresa May, with her husband Philip May at her side, won a confidence vote in 2018. May resigned six months later.",
          [("six months", "six months", "May")]),
+        ("Unlike Theresa May, Johnson won the confidence vote comfortably. Theresa May was forced out within six months of hers.",
+         [("six months", "six months", "Theresa May")]),  # a full name is not completed
         # of two durations, the one nearer the departure, after it ...
         ("Eleven years after taking office, Thatcher resigned as prime minister two days after the ballot.",
          [("two days", "two days", "Thatcher")]),
