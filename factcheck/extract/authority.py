@@ -23,7 +23,7 @@ from .lexicon import DETERMINERS
 __all__ = ["who_gave"]
 
 _VERB = re.compile(r"\b(?:said|says|told|tells|reported|reports|announced|confirmed|gave|gives|put|stated)\b")
-_ACCORDING = re.compile(r"\baccording to (?P<body>[^,.;:()]+)")
+_ACCORDING = re.compile(r"\baccording to (?P<body>[^,.;:()]+)", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[,;:()–—]|\b(?:while|but|as|whereas|after|before|however|later|earlier)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s(?:that|who|which|whose)\s.*$", re.IGNORECASE)  # "the army that controls the east": the army
 _WORD = re.compile(r"[\w'’.-]+")

@@ -46,6 +46,8 @@ _SPAN = re.compile(
     re.IGNORECASE,
 )
 _VOTE = re.compile(r"\b(?:vote|votes|voted|ballot|result|election)\b", re.IGNORECASE)
+# A subject of its own between the last name and the departure: "..., and the party chairman resigned".
+_OTHER_SUBJECT = re.compile(r"(?:,|\band|\bbut|\bwhile)\s+(?:the|a|an|his|her|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:she|he)\s+$", re.IGNORECASE)
 _VOTE_SENTENCES = 2  # a vote named this many sentences before still anchors "two days later"
 _REACH = 80  # characters between the departure and its duration, either side
@@ -97,6 +99,8 @@ def _who(sentence: str, verb_at: int, previous: str) -> str | None:
     head = sentence[:verb_at]
     names = [n for n in _names(head) if _a_name(n[2], next_to_verb=not head[n[1]:].strip())]
     if names:
+        if _OTHER_SUBJECT.search(head[names[-1][1]:]):
+            return None  # "Theresa May survived ... and the party chairman resigned": someone else left
         return names[-1][2]
     if _PRONOUN_BEFORE.search(head) or re.search(r"\b(?:but|and)\s+$", head) or not head.strip():
         earlier = [n for n in _names(previous) if _a_name(n[2], next_to_verb=False)]

@@ -30,6 +30,7 @@ from factcheck.ruleset import default_rules_dir, load_ruleset
         ("Around 6,000 are missing, a spokesperson for the Libyan National Army that controls eastern Libya, said.",
          "6,000", "Libyan National Army"),  # the relative clause is not the name
         ("Turkey’s Disaster and Emergency Management agency said the quake killed at least 76 people.", "76", "Turkey"),
+        ("According to the Red Crescent, 500 people died.", "500", "Red Crescent"),  # at the sentence's head
         # no one named
         ("The provisional toll is very heavy: over 2,000 dead and around 10,000 injured.", "2,000", None),
         ("At the moment there are at least 2,053 dead and 9,249 injured.", "2,053", None),

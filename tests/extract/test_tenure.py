@@ -50,6 +50,7 @@ def test_how_long_a_leader_lasted(text: str, expected: list[tuple[str, str, str]
         "Smith resigned after the vote.",  # no duration
         "After the vote, Smith was re-elected six months later.",  # no departure
         "After the vote, he resigned six months later.",  # "he" with no name before
+        "Theresa May survived a confidence vote in 2018 and the party chairman resigned a week later.",  # another subject
     ],
 )
 def test_what_is_no_tenure(text: str) -> None:
