@@ -108,12 +108,22 @@ class _AgreeingWordings:
     score 100, and forms_agree accepts them whatever the threshold) and SCAN_SLACK below the
     threshold, so float rounding inside the scan cannot drop a pair that forms_agree accepts.
 
-    Every candidate of the group is scanned unless the caller stops: the scan first tries the
-    wordings that share one of k's rarest words (the likely agreeing ones, so a caller that needs
-    one supporter usually stops early), then all the others. The order changes nothing else.
+    In a group of up to EXACT_UP_TO wordings every candidate is scanned unless the caller stops:
+    first the wordings that share one of k's rarest words (the likely agreeing ones, so a caller
+    that needs one supporter usually stops early), then all the others, so the relation is exactly
+    forms_agree. A larger group (thousands of statements about one subject that rarely share words)
+    would make that all pairs, so there the candidates come from a word index that cannot grow with
+    the group: the wordings that share a word of k's that at most POSTING_LIMIT wordings hold, and
+    when k has no such word, those that share one of its RARE rarest words, at most MAX_CANDIDATES of
+    them. Two wordings that agree (WRatio >= 90 with equal numbers and negations) share most of their
+    words, so a rare shared word finds them; what the index can miss is two agreeing wordings of a
+    huge group made only of words that hundreds of its wordings use (docs/design.md §7).
     """
 
     RARE = 2  # how many of a wording's rarest words pick the candidates tried first
+    EXACT_UP_TO = 500  # wordings in a (negations, numbers) group scanned in full
+    POSTING_LIMIT = 64  # in a larger group, a word held by more wordings proposes no candidates
+    MAX_CANDIDATES = 1024  # the fallback's bound, for a wording made only of common words
 
     def __init__(self, forms: list[StatementForm | None], threshold: float) -> None:
         self.forms = forms
@@ -139,8 +149,15 @@ class _AgreeingWordings:
             for position, j in enumerate(group):
                 for word in set(self.forms[j].wording.split()):  # type: ignore[union-attr]
                     postings[word].append(position)
-        rare = sorted(set(form.wording.split()), key=lambda word: (len(postings[word]), word))[: self.RARE]
+        words = sorted(set(form.wording.split()), key=lambda word: (len(postings[word]), word))
+        rare = words[: self.RARE]
         first = sorted({position for word in rare for position in postings[word]})
+        if len(group) > self.EXACT_UP_TO:
+            indexed = {position for word in words if len(postings[word]) <= self.POSTING_LIMIT for position in postings[word]}
+            if not indexed:
+                indexed = set(first[: self.MAX_CANDIDATES])
+            yield from self._scan(k, form, [group[p] for p in sorted(indexed)])
+            return
         chosen = set(first)
         yield from self._scan(k, form, [group[p] for p in first])
         yield from self._scan(k, form, [j for p, j in enumerate(group) if p not in chosen])

@@ -476,3 +476,60 @@ def test_a_malformed_ordinal_in_free_text_is_a_number_not_a_crash() -> None:
     assert numbers("the 21th meeting") == {"21th": 1}
     assert statements_agree("the 21th meeting was held", "the 21th meeting was held")
     assert not statements_agree("the 21th meeting was held", "the 22th meeting was held")
+
+
+def _statement_forms(texts: list[str]) -> list[text_module.StatementForm | None]:
+    return [statement_form(t) for t in texts]
+
+
+def _agreeing_all(forms: list[text_module.StatementForm | None], threshold: float) -> set[tuple[int, int]]:
+    return {(i, j) for i, a in enumerate(forms) for j, b in enumerate(forms)
+            if i != j and a is not None and b is not None and forms_agree(a, b, threshold)}
+
+
+def test_a_large_group_finds_its_agreeing_wordings_through_the_word_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past EXACT_UP_TO wordings a group is scanned through its word index, not all pairs: on
+    statements that rarely share words (the diverse shape), with near copies among them (a word
+    changed, a tail added), the agreeing pairs are exactly those of all pairs."""
+    from factcheck.analysis import _AgreeingWordings
+
+    rng = random.Random(11)
+    vocabulary = [f"w{n}x" for n in range(3000)]
+    texts = [" ".join(rng.choice(vocabulary) for _ in range(12)) for _ in range(400)]
+    for n in range(0, 400, 20):
+        words = texts[n].split()
+        words[rng.randrange(12)] = "changed"
+        texts.append(" ".join(words))  # one word changed
+        texts.append(texts[n] + " officials said")  # a tail added
+    forms = _statement_forms(texts)
+    monkeypatch.setattr(_AgreeingWordings, "EXACT_UP_TO", 50)
+    agreeing = _AgreeingWordings(forms, 90.0)
+    got = {(k, j) for k in range(len(forms)) for j in agreeing(k)}
+    assert got == _agreeing_all(forms, 90.0)
+    assert len(got) >= 40  # the near copies were found, so the comparison above says something
+
+
+def test_a_large_group_of_common_words_scans_a_bounded_number_of_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every word common to hundreds of wordings: each wording is compared with at most
+    MAX_CANDIDATES others, never the whole group."""
+    from factcheck.analysis import _AgreeingWordings
+
+    rng = random.Random(5)
+    common = [f"c{n}y" for n in range(8)]
+    texts = list(dict.fromkeys(" ".join(rng.sample(common, 6)) for _ in range(3000)))
+    forms = _statement_forms(texts)
+    monkeypatch.setattr(_AgreeingWordings, "EXACT_UP_TO", 50)
+    monkeypatch.setattr(_AgreeingWordings, "POSTING_LIMIT", 5)
+    monkeypatch.setattr(_AgreeingWordings, "MAX_CANDIDATES", 7)
+    scanned: list[int] = []
+    original = _AgreeingWordings._scan
+
+    def counting(self, k, form, candidates):  # type: ignore[no-untyped-def]
+        scanned.append(len(candidates))
+        return original(self, k, form, candidates)
+
+    monkeypatch.setattr(_AgreeingWordings, "_scan", counting)
+    agreeing = _AgreeingWordings(forms, 90.0)
+    for k in range(len(forms)):
+        list(agreeing(k))
+    assert len(forms) > 50 and scanned and max(scanned) <= 7
