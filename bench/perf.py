@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """How fast `factcheck lint` is against the libyaml floor, cold, warm and as a pre-commit hook.
 
-    python bench/perf.py                                   # 10k, 100k and 1M claims
-    python bench/perf.py --claims 10000 --skip-shacl --workdir /tmp/fc-perf
+    python bench/perf.py                                   # 10k, 100k and 1M claims, every shape
+    python bench/perf.py --claims 10000 --shapes mix diverse --skip-shacl --workdir /tmp/fc-perf
 
-For each size in --claims (news claims, --claims-per-file per news file) the corpus is made by
+For each size in --claims (news claims, --claims-per-file per news file) and each corpus shape in
+--shapes (bench/generate.py --shape: the example corpus's mix; diverse statements; syndicated quotes
+and statements; dense keys) the corpus is made by
 bench/generate.py (or reused from --workdir when its expected.json names the same generator
 arguments). Every measurement is a subprocess timed by wall clock, process start included, best of
 --repeat, with the runs of one repetition side by side so that the ratios survive a shared, noisy
@@ -87,6 +89,7 @@ FLOOR_CODE = (
 
 # The targets of issue 6, judged on the measurements (see evaluate_targets).
 TARGET_COLD_FLOOR = 1.5
+TARGET_SHAPE_COLD_FLOOR = 2.0  # issue 17: every corpus shape at 100k claims
 TARGET_WARM_COLD = 0.3
 TARGET_PRE_COMMIT_S = 1.5
 TARGET_1M_SCALE = 11.0
@@ -259,22 +262,25 @@ class Spec:
     claims_per_file: int
     seed: int
     conflict_rate: float
+    shape: str = "mix"  # bench/generate.py --shape
 
     @property
     def name(self) -> str:
-        return f"c{self.news_claims}"
+        return f"c{self.news_claims}" if self.shape == "mix" else f"{self.shape}-c{self.news_claims}"
 
     @property
     def sources(self) -> int:
         return self.news_claims // self.claims_per_file
 
     def generator(self) -> dict[str, Any]:
-        return {"sources": self.sources, "claims_per_source": self.claims_per_file, "seed": self.seed,
+        made = {"sources": self.sources, "claims_per_source": self.claims_per_file, "seed": self.seed,
                 "conflict_rate": self.conflict_rate}
+        return made if self.shape == "mix" else {**made, "shape": self.shape}
 
     def generate_args(self, outdir: Path) -> list[str]:
-        return [str(outdir), "--sources", str(self.sources), "--claims-per-source", str(self.claims_per_file),
+        args = [str(outdir), "--sources", str(self.sources), "--claims-per-source", str(self.claims_per_file),
                 "--seed", str(self.seed), "--conflict-rate", str(self.conflict_rate)]
+        return args if self.shape == "mix" else [*args, "--shape", self.shape]
 
 
 def restore_backup(workdir: Path, name: str) -> list[str]:
@@ -307,7 +313,7 @@ def ensure_corpus(workdir: Path, spec: Spec) -> tuple[Path, dict[str, Any], floa
             return outdir, expected, None
     log(f"generating {spec.name}: {spec.sources:,} files x {spec.claims_per_file:,} claims ...")
     start = time.perf_counter()
-    expected = generate.generate(outdir, spec.sources, spec.claims_per_file, spec.seed, spec.conflict_rate)
+    expected = generate.generate(outdir, spec.sources, spec.claims_per_file, spec.seed, spec.conflict_rate, shape=spec.shape)
     return outdir, expected, time.perf_counter() - start
 
 
@@ -419,12 +425,12 @@ def measure_size(bench: Bench, spec: Spec) -> dict[str, Any]:
     bench.failures += [f"{name}: {p}" for p in scaling.check(findings, expected)]
 
     result: dict[str, Any] = {
-        "name": name, "news_claims": spec.news_claims, "claims": expected["claims"]["total"],
+        "name": name, "shape": spec.shape, "news_claims": spec.news_claims, "claims": expected["claims"]["total"],
         "files": expected["files"]["news"] + expected["files"]["primary"], "corpus": str(corpus),
         "generate_s": generate_seconds, "repeat": repeat,
         **{f"{k}_s": min(v) for k, v in times.items()},
         "pre_commit_s": None, "times": times, "rss_mb": {k: v / MB for k, v in rss.items()},
-        "findings": dict(sorted(Counter(f["code"] for f in findings).items())),
+        "findings": dict(sorted(Counter(f["code"] for f in findings).items())), "findings_total": len(findings),
     }
     del findings
     bench.reproduce += [
@@ -437,7 +443,7 @@ def measure_size(bench: Bench, spec: Spec) -> dict[str, Any]:
         f"(cd {q([corpus])} && time {q(bench.command)} lint . --format json --no-cache "
         f"> {q([out / f'{name}-no-cache.json'])})",
     ]
-    if spec.news_claims >= bench.pre_commit_min:
+    if spec.news_claims >= bench.pre_commit_min and spec.shape == "mix":  # the edit needs the mix's statements
         result.update(measure_pre_commit(bench, corpus, name, cache, repeat, spec.news_claims))
     return result
 
@@ -554,15 +560,18 @@ def _ratio(a: float | None, b: float | None) -> float | None:
 def format_table(measurements: dict[str, Any]) -> str:
     """The per-size Markdown table."""
     lines = [
-        "| claims | files | floor s | cold s | cold/floor | no-cache s | warm s | warm/cold | pre-commit s | peak RSS MB (cold) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| shape | claims | files | floor s | cold s | cold/floor | no-cache s | warm s | warm/cold | pre-commit s "
+        "| peak RSS MB (cold) | findings | findings/claims |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in measurements["sizes"]:
+        total = size.get("findings_total")
         lines.append(
-            f"| {size['claims']:,} | {size['files']:,} | {_fmt(size['floor_s'])} | {_fmt(size['cold_s'])} | "
-            f"{_fmt(_ratio(size['cold_s'], size['floor_s']))} | {_fmt(size['no_cache_s'])} | {_fmt(size['warm_s'])} | "
-            f"{_fmt(_ratio(size['warm_s'], size['cold_s']))} | {_fmt(size.get('pre_commit_s'))} | "
-            f"{_fmt(size['rss_mb']['cold'], 0)} |"
+            f"| {size.get('shape', 'mix')} | {size['claims']:,} | {size['files']:,} | {_fmt(size['floor_s'])} | "
+            f"{_fmt(size['cold_s'])} | {_fmt(_ratio(size['cold_s'], size['floor_s']))} | {_fmt(size['no_cache_s'])} | "
+            f"{_fmt(size['warm_s'])} | {_fmt(_ratio(size['warm_s'], size['cold_s']))} | {_fmt(size.get('pre_commit_s'))} | "
+            f"{_fmt(size['rss_mb']['cold'], 0)} | {'–' if total is None else f'{total:,}'} | "
+            f"{_fmt(None if total is None else total / size['claims'])} |"
         )
     return "\n".join(lines)
 
@@ -587,8 +596,8 @@ def format_shacl_table(c: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _size(measurements: dict[str, Any], news_claims: int) -> dict[str, Any] | None:
-    return next((s for s in measurements["sizes"] if s["news_claims"] == news_claims), None)
+def _size(measurements: dict[str, Any], news_claims: int, shape: str = "mix") -> dict[str, Any] | None:
+    return next((s for s in measurements["sizes"] if s["news_claims"] == news_claims and s.get("shape", "mix") == shape), None)
 
 
 def evaluate_targets(measurements: dict[str, Any]) -> list[dict[str, str]]:
@@ -644,6 +653,22 @@ def evaluate_targets(measurements: dict[str, Any]) -> list[dict[str, str]]:
             same and c["ratio"] >= TARGET_SHACL_RATIO)
     else:
         add("FC101 vs pySHACL", f"≥ {TARGET_SHACL_RATIO:g}× faster, same keys found", None, None)
+    for shape in dict.fromkeys(s.get("shape", "mix") for s in measurements["sizes"]):
+        s100k, s1m = _size(measurements, 100_000, shape), _size(measurements, 1_000_000, shape)
+        if s100k:  # issue 17: every shape, side by side with its own floor
+            r = _ratio(s100k["cold_s"], s100k["floor_s"])
+            add(f"{shape}: cold lint, 100k claims", f"≤ {TARGET_SHAPE_COLD_FLOOR:g}× the libyaml floor",
+                f"{r:.2f}×", r is not None and r <= TARGET_SHAPE_COLD_FLOOR)
+            r = _ratio(s100k["warm_s"], s100k["cold_s"])
+            add(f"{shape}: warm lint, 100k claims", f"≤ {TARGET_WARM_COLD}× cold", f"{r:.2f}×", r is not None and r <= TARGET_WARM_COLD)
+            total = s100k.get("findings_total")
+            add(f"{shape}: findings, 100k claims", "≤ the number of claims",
+                None if total is None else f"{total:,} for {s100k['claims']:,} claims",
+                None if total is None else total <= s100k["claims"])
+        if s1m and s100k:
+            r = _ratio(s1m["cold_s"], s100k["cold_s"])
+            add(f"{shape}: cold lint, 1M claims", f"≤ {TARGET_1M_SCALE:g}× its 100k time", f"{r:.2f}×",
+                r is not None and r <= TARGET_1M_SCALE)
     return rows
 
 
@@ -678,7 +703,7 @@ def format_report(measurements: dict[str, Any], reproduce: Sequence[str], failur
                 f"{c['corpus_assertions']:,} assertions loaded; {c['considered']:,} cardinality-one assertions with a "
                 f"subject in {c['considered_keys']:,} keys; keys left out: {left}; {c['multi_value_keys']:,} compared keys "
                 f"have several distinct values; FC101 reported {c['fc101_findings']:,} findings."]
-    out += ["", "Targets (issue 6):", "", format_targets(evaluate_targets(measurements)), "", "Reproduce:", "", "```sh"]
+    out += ["", "Targets (issue 6; per shape, issue 17):", "", format_targets(evaluate_targets(measurements)), "", "Reproduce:", "", "```sh"]
     out += list(reproduce)
     out += ["```"]
     if failures:
@@ -752,6 +777,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--claims", type=int, nargs="+", default=list(DEFAULT_CLAIMS),
                         help="news claims per corpus (default: 10000 100000 1000000)")
     parser.add_argument("--claims-per-file", type=int, default=1000)
+    parser.add_argument("--shapes", nargs="+", choices=generate.SHAPES, default=list(generate.SHAPES),
+                        help="corpus shapes (bench/generate.py --shape) measured at every size (default: all)")
     parser.add_argument("--repeat", type=int, default=None,
                         help="runs per measurement, best reported (default: 3, and 1 from 1M claims)")
     parser.add_argument("--workdir", type=Path, default=None,
@@ -804,8 +831,9 @@ def main(argv: list[str] | None = None) -> int:
     log(f"perf.py: working in {workdir}")
     try:
         for claims in args.claims:
-            spec = Spec(claims, args.claims_per_file, args.seed, args.conflict_rate)
-            measurements["sizes"].append(measure_size(bench, spec))
+            for shape in args.shapes:
+                spec = Spec(claims, args.claims_per_file, args.seed, args.conflict_rate, shape)
+                measurements["sizes"].append(measure_size(bench, spec))
         measurements["example"] = measure_example(bench, HERE.parent)
     except (Failure, subprocess.TimeoutExpired, ValueError) as err:
         bench.failures.append(str(err))

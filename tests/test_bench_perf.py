@@ -193,6 +193,10 @@ def test_targets_are_judged_from_the_measurements() -> None:
         "peak RSS, 1M claims": "FAIL",
         "example corpus (factcheck lint claims/)": "FAIL",
         "FC101 vs pySHACL (57,619 keys, 70,212 assertions)": "PASS",
+        "mix: cold lint, 100k claims": "PASS",  # issue 17's per-shape targets: 1.4 <= 2
+        "mix: warm lint, 100k claims": "PASS",
+        "mix: findings, 100k claims": "not measured",  # a measurement made before findings were counted
+        "mix: cold lint, 1M claims": "FAIL",
     }
     assert rows["cold lint, 100k claims"]["measured"] == "1.40× (4.20 s vs 3.00 s)"
     assert rows["cold lint, 1M claims"]["measured"] == "11.90× (50.00 s vs 4.20 s)"
@@ -225,9 +229,9 @@ def test_targets_not_measured_and_a_slow_pre_commit() -> None:
 
 def test_the_table_has_a_row_per_size() -> None:
     table = perf.format_table(_measurements()).splitlines()
-    assert table[0].startswith("| claims | files | floor s | cold s | cold/floor |")
-    assert table[2] == "| 10,016 | 11 | 0.40 | 0.55 | 1.38 | 0.45 | 0.12 | 0.22 | – | 90 |"
-    assert table[3] == "| 100,080 | 105 | 3.00 | 4.20 | 1.40 | 4.10 | 1.00 | 0.24 | 1.20 | 400 |"
+    assert table[0].startswith("| shape | claims | files | floor s | cold s | cold/floor |")
+    assert table[2] == "| mix | 10,016 | 11 | 0.40 | 0.55 | 1.38 | 0.45 | 0.12 | 0.22 | – | 90 | – | – |"
+    assert table[3] == "| mix | 100,080 | 105 | 3.00 | 4.20 | 1.40 | 4.10 | 1.00 | 0.24 | 1.20 | 400 | – | – |"
     assert len(table) == 5
     targets = perf.format_targets(perf.evaluate_targets(_measurements()))
     assert "| peak RSS, 1M claims | ≤ 2,048 MB | 2,100 MB | FAIL |" in targets
@@ -238,6 +242,35 @@ def test_the_table_has_a_row_per_size() -> None:
     # A comparison recorded before the index existed has no index figures: shown as not measured.
     old = {k: v for k, v in SHACL.items() if k not in ("index_seconds", "scratch_seconds", "ratio_scratch", "ratio_indexing_included")}
     assert perf.format_shacl_table(old).splitlines()[2].endswith("| 30.0 | – | – | 4,500.0 | 3,600.0 | 150.0 | – | – |")
+
+
+def test_every_shape_is_judged_against_its_own_floor_and_claims() -> None:
+    """Issue 17's targets per corpus shape: cold at most 2x its floor, warm at most 0.3x cold,
+    findings at most the claims, 1M at most 11x 100k; the issue-6 rows stay the mix's."""
+    m = _measurements()
+    m["sizes"][1]["findings_total"] = 137
+    dense = {"shape": "dense", "news_claims": 100_000, "claims": 100_080, "files": 105, "floor_s": 3.0, "cold_s": 7.5,
+             "no_cache_s": 7.4, "warm_s": 1.0, "pre_commit_s": None, "rss_mb": {"cold": 500.0}, "findings_total": 196_970}
+    m["sizes"].append(dense)
+    rows = {r["target"]: r for r in perf.evaluate_targets(m)}
+    assert rows["mix: findings, 100k claims"]["status"] == "PASS"
+    assert rows["dense: cold lint, 100k claims"]["status"] == "FAIL" and rows["dense: cold lint, 100k claims"]["measured"] == "2.50×"
+    assert rows["dense: findings, 100k claims"]["status"] == "FAIL"
+    assert rows["dense: findings, 100k claims"]["measured"] == "196,970 for 100,080 claims"
+    assert "dense: cold lint, 1M claims" not in rows  # no 1M run of that shape
+    assert rows["cold lint, 100k claims"]["measured"] == "1.40× (4.20 s vs 3.00 s)"  # the mix's, not the dense shape's
+    table = perf.format_table(m).splitlines()
+    assert table[-1] == "| dense | 100,080 | 105 | 3.00 | 7.50 | 2.50 | 7.40 | 1.00 | 0.13 | – | 500 | 196,970 | 1.97 |"
+
+
+def test_a_shapes_corpus_is_its_own(tmp_path: Path) -> None:
+    spec = perf.Spec(400, 200, 3, 0.02, "diverse")
+    assert spec.name == "diverse-c400" and spec.generator()["shape"] == "diverse"
+    assert spec.generate_args(tmp_path)[-2:] == ["--shape", "diverse"]
+    corpus, expected, _ = perf.ensure_corpus(tmp_path, spec)
+    assert expected["generator"] == spec.generator() and corpus.name == "diverse-c400"
+    mix = perf.Spec(400, 200, 3, 0.02)
+    assert mix.name == "c400" and "shape" not in mix.generator() and "--shape" not in mix.generate_args(tmp_path)
 
 
 def test_edit_statement_and_corpus_reuse(tmp_path: Path) -> None:
