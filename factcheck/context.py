@@ -6,9 +6,10 @@ engine, so nothing here knows about them.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 from pathlib import Path
 
 from .analysis import Analysis
@@ -21,6 +22,8 @@ from .quote_index import QuoteIndex
 from .registry.entities import EntityRegistry
 from .registry.predicates import PredicateRegistry
 from .suppression import Suppression
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -86,6 +89,37 @@ def pair_finding(
     a_end, b_end = (a.source.id, a.claim), (b.source.id, b.claim)
     identity = (*a_end, *b_end, *values) if a_end <= b_end else (*b_end, *a_end, *values)
     return Finding("", message, location or at.location, (other.location, *more), identity=identity)
+
+
+# At most this many `related` locations on a finding about a pair and the claims like the pair's.
+RELATED_LIMIT = 10
+
+
+def per_claim(pairs: Iterable[tuple[Assertion, Assertion, T]]) -> Iterator[tuple[Assertion, Assertion, T, list[Assertion]]]:
+    """Pairs (claim reported at, other claim, what the rule knows of the pair) grouped by the claim
+    they are reported at, in first-seen order: one finding per claim, never one per pair. The pair
+    kept is the one whose other claim came first (placement_key), so the finding's identity, and
+    its fingerprint, stays when later copies of the other side arrive; the other claims of the rest
+    follow, earliest first, for `related`."""
+    grouped: dict[tuple[str, str], list[tuple[Assertion, Assertion, T]]] = {}
+    for at, other, data in pairs:
+        grouped.setdefault((at.source.id, at.claim), []).append((at, other, data))
+    for items in grouped.values():
+        items.sort(key=lambda item: placement_key(item[1]))
+        at, other, data = items[0]
+        rest = list({(o.source.id, o.claim): o for _, o, _ in items[1:] if o is not other}.values())
+        yield at, other, data, rest
+
+
+def more_claims(rest: Sequence[Assertion], room: int, lead: str) -> tuple[tuple[Location, ...], str]:
+    """Related locations for `rest` (at most `room`) and the message part that names them ("; it
+    also disagrees with ap (adopted-on)"), or counts them when they are many."""
+    if not rest:
+        return (), ""
+    shown = tuple(a.location for a in rest[: max(room, 0)])
+    if len(rest) <= 3 and len(shown) == len(rest):
+        return shown, f"; {lead} " + ", ".join(short(a) for a in rest)
+    return shown, f"; {lead} {len(rest)} more claims"
 
 
 def claim_finding(a: Assertion, message: str, *values: str, location: Location | None = None) -> Finding:

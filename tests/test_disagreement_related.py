@@ -154,3 +154,19 @@ def test_the_html_report_lists_the_related_places_but_colors_only_the_pair(sever
     cells = {(c.source, c.claim): c.status for m in report.subjects for row in m.rows for claims in row.cells.values() for c in claims}
     assert cells[("thursday", "vote")] == cells[("npr", "vote")] == "conflicts"
     assert cells[("afp", "vote")] == cells[("nyt", "vote")] == "agrees"  # context, as before: not what the rule paired
+
+
+def test_a_claim_that_disagrees_with_several_values_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Findings grow with claims, not pairs: the last vote disagrees with 15-0 and with 13-2 and is
+    reported once, paired with the earliest claim it disagrees with, naming the other value's claim
+    too. A later copy of one side adds a finding of its own and leaves this one's fingerprint."""
+    three = {"npr": SOURCES["npr"], "ap": ("AP", "2017-12-23", "13-2"), "thursday": SOURCES["thursday"]}
+    result = lint(tmp_path / "three", monkeypatch, three)
+    at_thursday = [f for f in result.findings if f.location.source == "thursday"]
+    (finding,) = at_thursday
+    assert [r.source for r in finding.related] == ["npr", "ap"]
+    assert finding.message.endswith("; it also disagrees with ap (vote)")
+    later = lint(tmp_path / "four", monkeypatch, {**three, "zz": ("ZZ", "2017-12-25", "12-3")})
+    (again,) = [f for f in later.findings if f.location.source == "thursday"]
+    assert again.fingerprint == finding.fingerprint
+    assert len([f for f in later.findings if f.location.source == "zz"]) == 1  # one, against three values

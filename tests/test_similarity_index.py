@@ -21,7 +21,7 @@ import pytest
 
 from factcheck.assertions import Assertion
 from factcheck.checks import misattributed_quote, quote_drift
-from factcheck.context import RuleContext, pair_finding, placement_key, short
+from factcheck.context import RELATED_LIMIT, RuleContext, pair_finding, placement_key, short
 from factcheck.lint import LintOptions, run_lint
 from factcheck.quote_index import QuoteIndex, candidate_pairs
 from factcheck.values import ParseContext, ValueParseError
@@ -94,6 +94,37 @@ def reference_pairs(quotes: list[Assertion]) -> list[tuple[int, int]]:
     ]
 
 
+def _one_per_claim(found: list[tuple[Assertion, Assertion, str]]) -> list[tuple[Assertion, Assertion, str, list[Assertion]]]:
+    """Every pair of a claim reported at, as one: the pair whose other claim came first, then the
+    other claims of the rest, earliest first (the contract: findings grow with claims, not pairs)."""
+    order: list[tuple[str, str]] = []
+    by_at: dict[tuple[str, str], list[tuple[Assertion, Assertion, str]]] = {}
+    for at, other, relation in found:
+        key = (at.source.id, at.claim)
+        if key not in by_at:
+            order.append(key)
+        by_at.setdefault(key, []).append((at, other, relation))
+    out = []
+    for key in order:
+        items = sorted(by_at[key], key=lambda item: placement_key(item[1]))
+        at, other, relation = items[0]
+        rest: list[Assertion] = []
+        for _, o, _ in items[1:]:
+            if o is not other and all(o is not r for r in rest):
+                rest.append(o)
+        out.append((at, other, relation, rest))
+    return out
+
+
+def _also(rest: list[Assertion], lead: str) -> tuple[tuple, str]:
+    if not rest:
+        return (), ""
+    shown = tuple(a.location for a in rest[: RELATED_LIMIT - 1])
+    if len(rest) <= 3:
+        return shown, f"; {lead} " + ", ".join(short(a) for a in rest)
+    return shown, f"; {lead} {len(rest)} more claims"
+
+
 def reference_fc104(quotes: list[Assertion], near: float = 85.0) -> list[tuple]:
     found = []
     for i, j in reference_pairs(quotes):
@@ -103,10 +134,13 @@ def reference_fc104(quotes: list[Assertion], near: float = 85.0) -> list[tuple]:
         if quote_relation(a.value.tokens, b.value.tokens, near) != "near":
             continue
         at = max(a, b, key=placement_key)
-        other = b if at is a else a
-        message = f"quote by {at.said_by} differs from {short(other)}: {word_diff(other.value.tokens, at.value.tokens)}"
-        found.append(pair_finding(at, other, message, *sorted((a.value.canonical(), b.value.canonical())), at=at))
-    return [_key(f) for f in found]
+        found.append((at, b if at is a else a, "near"))
+    out = []
+    for at, other, _, rest in _one_per_claim(found):
+        more, also = _also(rest, "it also differs from")
+        message = f"quote by {at.said_by} differs from {short(other)}: {word_diff(other.value.tokens, at.value.tokens)}{also}"
+        out.append(pair_finding(at, other, message, *sorted((at.value.canonical(), other.value.canonical())), at=at, more=more))
+    return [_key(f) for f in out]
 
 
 def reference_fc105(quotes: list[Assertion], near: float = 85.0, min_words: int = 4) -> list[tuple]:
@@ -121,11 +155,15 @@ def reference_fc105(quotes: list[Assertion], near: float = 85.0, min_words: int 
         if relation in ("same", "excerpt") and min(len(a.value.tokens), len(b.value.tokens)) < min_words:
             continue
         at = max(a, b, key=placement_key)
-        other = b if at is a else a
-        message = misattributed_quote._message(at, other, relation)
+        found.append((at, b if at is a else a, relation))
+    out = []
+    for at, other, relation, rest in _one_per_claim(found):
+        more, also = _also(rest, "also quoted by other speakers in")
+        message = misattributed_quote._message(at, other, relation) + also
         speakers = sorted((str(at.said_by), str(other.said_by)))
-        found.append(pair_finding(at, other, message, *speakers, *sorted((a.value.canonical(), b.value.canonical())), at=at))
-    return [_key(f) for f in found]
+        out.append(pair_finding(at, other, message, *speakers, *sorted((at.value.canonical(), other.value.canonical())), at=at,
+                                more=more))
+    return [_key(f) for f in out]
 
 
 def _key(finding) -> tuple:
@@ -371,7 +409,11 @@ def test_quote_cases(corpus) -> None:
     assert "-[sends] +[sent]" in drift[0].message
     misattributed = list(misattributed_quote.check(ctx, {"near": 85.0, "min_words": 4}))
     assert [_key(f) for f in misattributed] == reference_fc105(ctx.quotes)
-    pairs = sorted(tuple(sorted((f.location.claim, *(r.claim for r in f.related)))) for f in misattributed)
+    # One finding per quote reported at, naming every quote it conflicts with: the same five pairs
+    # as when each pair was a finding, in fewer findings.
+    ats = [f.location.claim for f in misattributed]
+    assert len(ats) == len(set(ats)) < 5
+    pairs = sorted(tuple(sorted((f.location.claim, r.claim))) for f in misattributed for r in f.related)
     assert pairs == [("q0", "q2"), ("q0", "q4"), ("q1", "q2"), ("q1", "q4"), ("q2", "q4")]
 
 

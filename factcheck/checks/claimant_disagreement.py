@@ -8,15 +8,13 @@ from typing import Any
 from ..context import RuleContext
 from ..findings import Finding
 from .base import CheckType
-from .conflicts import disagreement_finding
+from .conflicts import disagreement_findings
 
 
 def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     """Reporting two people who disagree is not an error of the outlets, so it is its own rule."""
     analysis = ctx.analysis
-    for d in analysis.disagreements:
-        if d.kind == "fact" and d.primary is None and d.claimants_differ:
-            yield disagreement_finding(analysis, d)
+    yield from disagreement_findings(analysis, (d for d in analysis.disagreements if d.kind == "fact" and d.primary is None and d.claimants_differ))
 
 
 CHECK = CheckType(

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from ..analysis import Analysis, Disagreement
 from ..assertions import Assertion
-from ..context import pair_finding, placement_key, short
+from collections.abc import Iterable, Iterator, Sequence
+
+from ..context import RELATED_LIMIT, more_claims, pair_finding, per_claim, placement_key, short
 from ..findings import Finding, Location
 from ..values import compare
-
-# At most this many `related` locations on a disagreement finding: the paired claim, then the
-# other claims of its value group (Disagreement.also) in placement order.
-RELATED_LIMIT = 10
 
 
 def fact_label(analysis: Analysis, a: Assertion) -> str:
@@ -46,13 +44,32 @@ def _shown(analysis: Analysis, also: tuple[Assertion, ...]) -> tuple[tuple[Locat
     return hit[1], hit[2]
 
 
-def disagreement_finding(analysis: Analysis, d: Disagreement) -> Finding:
+def reported_at(d: Disagreement) -> Assertion:
+    """The later claim of a disagreement, or the non-primary one when one side is primary."""
+    return d.other if d.primary else max(d.a, d.b, key=placement_key)
+
+
+def disagreement_findings(analysis: Analysis, disagreements: Iterable[Disagreement]) -> Iterator[Finding]:
+    """One finding per claim reported at, never one per pair (per_claim): a claim that disagrees
+    with several values is paired with the earliest claim it disagrees with, and the others follow."""
+    def pairs() -> Iterator[tuple[Assertion, Assertion, Disagreement]]:
+        for d in disagreements:
+            at = reported_at(d)
+            yield at, (d.b if at is d.a else d.a), d
+    for _, _, d, rest in per_claim(pairs()):
+        yield disagreement_finding(analysis, d, rest)
+
+
+def disagreement_finding(analysis: Analysis, d: Disagreement, rest: Sequence[Assertion] = ()) -> Finding:
     """Reported at the later claim (at the non-primary claim when one side is primary), with the
-    paired claim and then the rest of its value group under `related`, at most RELATED_LIMIT."""
-    at = d.other if d.primary else max(d.a, d.b, key=placement_key)
+    paired claim and then the rest of its value group under `related`, then the other claims it
+    disagrees with (`rest`), at most RELATED_LIMIT in all."""
+    at = reported_at(d)
     other = d.b if at is d.a else d.a
     # The rest of b's group, when b is the other side: further related places and a message part.
     more, stated = _shown(analysis, d.also) if other is d.b else ((), "")
+    further, disagrees = more_claims(rest, RELATED_LIMIT - 1 - len(more), "it also disagrees with")
+    more, stated = more + further, stated + disagrees
     who = ""
     if at.said_by or other.said_by:
         who = f" ({at.said_by or 'own voice'} vs {other.said_by or 'own voice'})"

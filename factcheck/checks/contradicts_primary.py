@@ -8,15 +8,13 @@ from typing import Any
 from ..context import RuleContext
 from ..findings import Finding
 from .base import CheckType
-from .conflicts import disagreement_finding
+from .conflicts import disagreement_findings
 
 
 def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     """Replaces FC101/FC102/FC103 for pairs with exactly one primary side; always at the other claim."""
     analysis = ctx.analysis
-    for d in analysis.disagreements:
-        if d.primary is not None:
-            yield disagreement_finding(analysis, d)
+    yield from disagreement_findings(analysis, (d for d in analysis.disagreements if d.primary is not None))
 
 
 CHECK = CheckType(

@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import Any
 
 from ..assertions import Assertion
-from ..context import RuleContext, pair_finding, placement_key, short
+from ..context import RELATED_LIMIT, RuleContext, more_claims, pair_finding, per_claim, placement_key, short
 from ..findings import Finding
 from ..quote_index import quote_tokens
 from ..values.text import word_diff
@@ -24,7 +24,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     """Candidate pairs come from the distinct wordings: equal wordings, and wordings sharing a
     three-word run. A pair of wordings is related once, and only when two different named speakers
     hold them; then their quotes are paired. Findings come in the order of a scan over all candidate
-    pairs of quotes."""
+    pairs of quotes, one per quote reported at (the pair whose other quote came first; per_claim)."""
     near = float(params.get("near", 85.0))
     min_words = int(params.get("min_words", 4))
     index = ctx.quote_index
@@ -53,13 +53,19 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
                 if apart(i, j):
                     pairs.append((i, j, relation) if i < j else (j, i, relation))
     pairs.sort()
-    for i, j, relation in pairs:
-        a, b = quotes[i], quotes[j]
-        at = max(a, b, key=placement_key)
-        other = b if at is a else a
-        message = _message(at, other, relation)
+
+    def reported() -> Iterator[tuple[Assertion, Assertion, str]]:
+        for i, j, relation in pairs:
+            a, b = quotes[i], quotes[j]
+            at = max(a, b, key=placement_key)
+            yield at, (b if at is a else a), relation
+
+    for at, other, relation, rest in per_claim(reported()):  # one finding per quote, however often it is copied
+        more, also = more_claims(rest, RELATED_LIMIT - 1, "also quoted by other speakers in")
+        message = _message(at, other, relation) + also
         speakers_ab = sorted((str(at.said_by), str(other.said_by)))
-        yield pair_finding(at, other, message, *speakers_ab, *sorted((a.value.canonical(), b.value.canonical())), at=at)
+        yield pair_finding(at, other, message, *speakers_ab, *sorted((at.value.canonical(), other.value.canonical())), at=at,
+                           more=more)
 
 
 def _message(at: Assertion, other: Assertion, relation: str) -> str:

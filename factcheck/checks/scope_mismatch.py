@@ -8,14 +8,12 @@ from typing import Any
 from ..context import RuleContext
 from ..findings import Finding
 from .base import CheckType
-from .conflicts import disagreement_finding
+from .conflicts import disagreement_findings
 
 
 def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     analysis = ctx.analysis
-    for d in analysis.disagreements:
-        if d.kind == "measure" and d.primary is None:
-            yield disagreement_finding(analysis, d)
+    yield from disagreement_findings(analysis, (d for d in analysis.disagreements if d.kind == "measure" and d.primary is None))
 
 
 CHECK = CheckType(
