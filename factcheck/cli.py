@@ -117,6 +117,7 @@ def _linted(args: argparse.Namespace, baseline_applied: bool) -> LintResult:
     `lint` and `report` show the same findings."""
     from . import baseline
     from .lint import LintOptions, run_lint
+    from .progress import wanted
 
     options = LintOptions(
         paths=tuple(args.paths),
@@ -129,6 +130,7 @@ def _linted(args: argparse.Namespace, baseline_applied: bool) -> LintResult:
         cache_dir=args.cache_dir,
         jobs=args.jobs,
         max_file_size=args.max_file_size,
+        progress=args.progress if args.progress is not None else wanted(),
     )
     result = run_lint(options)
     _last_result[:] = [result]  # freed at exit, or by the next call in the same process (see run)
@@ -194,6 +196,8 @@ def _corpus_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--cache-dir", type=Path, metavar="DIR", help="where the cache lives (default: $FACTCHECK_CACHE_DIR, the configured cache-dir, else .factcheck_cache at the project root)")
     command.add_argument("--max-file-size", type=_positive, metavar="BYTES", help="a larger claim, registry or document file is a finding and is not read (default: the configured max-file-size, else 10 MiB)")
     command.add_argument("--jobs", "-j", type=_positive, metavar="N", help="processes for reading claim files (default: one per core; 1 reads in this process)")
+    command.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                         help="a progress bar on standard error once a run lasts 2 s (default: on a terminal, not in CI)")
 
 
 def _report(args: argparse.Namespace) -> int:

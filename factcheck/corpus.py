@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import filestage
 from .cache import FileCache, salt
+from .progress import Progress
 from .fileread import DEFAULT_MAX_FILE_SIZE, read_start, real_path
 from .filestage import StageInputs
 from .loader import LoadedFile, load_file
@@ -71,6 +72,7 @@ class StageOptions:
     cache_dir: Path | None = None  # None: no cache
     jobs: int = 1
     max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # larger files are a finding and are not read
+    progress: Progress | None = None  # counts the files read, for a bar on a slow run
 
 
 # A registry is a mapping whose key is `entities`; claim files are looked at only when it may be one:
@@ -101,7 +103,7 @@ def load_corpus(paths: list[Path], extra_entity_files: list[Path], cwd: Path, ro
         if stage.cache_dir is not None:
             cache = FileCache(stage.cache_dir, salt([f.path for f in registries], stage.ruleset.files, root), project_root=root)
         rest = [path for path in every if path not in loaded or loaded[path].kind != "entities"]
-        loaded.update(zip(rest, filestage.run(rest, inputs, cache, stage.jobs)))
+        loaded.update(zip(rest, filestage.run(rest, inputs, cache, stage.jobs, stage.progress)))
         missed = [path for path in rest if loaded[path].kind == "entities"]
         if not missed:
             break

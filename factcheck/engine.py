@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .checks import CHECKS
+from .progress import Progress
 from .context import RuleContext
 from .findings import Finding
 from .ruleset import Rule, RuleSet
@@ -40,14 +41,17 @@ def matches(entry: str, rule: Rule) -> bool:
     return entry.casefold() == rule.name.casefold() or (bool(entry) and rule.code.upper().startswith(entry.upper()))
 
 
-def run(ruleset: RuleSet, ctx: RuleContext, load_findings: Iterable[Finding], selection: Selection = Selection()) -> list[Finding]:
+def run(ruleset: RuleSet, ctx: RuleContext, load_findings: Iterable[Finding], selection: Selection = Selection(),
+        progress: Progress | None = None) -> list[Finding]:
     enabled = [rule for rule in sorted(ruleset.rules.values(), key=lambda r: r.code) if selection.enabled(rule)]
     found = [f for f in (_stamp(f, ruleset, selection) for f in load_findings) if f is not None]
+    progress = progress or Progress(show=False)
+    progress.begin("running rules", len(enabled))
     for rule in enabled:
         check = CHECKS[rule.check]
-        if check.run is None or rule.check == UNUSED_SUPPRESSION:
-            continue
-        found.extend(_as(rule, finding) for finding in check.run(ctx, rule.params))
+        if check.run is not None and rule.check != UNUSED_SUPPRESSION:
+            found.extend(_as(rule, finding) for finding in check.run(ctx, rule.params))
+        progress.step()
     unique = _unique(found)
     kept, used = apply(unique, ctx.suppressions)
     ctx.used_suppressions = used

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import FileCache, pickled
+from .progress import Progress
 from .fileread import DEFAULT_MAX_FILE_SIZE, read_or_none
 from .loader import LoadedFile, display_path, load_file
 from .normalize import Normalizer
@@ -53,8 +54,11 @@ def process(path: Path, data: bytes | None, normalizer: Normalizer, cwd: Path, r
     return loaded
 
 
-def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, jobs: int) -> list[LoadedFile]:
+def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, jobs: int,
+        progress: Progress | None = None) -> list[LoadedFile]:
     """Every file's stage result, in the order of `paths`, from the cache where it is fresh."""
+    progress = progress or Progress(show=False)
+    progress.begin("reading files", len(paths))
     results: list[LoadedFile | None] = [None] * len(paths)
     known = _remember_lookups(cache, inputs.entities)
     pending: list[tuple[int, Path, bytes | None]] = []  # index, path, cache key
@@ -69,6 +73,8 @@ def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, job
         if results[index] is None:
             pending.append((index, path, key))
             contents[index] = data
+        else:
+            progress.step()
     size = sum(len(data) for data in contents.values() if data)
     workers = min(jobs, len(pending))
     if workers > 1 and size >= PARALLEL_MIN_BYTES:
@@ -80,6 +86,7 @@ def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, job
     try:
         for index, loaded, payload in produced:
             results[index] = loaded
+            progress.step()
             key = keys[index]
             if cache is not None and key is not None:
                 cache.put(loaded.display, loaded.ident, key, payload if payload is not None else pickled(loaded))

@@ -7,6 +7,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from .assertions import Assertion
+from .progress import Progress
 from .bucket_index import BucketIndex
 from .config import ConfigError, Settings, find_settings
 from .cache import DIRECTORY_NAME as CACHE_DIRECTORY_NAME
@@ -38,6 +39,7 @@ class LintOptions:
     cache_dir: Path | None = None  # default: FACTCHECK_CACHE_DIR, else .factcheck_cache at the project root
     jobs: int | None = None  # processes for the per-file stage; None: one per core
     max_file_size: int | None = None  # bytes; None: the configured max-file-size, else DEFAULT_MAX_FILE_SIZE
+    progress: bool = False  # a bar on standard error once the run lasts (progress.py); the CLI decides
 
 
 @dataclass
@@ -94,10 +96,14 @@ def run_lint(options: LintOptions, cwd: Path | None = None) -> LintResult:
     given = classify(options.paths, directories, cwd)
     cache_dir = cache_directory(options, settings) if options.cache else None
     limit = options.max_file_size or settings.config.max_file_size or DEFAULT_MAX_FILE_SIZE
-    stage = StageOptions(ruleset, cache_dir, options.jobs or default_jobs(), limit)
-    with gc_paused():
-        where, corpus, notes = _scoped_corpus(options, settings, given, stage, cwd)
-        result = _lint(options, settings, ruleset, where, corpus, stage)
+    progress = Progress(show=options.progress)
+    stage = StageOptions(ruleset, cache_dir, options.jobs or default_jobs(), limit, progress)
+    try:
+        with gc_paused():
+            where, corpus, notes = _scoped_corpus(options, settings, given, stage, cwd)
+            result = _lint(options, settings, ruleset, where, corpus, stage)
+    finally:
+        progress.close()
     result.notes = notes
     return result
 
@@ -143,7 +149,7 @@ def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Sco
     )
     load_findings = [finding for loaded in corpus.files for finding in loaded.findings]
     selection = Selection(options.select or tuple(settings.config.select or ()), options.ignore or tuple(settings.config.ignore or ()))
-    findings = engine.run(ruleset, context, load_findings, selection)
+    findings = engine.run(ruleset, context, load_findings, selection, stage.progress)
     findings = _per_file_ignores(findings, corpus, settings, ruleset)
     if narrowed:
         assert where.report_only is not None
