@@ -98,6 +98,12 @@ def _statement_forms(
     return out
 
 
+def _pairs(wording: str) -> set[tuple[str, ...]]:
+    """A wording's runs of two words (the word itself for a one-word wording)."""
+    words = wording.split()
+    return {tuple(words[i : i + 2]) for i in range(len(words) - 1)} if len(words) > 1 else {tuple(words)}
+
+
 class _AgreeingWordings:
     """agreeing(k): the other wordings j whose forms agree with wording k's (forms_agree), lazily.
 
@@ -112,18 +118,20 @@ class _AgreeingWordings:
     first the wordings that share one of k's rarest words (the likely agreeing ones, so a caller
     that needs one supporter usually stops early), then all the others, so the relation is exactly
     forms_agree. A larger group (thousands of statements about one subject that rarely share words)
-    would make that all pairs, so there the candidates come from a word index that cannot grow with
-    the group: the wordings that share a word of k's that at most POSTING_LIMIT wordings hold, and
-    when k has no such word, those that share one of its RARE rarest words, at most MAX_CANDIDATES of
-    them. Two wordings that agree (WRatio >= 90 with equal numbers and negations) share most of their
-    words, so a rare shared word finds them; what the index can miss is two agreeing wordings of a
-    huge group made only of words that hundreds of its wordings use (docs/design.md §7).
+    would make that all pairs, so there the candidates come from an index of two-word runs that
+    cannot grow with the group: the wordings that share a run of k's that at most POSTING_LIMIT
+    wordings hold, and when k has no such run, those that share one of its RARE rarest runs, at most
+    MAX_CANDIDATES of them. Two wordings that agree (WRatio >= 90 with equal numbers and negations)
+    share most of their runs (one word changed in twelve leaves nine of eleven), so a rare shared run
+    finds them; a run is much rarer than a word, so the candidates stay few however large the group.
+    What the index can miss is two agreeing wordings of a huge group that share only runs dozens of
+    its wordings use (docs/design.md §8).
     """
 
     RARE = 2  # how many of a wording's rarest words pick the candidates tried first
     EXACT_UP_TO = 500  # wordings in a (negations, numbers) group scanned in full
-    POSTING_LIMIT = 64  # in a larger group, a word held by more wordings proposes no candidates
-    MAX_CANDIDATES = 1024  # the fallback's bound, for a wording made only of common words
+    POSTING_LIMIT = 64  # in a larger group, a two-word run held by more wordings proposes no candidates
+    MAX_CANDIDATES = 1024  # the fallback's bound, for a wording made only of common runs
 
     def __init__(self, forms: list[StatementForm | None], threshold: float) -> None:
         self.forms = forms
@@ -143,6 +151,9 @@ class _AgreeingWordings:
         group = self.groups[key]
         if len(group) < 2:
             return
+        if len(group) > self.EXACT_UP_TO:
+            yield from self._scan(k, form, [group[p] for p in self._indexed(key, group, form)])
+            return
         postings = self.postings.get(key)
         if postings is None:
             postings = self.postings[key] = defaultdict(list)
@@ -150,17 +161,26 @@ class _AgreeingWordings:
                 for word in set(self.forms[j].wording.split()):  # type: ignore[union-attr]
                     postings[word].append(position)
         words = sorted(set(form.wording.split()), key=lambda word: (len(postings[word]), word))
-        rare = words[: self.RARE]
-        first = sorted({position for word in rare for position in postings[word]})
-        if len(group) > self.EXACT_UP_TO:
-            indexed = {position for word in words if len(postings[word]) <= self.POSTING_LIMIT for position in postings[word]}
-            if not indexed:
-                indexed = set(first[: self.MAX_CANDIDATES])
-            yield from self._scan(k, form, [group[p] for p in sorted(indexed)])
-            return
+        first = sorted({position for word in words[: self.RARE] for position in postings[word]})
         chosen = set(first)
         yield from self._scan(k, form, [group[p] for p in first])
         yield from self._scan(k, form, [j for p, j in enumerate(group) if p not in chosen])
+
+    def _indexed(self, key: tuple[object, object], group: list[int], form: StatementForm) -> list[int]:
+        """A large group's candidates for one wording (positions in the group): the wordings that
+        share a two-word run of it that at most POSTING_LIMIT wordings hold; with no such run, those
+        sharing one of its RARE rarest runs, at most MAX_CANDIDATES."""
+        postings = self.postings.get(key)
+        if postings is None:
+            postings = self.postings[key] = defaultdict(list)
+            for position, j in enumerate(group):
+                for pair in _pairs(self.forms[j].wording):  # type: ignore[union-attr]
+                    postings[pair].append(position)
+        pairs = sorted(_pairs(form.wording), key=lambda pair: (len(postings[pair]), pair))
+        indexed = {position for pair in pairs if len(postings[pair]) <= self.POSTING_LIMIT for position in postings[pair]}
+        if not indexed:
+            indexed = set(sorted({position for pair in pairs[: self.RARE] for position in postings[pair]})[: self.MAX_CANDIDATES])
+        return sorted(indexed)
 
     def _scan(self, k: int, form: StatementForm, candidates: list[int]) -> Iterator[int]:
         texts = [self.forms[j].wording for j in candidates]  # type: ignore[union-attr]
