@@ -111,15 +111,17 @@ def per_claim(pairs: Iterable[tuple[Assertion, Assertion, T]]) -> Iterator[tuple
         yield at, other, data, rest
 
 
-def more_claims(rest: Sequence[Assertion], room: int, lead: str) -> tuple[tuple[Location, ...], str]:
+def more_claims(rest: Sequence[Assertion], room: int, lead: str, count: int | None = None) -> tuple[tuple[Location, ...], str]:
     """Related locations for `rest` (at most `room`) and the message part that names them ("; it
-    also disagrees with ap (adopted-on)"), or counts them when they are many."""
-    if not rest:
+    also disagrees with ap (adopted-on)"), or counts them when they are many. `count` is how many
+    there are in all when `rest` holds only the first of them."""
+    total = len(rest) if count is None else count
+    if not total:
         return (), ""
     shown = tuple(a.location for a in rest[: max(room, 0)])
-    if len(rest) <= 3 and len(shown) == len(rest):
+    if total <= 3 and len(shown) == total:
         return shown, f"; {lead} " + ", ".join(short(a) for a in rest)
-    return shown, f"; {lead} {len(rest)} more claims"
+    return shown, f"; {lead} {total} more claims"
 
 
 def claim_finding(a: Assertion, message: str, *values: str, location: Location | None = None) -> Finding:
