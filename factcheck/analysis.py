@@ -176,10 +176,15 @@ class _AgreeingWordings:
             for position, j in enumerate(group):
                 for pair in _pairs(self.forms[j].wording):  # type: ignore[union-attr]
                     postings[pair].append(position)
-        pairs = sorted(_pairs(form.wording), key=lambda pair: (len(postings[pair]), pair))
-        indexed = {position for pair in pairs if len(postings[pair]) <= self.POSTING_LIMIT for position in postings[pair]}
-        if not indexed:
-            indexed = set(sorted({position for pair in pairs[: self.RARE] for position in postings[pair]})[: self.MAX_CANDIDATES])
+        pairs = _pairs(form.wording)
+        indexed: set[int] = set()
+        for pair in pairs:
+            posting = postings[pair]
+            if len(posting) <= self.POSTING_LIMIT:
+                indexed.update(posting)
+        if not indexed:  # only common runs: the rarest ones, bounded
+            rarest = sorted(pairs, key=lambda pair: (len(postings[pair]), pair))[: self.RARE]
+            indexed = set(sorted({position for pair in rarest for position in postings[pair]})[: self.MAX_CANDIDATES])
         return sorted(indexed)
 
     def _scan(self, k: int, form: StatementForm, candidates: list[int]) -> Iterator[int]:
