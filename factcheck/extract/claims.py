@@ -15,7 +15,7 @@ from typing import Any
 
 from ..registry.entities import Entity, EntityRegistry
 from ..ruleset import RuleSet
-from ..values import Agreement, ParseContext, ValueParseError, compare, parse_value, tokens
+from ..values import Agreement, ParseContext, Value, ValueParseError, compare, parse_value, tokens
 from .article import Article
 from .authority import who_gave
 from .entities import DraftEntities, EntityMention, find_entities, most_mentioned
@@ -228,12 +228,14 @@ class _Builder:
             if claim["predicate"] == "toll":
                 key = repr((claim.get("subject"), claim.get("said_by"), sorted(claim.get("qualifiers", {}).items())))
                 groups.setdefault(key, []).append(claim)
+        counted = {id(c): self._count(c) for members in groups.values() for c in members}  # each figure parsed once
         dropped: set[int] = set()
         for lead, *rest in groups.values():
-            kept = [lead]
+            kept = [counted[id(lead)]]
             for claim in rest:
-                if not any(self._differ(claim, other) for other in kept):
-                    kept.append(claim)
+                figure = counted[id(claim)]
+                if not any(_differ(figure, other) for other in kept):
+                    kept.append(figure)
                     continue
                 evidence = str(claim["evidence"])
                 at = evidence.find(str(claim["value"]))
@@ -244,12 +246,11 @@ class _Builder:
                     claim["qualifiers"] = {**claim.get("qualifiers", {}), "per": body}
         return [claim for claim in claims if id(claim) not in dropped]
 
-    def _differ(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    def _count(self, claim: dict[str, Any]) -> Value | None:
         try:
-            first, second = (parse_value("count", c["value"], self.context) for c in (a, b))
+            return parse_value("count", claim["value"], self.context)
         except ValueParseError:
-            return False
-        return compare(first, second).outcome is Agreement.DISAGREE
+            return None
 
     def speaker_name(self, quote: QuoteMention) -> str:
         """The said_by of a quote's claims. "The resolution says ..." quotes the article's own
@@ -369,6 +370,11 @@ class _Builder:
             candidate, n = f"{base}-{n}", n + 1
         self.ids.add(candidate)
         return candidate
+
+
+def _differ(a: Value | None, b: Value | None) -> bool:
+    """Whether two of an article's figures for one toll disagree (a figure that did not parse never does)."""
+    return a is not None and b is not None and compare(a, b).outcome is Agreement.DISAGREE
 
 
 def _containing(quotes: list[QuoteMention], offset: int) -> QuoteMention | None:

@@ -34,6 +34,7 @@ from typing import Any
 from ..registry.entities import EntityRegistry, normalize_mention
 from ..values import DateValue, ParseContext, ValueParseError, is_excerpt, parse_value, tokens
 from .claims import UNNAMED_RESOLUTION
+from .tenure import spelled_one
 from ..values.base import fold, render_raw
 from ..values.numbers import SMALL, TENS
 from ..values.deadline import parse_deadline
@@ -525,7 +526,7 @@ def _as_number(kind: str, text: str, ctx: ParseContext) -> object | None:
     """What a number is compared by: a quantity's interval (its unit left out), else the canonical value.
     "A week" is one week, as the drafter writes it (extract/tenure.py)."""
     try:
-        value = parse_value(kind, re.sub(r"^(?:a|an) (?=[a-z])", "one ", text.strip(), flags=re.IGNORECASE), ctx)
+        value = parse_value(kind, spelled_one(text), ctx)
     except ValueParseError:
         return None
     return value.interval if isinstance(value, Quantity) else value.canonical()

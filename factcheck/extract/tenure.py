@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from .lexicon import CALENDAR_WORDS
 from .people import NAME_RUN, NOT_NAME, TITLE_PREFIX
 
-__all__ = ["Departure", "TENURE_KEY", "find_departures"]
+__all__ = ["Departure", "TENURE_KEY", "find_departures", "spelled_one"]
 
 TENURE_KEY = (("of", "left office after the vote"),)
 
@@ -83,7 +83,7 @@ def find_departures(text: str, sentences: list[tuple[int, int]]) -> list[Departu
         person = _complete(text, sentences, person)
         written = span.group("within") or span.group("later")
         at = start + span.start("within" if span.group("within") else "later")
-        found.append(Departure(at, at + len(written), _value(written), written, person))
+        found.append(Departure(at, at + len(written), spelled_one(written), written, person))
     return found
 
 
@@ -158,6 +158,7 @@ def _a_name(run: str, next_to_verb: bool) -> bool:
 _NOT_A_PERSON = frozenset("Within Despite Although Tory Labour Conservative".split())
 
 
-def _value(written: str) -> str:
-    """"a week" -> "one week": the quantity parser reads numbers, not articles."""
-    return re.sub(r"^(?:a|an)\b", "one", written.strip(), flags=re.IGNORECASE)
+def spelled_one(written: str) -> str:
+    """"a week" -> "one week": the quantity parser reads numbers, not articles. The drafter writes a
+    duration so, and the scorer reads a gold value so (extract/scoring.py)."""
+    return re.sub(r"^(?:a|an) (?=[a-z])", "one ", written.strip(), flags=re.IGNORECASE)
