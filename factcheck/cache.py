@@ -30,7 +30,9 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from pathlib import Path
 
 from . import __version__
@@ -41,8 +43,10 @@ from .secret import UntrustedSecret, load_secret, user_secret_path
 FORMAT = 2  # bump when what an entry holds changes shape (2: entries carry a MAC)
 MAGIC = b"factcheck-cache\x00"
 DIGEST = 32  # bytes of blake2b, for keys and MACs alike
+PART_DIGEST = 16  # bytes of blake2b per part of a split entry (put_parts); the MAC covers them
 DIRECTORY_NAME = ".factcheck_cache"
 ENVIRONMENT = "FACTCHECK_CACHE_DIR"
+_WARNED: set[str] = set()  # warnings already given by this process
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This directory is a cache made by factcheck; see https://bford.info/cachedir/\n"
 
 
@@ -92,6 +96,47 @@ class FileCache:
         """Store a pickled result."""
         self._write(self.entry(display, ident), key, payload)
 
+    def put_parts(self, display: str, ident: str, key: bytes, head: object, parts: Sequence[bytes]) -> None:
+        """Store a file's claim groups beside its entry (meetings.py), so that a reader can take a few
+        of them without reading, verifying or unpickling the rest: the MAC covers the head (what the
+        caller needs of every file, and a digest of each part), and each part is checked against its
+        digest when it is read."""
+        lengths = array("Q", (len(part) for part in parts))
+        digests = b"".join(hashlib.blake2b(part, digest_size=PART_DIGEST).digest() for part in parts)
+        index = pickle.dumps((head, lengths.tobytes(), digests), protocol=pickle.HIGHEST_PROTOCOL)
+        self._write(self._parts_entry(display, ident), key, len(index).to_bytes(8, "little") + index + b"".join(parts), signed=index)
+
+    def get_parts(self, display: str, ident: str, key: bytes) -> Parts | None:
+        """The head and the parts of a file's stored groups; None when missing, stale or untrusted."""
+        if not self.enabled:
+            return None
+        path = self._parts_entry(display, ident)
+        try:
+            blob = path.read_bytes()
+        except OSError:
+            return None
+        mac_at = len(MAGIC) + len(key)
+        start = mac_at + DIGEST + 8
+        if blob[: len(MAGIC)] != MAGIC or blob[len(MAGIC) : mac_at] != key or len(blob) < start:
+            return None
+        end = start + int.from_bytes(blob[start - 8 : start], "little")
+        secret = self._user_secret()
+        if secret is None or end > len(blob):
+            return None
+        index = memoryview(blob)[start:end]
+        if not hmac.compare_digest(blob[mac_at : mac_at + DIGEST], self._mac(secret, path.name, key, index)):
+            return None
+        try:
+            head, lengths, digests = pickle.loads(index)
+            sizes = array("Q")
+            sizes.frombytes(lengths)
+        except Exception:  # noqa: BLE001 - an entry of other code: not stored
+            return None
+        return Parts(head, memoryview(blob), end, sizes, digests)
+
+    def _parts_entry(self, display: str, ident: str) -> Path:
+        return self.entry(display, ident).with_suffix(".parts")
+
     def get_shared(self, name: str) -> object | None:
         """A corpus-wide entry (not one file's, such as the registry's fuzzy lookups), valid while the
         salt is the same; None when there is none or it cannot be read. The caller checks its shape."""
@@ -131,8 +176,9 @@ class FileCache:
         except Exception:  # noqa: BLE001 - an entry we wrote that no longer loads (other code) means "not cached"
             return None
 
-    def _write(self, target: Path, key: bytes, payload: bytes) -> None:
-        """Atomically; a cache that cannot be written is switched off with one warning."""
+    def _write(self, target: Path, key: bytes, payload: bytes, signed: bytes | None = None) -> None:
+        """Atomically; a cache that cannot be written is switched off with one warning. The MAC
+        covers `signed` when given (a part of the payload that vouches for the rest), else the payload."""
         if not self.enabled:
             return
         secret = self._user_secret()
@@ -143,7 +189,7 @@ class FileCache:
             handle = tempfile.NamedTemporaryFile(dir=self.directory, prefix=".", suffix=".tmp", delete=False)
             try:
                 with handle:
-                    handle.write(MAGIC + key + self._mac(secret, target.name, key, payload))
+                    handle.write(MAGIC + key + self._mac(secret, target.name, key, payload if signed is None else signed))
                     handle.write(payload)
                 os.replace(handle.name, target)
             except BaseException:
@@ -163,7 +209,9 @@ class FileCache:
 
     def _disable(self, why: str) -> None:
         self.enabled = False
-        print(f"factcheck: warning: cache disabled, {why}", file=sys.stderr)
+        if why not in _WARNED:  # one run opens the cache more than once (entries, the manifest): one warning
+            _WARNED.add(why)
+            print(f"factcheck: warning: cache disabled, {why}", file=sys.stderr)
 
     def _prepare(self) -> None:
         if self.directory.is_dir():
@@ -176,6 +224,27 @@ class FileCache:
                     handle.write(text)
             except FileExistsError:
                 pass
+
+
+class Parts:
+    """A stored entry's head and its parts, each verified when taken (part)."""
+
+    def __init__(self, head: object, blob: memoryview, start: int, lengths: array[int], digests: bytes) -> None:
+        self.head = head
+        self._blob = blob
+        self._digests = digests
+        self._offsets = list(accumulate(lengths, initial=start))
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def part(self, number: int) -> bytes | None:
+        """The part's bytes, or None when they do not match the signed digest (a damaged entry)."""
+        data = self._blob[self._offsets[number] : self._offsets[number + 1]]
+        expected = self._digests[number * PART_DIGEST : (number + 1) * PART_DIGEST]
+        if hashlib.blake2b(data, digest_size=PART_DIGEST).digest() != expected:
+            return None
+        return bytes(data)
 
 
 def _unlink(name: str) -> None:

@@ -13,7 +13,8 @@ from .cache import FileCache, salt
 from .progress import Progress
 from .fileread import DEFAULT_MAX_FILE_SIZE, read_start, real_path
 from .filestage import StageInputs
-from .loader import LoadedFile, load_file
+from . import meetings
+from .loader import LoadedFile, display_path, load_file
 from .normalize import resolve_document
 from .registry.entities import Entity, EntityRegistry
 from .ruleset import RuleSet
@@ -25,6 +26,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 class Corpus:
     files: list[LoadedFile] = field(default_factory=list)
     entities: EntityRegistry = field(default_factory=EntityRegistry)
+    salt: bytes | None = None  # the cache salt the claim files were read under (None: no cache)
 
     @property
     def claim_files(self) -> list[LoadedFile]:
@@ -101,7 +103,8 @@ def load_corpus(paths: list[Path], extra_entity_files: list[Path], cwd: Path, ro
         inputs = StageInputs(corpus.entities, stage.ruleset, cwd, root, stage.max_file_size)
         cache = None
         if stage.cache_dir is not None:
-            cache = FileCache(stage.cache_dir, salt([f.path for f in registries], stage.ruleset.files, root), project_root=root)
+            corpus.salt = salt([f.path for f in registries], stage.ruleset.files, root)
+            cache = FileCache(stage.cache_dir, corpus.salt, project_root=root)
         rest = [path for path in every if path not in loaded or loaded[path].kind != "entities"]
         loaded.update(zip(rest, filestage.run(rest, inputs, cache, stage.jobs, stage.progress)))
         missed = [path for path in rest if loaded[path].kind == "entities"]
@@ -113,6 +116,47 @@ def load_corpus(paths: list[Path], extra_entity_files: list[Path], cwd: Path, ro
     for claim_file in corpus.claim_files:
         if claim_file.source_info is not None:
             claim_file.source_info.document = resolve_document(claim_file, root, stage.max_file_size)
+    return corpus
+
+
+def load_meeting(paths: list[Path], given: frozenset[Path], extra_entity_files: list[Path], cwd: Path, root: Path, stage: StageOptions) -> Corpus | None:
+    """The corpus as far as it can meet the given claim files (meetings.py): those files, the
+    registries and every changed file in full, the other claim files only in their groups that
+    share a key with the given files' claims. None when that cannot be done exactly (no cache, no
+    usable manifest, changed registries, a source id used twice): then load the whole corpus."""
+    if stage.cache_dir is None:
+        return None
+    manifest = meetings.kept_manifest(stage.cache_dir, stage.ruleset.files, cwd, root)
+    if manifest is None:
+        return None
+    split = meetings.plan(paths, given, manifest, cwd)
+    corpus = load_corpus(split.full, extra_entity_files, cwd, root, stage)
+    if corpus.salt != manifest.salt:
+        return None
+    full = dict(zip(split.full, corpus.files))  # corpus.files: split.full's, then extra registries
+    ids = [loaded.source_id for loaded in corpus.files if loaded.source_id is not None]
+    ids += [entry.source_id for _, entry in split.partial if entry.source_id is not None]
+    if len(set(ids)) != len(ids):
+        return None
+    hasher = meetings.KeyHasher()
+    wanted = meetings.wanted_hashes((f for f in corpus.files if real_path(f.path) in given), hasher)
+    if meetings.WILDCARD in wanted:
+        return None
+    cache = FileCache(stage.cache_dir, manifest.salt, project_root=root)
+    missed: list[Path] = []
+    for path, entry in split.partial:
+        found = meetings.partial_file(path, entry, display_path(path, cwd), cache, wanted)
+        if found is None:
+            missed.append(path)
+        else:
+            full[path] = found
+    if missed:  # stored groups lost or untrusted: read those files in full
+        inputs = StageInputs(corpus.entities, stage.ruleset, cwd, root, stage.max_file_size)
+        for path, loaded in zip(missed, filestage.run(missed, inputs, cache, stage.jobs, stage.progress)):
+            if loaded.source_info is not None:
+                loaded.source_info.document = resolve_document(loaded, root, stage.max_file_size)
+            full[path] = loaded
+    corpus.files = [full[path] for path in paths] + corpus.files[len(split.full) :]
     return corpus
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import FileCache, pickled
+from .meetings import KeyHasher, signature, store
 from .progress import Progress
 from .fileread import DEFAULT_MAX_FILE_SIZE, read_or_none
 from .loader import LoadedFile, display_path, load_file
@@ -63,13 +64,17 @@ def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, job
     known = _remember_lookups(cache, inputs.entities)
     pending: list[tuple[int, Path, bytes | None]] = []  # index, path, cache key
     contents: dict[int, bytes | None] = {}  # handed over (popped) when parsed: a large corpus is not held twice
+    read_as: dict[int, tuple[tuple[int, int, int, int], bytes]] = {}
     for index, path in enumerate(paths):
+        stat = signature(path) if cache is not None else None  # before reading: a later edit changes it
         data = read_or_none(path, inputs.max_file_size, inputs.root)  # None: the stage reads it again and says why
         key = None
         if cache is not None and data is not None:
             display, ident = display_path(path, inputs.cwd), display_path(path, inputs.root)
             key = cache.key(display, ident, data)
             results[index] = cache.get(display, ident, key)
+            if stat is not None:
+                read_as[index] = (stat, key)
         if results[index] is None:
             pending.append((index, path, key))
             contents[index] = data
@@ -83,6 +88,7 @@ def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, job
         normalizer = Normalizer(inputs.entities, inputs.ruleset, inputs.root)
         produced = ((index, process(path, contents.pop(index), normalizer, inputs.cwd, inputs.root, inputs.max_file_size), None) for index, path, _ in pending)
     keys = {index: key for index, _, key in pending}
+    hasher = KeyHasher()
     try:
         for index, loaded, payload in produced:
             results[index] = loaded
@@ -90,6 +96,7 @@ def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, job
             key = keys[index]
             if cache is not None and key is not None:
                 cache.put(loaded.display, loaded.ident, key, payload if payload is not None else pickled(loaded))
+                store(cache, loaded, key, hasher)
     except Exception as err:  # noqa: BLE001 - a worker that died (killed, out of memory) must not lose the run
         if workers < 2 or size < PARALLEL_MIN_BYTES:
             raise
@@ -99,8 +106,12 @@ def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, job
         for index, path, _ in pending:
             if results[index] is None:  # read again: its bytes went to the worker; not cached, since they may differ now
                 data = contents.pop(index, None) or read_or_none(path, inputs.max_file_size, inputs.root)
+                read_as.pop(index, None)  # what it was read as is not known now
                 results[index] = process(path, data, normalizer, inputs.cwd, inputs.root, inputs.max_file_size)
     _keep_lookups(cache, inputs.entities, known)
+    for index, seen in read_as.items():
+        if results[index] is not None:
+            results[index].read_as = seen  # type: ignore[union-attr]
     return [loaded for loaded in results if loaded is not None]
 
 

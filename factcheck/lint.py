@@ -13,7 +13,8 @@ from .config import ConfigError, Settings, find_settings
 from .cache import DIRECTORY_NAME as CACHE_DIRECTORY_NAME
 from .cache import environment_directory as environment_cache_directory
 from .cache import inside_project
-from .corpus import Corpus, StageOptions, discover, load_corpus
+from .corpus import Corpus, StageOptions, discover, load_corpus, load_meeting
+from . import meetings
 from .filestage import default_jobs, gc_paused
 from .documents import DocumentStore
 from .fileread import DEFAULT_MAX_FILE_SIZE, read_or_none
@@ -110,17 +111,25 @@ def run_lint(options: LintOptions, cwd: Path | None = None) -> LintResult:
 
 def _scoped_corpus(options: LintOptions, settings: Settings, given: Given, stage: StageOptions, cwd: Path) -> tuple[Scope, Corpus, list[str]]:
     """What to report, and the corpus loaded for it. Only the loaded corpus tells which claim files
-    cite a given document, so then the corpus is loaded first (and kept, when that is the scope)."""
+    cite a given document, so then the corpus is loaded first (and kept, when that is the scope).
+    Given claim files of the corpus, only what can meet them is loaded, when the cache allows it
+    (corpus.load_meeting); a run that loads the whole corpus records what that needs next time."""
     whole = default_corpus(settings, cwd)
+    entities = [*settings.paths("entities"), *options.entities]
 
     def load(paths: list[Path]) -> Corpus:
-        return load_corpus(discover(paths), [*settings.paths("entities"), *options.entities], cwd, settings.root, stage)
+        corpus = load_corpus(discover(paths), entities, cwd, settings.root, stage)
+        if stage.cache_dir is not None and corpus.salt is not None:
+            meetings.record(corpus.files, corpus.salt, stage.cache_dir, stage.ruleset.files, cwd, settings.root)
+        return corpus
 
     first = load(whole) if given.documents else None
     cited = citing(first.claim_files if first is not None else (), given.documents)
     where = scope(given, whole, cited.citers)
-    corpus = first if first is not None and where.load == whole else load(where.load)
-    return where, corpus, cited.notes
+    corpus = first if first is not None and where.load == whole else None
+    if corpus is None and where.report_only is not None and where.load == whole:
+        corpus = load_meeting(discover(whole), where.report_only, entities, cwd, settings.root, stage)
+    return where, corpus if corpus is not None else load(where.load), cited.notes
 
 
 def cache_directory(options: LintOptions, settings: Settings) -> Path | None:
@@ -140,7 +149,8 @@ def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Sco
         assert where.report_only is not None
         focus = _displays(corpus, where.report_only)
         checked = relevant(assertions, focus)
-        sources = {a.source.id: a.source for a in assertions}
+        # Every source with a claim, also of a file loaded only in part (its other claims count).
+        sources = {f.source_info.id: f.source_info for f in corpus.files if f.source_info is not None and (f.assertions or f.partial_of)}
     # Indexed once, before any rule runs, over exactly what the rules check (the narrowed part, if so).
     index = BucketIndex(checked)
     context = RuleContext(

@@ -45,6 +45,11 @@ class LoadedFile:
     suppressions: list[Any] = field(default_factory=list)
     source_info: Any = None  # the SourceInfo its assertions share
     source_id_position: Position | None = None
+    # Set by the per-file stage in the running process, never cached: the stat signature and cache
+    # key the file was read under (meetings.py records them).
+    read_as: tuple[tuple[int, int, int, int], bytes] | None = None
+    # Set on a file loaded in part (meetings.partial_file): how many assertions the whole file has.
+    partial_of: int | None = None
 
     def release(self) -> None:
         """Drop what only the per-file stage needs; positions were resolved into locations by then."""

@@ -30,12 +30,12 @@ def relevant(assertions: Sequence[Assertion], paths: Collection[str]) -> list[As
     bucket with one of them, in their original order."""
     mine = [a for a in assertions if a.source.path in paths]
     keys = {key for a in mine for key in a.meets}
-    runs = {run for a in mine if a.value_type == "quote" for run in _runs(quote_tokens(a))}
+    runs = {run for a in mine if a.value_type == "quote" for run in quote_runs(quote_tokens(a))}
     meets: dict[int, bool] = {}  # claims of a bucket share their meets tuple: decide once per tuple
     kept = []
     for a in assertions:
         if a.value_type == "quote":
-            if runs and not runs.isdisjoint(_runs(quote_tokens(a))) or a.source.path in paths:
+            if runs and not runs.isdisjoint(quote_runs(quote_tokens(a))) or a.source.path in paths:
                 kept.append(a)
             continue
         shared = meets.get(id(a.meets))
@@ -60,7 +60,7 @@ def meeting_keys(
     return (bucket,) if bucket is not None else ()
 
 
-def _runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
+def quote_runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
     """The quote's runs; a shorter quote stands for itself (it pairs only when equal)."""
     if len(words) < RUN:
         return (("short", *words),) if words else ()
