@@ -65,7 +65,7 @@ class Assertion:
     def __reduce__(self) -> tuple[object, ...]:
         """Pickled as its fields in order (the cache stores hundreds of thousands): about four
         times faster to read back than pickle's default for a slotted object, and half the size."""
-        return (Assertion, tuple(getattr(self, name) for name in _FIELDS))
+        return (Assertion, tuple(getattr(self, name) for name in FIELDS))
 
     @property
     def location(self) -> Location:
@@ -111,7 +111,7 @@ class Assertion:
         return (self.subject, self.predicate, self.qualifiers)
 
 
-_FIELDS = tuple(f.name for f in fields(Assertion))
+FIELDS = tuple(f.name for f in fields(Assertion))  # in order; `source` first
 
 
 def _label(qualifiers: tuple[tuple[str, str], ...]) -> str:

@@ -96,15 +96,11 @@ class FileCache:
         """Store a pickled result."""
         self._write(self.entry(display, ident), key, payload)
 
-    def put_parts(self, display: str, ident: str, key: bytes, head: object, parts: Sequence[bytes]) -> None:
-        """Store a file's claim groups beside its entry (meetings.py), so that a reader can take a few
-        of them without reading, verifying or unpickling the rest: the MAC covers the head (what the
-        caller needs of every file, and a digest of each part), and each part is checked against its
-        digest when it is read."""
-        lengths = array("Q", (len(part) for part in parts))
-        digests = b"".join(hashlib.blake2b(part, digest_size=PART_DIGEST).digest() for part in parts)
-        index = pickle.dumps((head, lengths.tobytes(), digests), protocol=pickle.HIGHEST_PROTOCOL)
-        self._write(self._parts_entry(display, ident), key, len(index).to_bytes(8, "little") + index + b"".join(parts), signed=index)
+    def put_parts(self, display: str, ident: str, key: bytes, stored: tuple[bytes, bytes]) -> None:
+        """Store a file's claim groups (split_entry) beside its entry (meetings.py), so that a reader
+        can take a few of them without reading, verifying or unpickling the rest."""
+        payload, signed = stored
+        self._write(self._parts_entry(display, ident), key, payload, signed=signed)
 
     def get_parts(self, display: str, ident: str, key: bytes) -> Parts | None:
         """The head and the parts of a file's stored groups; None when missing, stale or untrusted."""
@@ -224,6 +220,16 @@ class FileCache:
                     handle.write(text)
             except FileExistsError:
                 pass
+
+
+def split_entry(head: object, parts: Sequence[bytes]) -> tuple[bytes, bytes]:
+    """The payload of a split entry and the part of it the MAC covers (FileCache.put_parts): the
+    head (what a reader needs of every file) and a digest of each part, which is checked when the
+    part is read. Made wherever the file was read (a worker process), signed where it is stored."""
+    lengths = array("Q", (len(part) for part in parts))
+    digests = b"".join(hashlib.blake2b(part, digest_size=PART_DIGEST).digest() for part in parts)
+    index = pickle.dumps((head, lengths.tobytes(), digests), protocol=pickle.HIGHEST_PROTOCOL)
+    return len(index).to_bytes(8, "little") + index + b"".join(parts), index
 
 
 class Parts:

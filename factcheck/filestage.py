@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import FileCache, pickled
-from .meetings import KeyHasher, signature, store
+from .meetings import KeyHasher, signature, stored
 from .progress import Progress
 from .fileread import DEFAULT_MAX_FILE_SIZE, read_or_none
 from .loader import LoadedFile, display_path, load_file
@@ -83,20 +83,22 @@ def run(paths: Sequence[Path], inputs: StageInputs, cache: FileCache | None, job
     size = sum(len(data) for data in contents.values() if data)
     workers = min(jobs, len(pending))
     if workers > 1 and size >= PARALLEL_MIN_BYTES:
-        produced = _parallel(pending, contents, size, inputs, workers)
+        produced = _parallel(pending, contents, size, inputs, workers, cache is not None)
     else:
         normalizer = Normalizer(inputs.entities, inputs.ruleset, inputs.root)
-        produced = ((index, process(path, contents.pop(index), normalizer, inputs.cwd, inputs.root, inputs.max_file_size), None) for index, path, _ in pending)
+        produced = ((index, process(path, contents.pop(index), normalizer, inputs.cwd, inputs.root, inputs.max_file_size), None, None) for index, path, _ in pending)
     keys = {index: key for index, _, key in pending}
     hasher = KeyHasher()
     try:
-        for index, loaded, payload in produced:
+        for index, loaded, payload, groups in produced:
             results[index] = loaded
             progress.step()
             key = keys[index]
             if cache is not None and key is not None:
                 cache.put(loaded.display, loaded.ident, key, payload if payload is not None else pickled(loaded))
-                store(cache, loaded, key, hasher)
+                groups = groups if payload is not None else stored(loaded, hasher)
+                if groups is not None:
+                    cache.put_parts(loaded.display, loaded.ident, key, groups)
     except Exception as err:  # noqa: BLE001 - a worker that died (killed, out of memory) must not lose the run
         if workers < 2 or size < PARALLEL_MIN_BYTES:
             raise
@@ -135,23 +137,29 @@ def _keep_lookups(cache: FileCache | None, entities: EntityRegistry, known: int)
 _worker_normalizer: Normalizer | None = None
 _worker_inputs: StageInputs | None = None
 _worker_lookups_sent = 0
+_worker_hasher: KeyHasher | None = None
 
 
-def _init_worker(inputs: StageInputs) -> None:
-    global _worker_normalizer, _worker_inputs, _worker_lookups_sent
+def _init_worker(inputs: StageInputs, keep_groups: bool) -> None:
+    global _worker_normalizer, _worker_inputs, _worker_lookups_sent, _worker_hasher
+    _worker_hasher = KeyHasher() if keep_groups else None  # only a cached run stores claim groups
     gc.disable()  # a worker builds a batch of results and exits; nothing it makes is cyclic garbage
     _worker_inputs = inputs
     _worker_lookups_sent = len(inputs.entities.fuzzy_lookups())  # the parent has those already
     _worker_normalizer = Normalizer(inputs.entities, inputs.ruleset, inputs.root)
 
 
-def _work(batch: list[tuple[int, Path, bytes | None]]) -> tuple[list[tuple[int, bytes]], dict[str, StoredResolution]]:
-    """The batch's pickled results, and the registry's fuzzy lookups this worker made since its
-    last batch (the parent keeps them for the next run)."""
+def _work(batch: list[tuple[int, Path, bytes | None]]) -> tuple[list[tuple[int, bytes, tuple[bytes, bytes] | None]], dict[str, StoredResolution]]:
+    """The batch's pickled results with their claim groups for the cache (meetings.stored), and the
+    registry's fuzzy lookups this worker made since its last batch (the parent keeps them for the
+    next run)."""
     global _worker_lookups_sent
     assert _worker_normalizer is not None and _worker_inputs is not None
     inputs = _worker_inputs
-    results = [(index, pickled(process(path, data, _worker_normalizer, inputs.cwd, inputs.root, inputs.max_file_size))) for index, path, data in batch]
+    results = []
+    for index, path, data in batch:
+        loaded = process(path, data, _worker_normalizer, inputs.cwd, inputs.root, inputs.max_file_size)
+        results.append((index, pickled(loaded), stored(loaded, _worker_hasher) if _worker_hasher is not None else None))
     lookups = list(inputs.entities.fuzzy_lookups().items())
     learned = dict(lookups[_worker_lookups_sent:])
     _worker_lookups_sent = len(lookups)
@@ -175,16 +183,17 @@ def _batches(pending: list[tuple[int, Path, bytes | None]], contents: dict[int, 
 
 
 def _parallel(
-    pending: list[tuple[int, Path, bytes | None]], contents: dict[int, bytes | None], total: int, inputs: StageInputs, workers: int
-) -> Iterator[tuple[int, LoadedFile, bytes]]:
-    """Results as the workers finish them; the pickled form is kept for the cache."""
+    pending: list[tuple[int, Path, bytes | None]], contents: dict[int, bytes | None], total: int, inputs: StageInputs, workers: int,
+    keep_groups: bool,
+) -> Iterator[tuple[int, LoadedFile, bytes, tuple[bytes, bytes] | None]]:
+    """Results as the workers finish them; the pickled form and the claim groups are kept for the cache."""
     from concurrent.futures import ProcessPoolExecutor  # only large cold runs pay for importing it
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=(inputs,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=(inputs, keep_groups)) as pool:
         for results, learned in pool.map(_work, _batches(pending, contents, total, workers)):
             inputs.entities.remember(learned)
-            for index, payload in results:
-                yield index, pickle.loads(payload), payload
+            for index, payload, groups in results:
+                yield index, pickle.loads(payload), payload, groups
 
 
 def _context():  # type: ignore[no-untyped-def]

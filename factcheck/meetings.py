@@ -28,18 +28,20 @@ was read is not recorded: a second edit in the same clock tick could leave its s
 from __future__ import annotations
 
 import hashlib
-import io
 import os
+import zlib
 import pickle
 import time
 from array import array
 from bisect import bisect_left
+from operator import attrgetter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .assertions import FIELDS as ASSERTION_FIELDS
 from .assertions import Assertion, SourceInfo
-from .cache import FileCache, salt
+from .cache import FileCache, salt, split_entry
 from .fileread import real_path
 from .loader import LoadedFile, display_path
 from .quote_index import quote_tokens
@@ -84,17 +86,19 @@ def _encode(part: object, out: list[bytes]) -> None:
 
 def key_hash(key: Hashable) -> int:
     """A hash of a meeting key that is the same in every process (Python's own is salted per
-    process); WILDCARD when the key holds a part with no stable bytes."""
+    process); WILDCARD when the key holds a part with no stable bytes. 32 bits are plenty: two
+    keys that collide only make a partial load take a group it did not need."""
     out: list[bytes] = []
     try:
         _encode(key, out)
     except (_Unstable, RecursionError):
         return WILDCARD
-    return int.from_bytes(hashlib.blake2b(b"".join(out), digest_size=8).digest(), "little") or 1
+    return zlib.crc32(b"".join(out)) or 1
 
 
 def _quote_hashes(words: tuple[str, ...]) -> list[int]:
-    return [key_hash(("run", run)) for run in quote_runs(words)]
+    """The hashes of a quote's runs (relevance.quote_runs), made directly: a quote has many."""
+    return [zlib.crc32(b"q" + "\x1f".join(run).encode("utf-8", "surrogatepass")) or 1 for run in quote_runs(words)]
 
 
 class KeyHasher:
@@ -131,30 +135,11 @@ class Head:
     source_info: SourceInfo | None
     suppressions: list[object]
     assertions: int  # how many the whole file has (its source counts for independence when any)
-    keys: bytes  # array('Q'): the groups' key hashes, sorted
+    keys: bytes  # array("I"): the groups' key hashes, sorted
     owners: bytes  # array('I'): the group of each key hash
 
 
-class _SourcePickler(pickle.Pickler):
-    """Pickles a group's claims without their shared SourceInfo, which the head carries once."""
-
-    def __init__(self, file: object, source: SourceInfo | None) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)  # type: ignore[arg-type]
-        self.source = source
-
-    def persistent_id(self, obj: object) -> str | None:
-        return "source" if obj is self.source and obj is not None else None
-
-
-class _SourceUnpickler(pickle.Unpickler):
-    def __init__(self, file: object, source: SourceInfo | None) -> None:
-        super().__init__(file)  # type: ignore[arg-type]
-        self.source = source
-
-    def persistent_load(self, pid: object) -> object:
-        if pid != "source":
-            raise pickle.UnpicklingError("unknown persistent id")
-        return self.source
+_WITHOUT_SOURCE = attrgetter(*ASSERTION_FIELDS[1:])  # every field but the first, `source`
 
 
 def split(loaded: LoadedFile, hasher: KeyHasher) -> tuple[Head, list[bytes]]:
@@ -174,28 +159,25 @@ def split(loaded: LoadedFile, hasher: KeyHasher) -> tuple[Head, list[bytes]]:
             hashes[ident] = found
         group.append((position, a))
     pairs = sorted((h, number) for number, ident in enumerate(groups) for h in set(hashes[ident]))
-    parts = []
-    for group in groups.values():
-        buffer = io.BytesIO()
-        _SourcePickler(buffer, loaded.source_info).dump(group)
-        parts.append(buffer.getvalue())
+    # Pickled without their SourceInfo, which the head carries once for the whole file.
+    parts = [pickle.dumps([(position, _WITHOUT_SOURCE(a)) for position, a in group], protocol=pickle.HIGHEST_PROTOCOL) for group in groups.values()]
     head = Head(
         loaded.source, loaded.source_info, list(loaded.suppressions), len(loaded.assertions),
-        array("Q", (h for h, _ in pairs)).tobytes(), array("I", (n for _, n in pairs)).tobytes(),
+        array("I", (h for h, _ in pairs)).tobytes(), array("I", (n for _, n in pairs)).tobytes(),
     )
     return head, parts
 
 
-def store(cache: FileCache, loaded: LoadedFile, key: bytes, hasher: KeyHasher) -> None:
-    """Keep a claim file's groups beside its cache entry (nothing for other files)."""
-    if loaded.kind == "claims" and loaded.source is not None:
-        head, parts = split(loaded, hasher)
-        cache.put_parts(loaded.display, loaded.ident, key, head, parts)
+def stored(loaded: LoadedFile, hasher: KeyHasher) -> tuple[bytes, bytes] | None:
+    """What to keep beside a claim file's cache entry (FileCache.put_parts); None for other files."""
+    if loaded.kind != "claims" or loaded.source is None:
+        return None
+    return split_entry(*split(loaded, hasher))
 
 
 def _groups_meeting(head: Head, wanted: set[int]) -> list[int]:
     """The groups of a head holding one of the wanted key hashes (and every WILDCARD group)."""
-    keys = array("Q")
+    keys = array("I")
     keys.frombytes(head.keys)
     if not keys:
         return []
@@ -321,7 +303,8 @@ def partial_file(path: Path, entry: Entry, display: str, cache: FileCache, wante
         data = parts.part(number)
         if data is None:
             return None
-        taken.extend(_SourceUnpickler(io.BytesIO(data), head.source_info).load())
+        source = head.source_info
+        taken.extend((position, Assertion(source, *fields)) for position, fields in pickle.loads(data))
     taken.sort(key=lambda pair: pair[0])
     loaded = LoadedFile(path, display, entry.ident, kind="claims", source=head.source)  # type: ignore[arg-type]
     loaded.assertions = [a for _, a in taken]
