@@ -8,6 +8,10 @@ registry and the rule set (predicates, actions). Any change gives a different ke
 is simply not used and is overwritten. Entries are written atomically (temporary file and rename),
 so a killed run leaves either the old entry or the new one.
 
+Beside a claim file's entry, a split entry holds the same claims in groups (meetings.py), for the
+pre-commit path to take a few without unpickling the rest: its MAC covers a head that carries a
+digest of every group, and a group is checked against its digest before it is unpickled.
+
 Why a MAC (docs/design.md §10): everything the key is made of is public, and the cache sits in the
 project, where a pull request can commit files. Unpickling what it put there would run its code. So
 every entry carries a keyed BLAKE2b MAC over its name, key and payload, made with a secret that

@@ -241,7 +241,10 @@ def record(files: Sequence[LoadedFile], entry_salt: bytes, cache_dir: Path, rule
         sig, key = read
         if now - sig[1] < RACY_NS:
             continue
-        entries[loaded.display] = Entry(loaded.ident, loaded.kind, sig, key, loaded.source_id)
+        # The id as the file states it: a file whose id another file already used has lost its
+        # `source` (corpus._check_source_ids), but the pre-commit path must still see the clash.
+        source_id = loaded.source_info.id if loaded.source_info is not None else loaded.source_id
+        entries[loaded.display] = Entry(loaded.ident, loaded.kind, sig, key, source_id)
     cache = _manifest_cache(cache_dir, rule_files, root)
     name = _manifest_name(cwd, root)
     kept = cache.get_shared(name)

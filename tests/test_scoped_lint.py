@@ -7,9 +7,7 @@ findings located in or related to FILE. Cached, parallel and serial runs must ag
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,17 +15,9 @@ import pytest
 from factcheck.cache import FORMAT
 from factcheck.lint import LintOptions, run_lint
 from factcheck.relevance import relevant
+from generated_corpus import generate as _generate
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _generate(outdir: Path, sources: int, claims: int, seed: int, conflict_rate: float) -> None:
-    spec = importlib.util.spec_from_file_location("bench_generate_scoped", ROOT / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    module.generate(outdir, sources, claims, seed, conflict_rate)
 
 
 def _touching(findings: list, display: str) -> list:
