@@ -37,6 +37,7 @@ import tempfile
 from array import array
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
+from typing import BinaryIO
 from pathlib import Path
 
 from . import __version__
@@ -107,32 +108,39 @@ class FileCache:
         self._write(self._parts_entry(display, ident), key, payload, signed=signed)
 
     def get_parts(self, display: str, ident: str, key: bytes) -> Parts | None:
-        """The head and the parts of a file's stored groups; None when missing, stale or untrusted."""
+        """The head of a file's stored groups, and its parts to take one by one (close it after);
+        None when missing, stale or untrusted. Only the head is read here: a reader takes a few
+        parts, and reads only those."""
         if not self.enabled:
             return None
         path = self._parts_entry(display, ident)
-        try:
-            blob = path.read_bytes()
-        except OSError:
-            return None
         mac_at = len(MAGIC) + len(key)
         start = mac_at + DIGEST + 8
-        if blob[: len(MAGIC)] != MAGIC or blob[len(MAGIC) : mac_at] != key or len(blob) < start:
-            return None
-        end = start + int.from_bytes(blob[start - 8 : start], "little")
-        secret = self._user_secret()
-        if secret is None or end > len(blob):
-            return None
-        index = memoryview(blob)[start:end]
-        if not hmac.compare_digest(blob[mac_at : mac_at + DIGEST], self._mac(secret, path.name, key, index)):
+        try:
+            handle = open(path, "rb")
+        except OSError:
             return None
         try:
-            head, lengths, digests = pickle.loads(index)
-            sizes = array("Q")
-            sizes.frombytes(lengths)
-        except Exception:  # noqa: BLE001 - an entry of other code: not stored
+            prefix = handle.read(start)
+            if len(prefix) < start or prefix[: len(MAGIC)] != MAGIC or prefix[len(MAGIC) : mac_at] != key:
+                raise _Unusable
+            size = int.from_bytes(prefix[start - 8 :], "little")
+            index = handle.read(size)
+            secret = self._user_secret()
+            if secret is None or len(index) != size:
+                raise _Unusable
+            if not hmac.compare_digest(prefix[mac_at : mac_at + DIGEST], self._mac(secret, path.name, key, index)):
+                raise _Unusable
+            try:
+                head, lengths, digests = pickle.loads(index)
+                sizes = array("Q")
+                sizes.frombytes(lengths)
+            except Exception:  # noqa: BLE001 - an entry of other code: not stored
+                raise _Unusable from None
+        except (_Unusable, OSError):
+            handle.close()
             return None
-        return Parts(head, memoryview(blob), end, sizes, digests)
+        return Parts(head, handle, start + size, sizes, digests)
 
     def _parts_entry(self, display: str, ident: str) -> Path:
         return self.entry(display, ident).with_suffix(".parts")
@@ -236,12 +244,17 @@ def split_entry(head: object, parts: Sequence[bytes]) -> tuple[bytes, bytes]:
     return len(index).to_bytes(8, "little") + index + b"".join(parts), index
 
 
-class Parts:
-    """A stored entry's head and its parts, each verified when taken (part)."""
+class _Unusable(Exception):
+    """A stored entry that is missing a part, stale or untrusted."""
 
-    def __init__(self, head: object, blob: memoryview, start: int, lengths: array[int], digests: bytes) -> None:
+
+class Parts:
+    """A stored entry's head, and its parts read one by one, each verified when taken (part).
+    Holds the entry open until closed."""
+
+    def __init__(self, head: object, handle: BinaryIO, start: int, lengths: array[int], digests: bytes) -> None:
         self.head = head
-        self._blob = blob
+        self._handle = handle
         self._digests = digests
         self._offsets = list(accumulate(lengths, initial=start))
 
@@ -250,11 +263,19 @@ class Parts:
 
     def part(self, number: int) -> bytes | None:
         """The part's bytes, or None when they do not match the signed digest (a damaged entry)."""
-        data = self._blob[self._offsets[number] : self._offsets[number + 1]]
+        offset, end = self._offsets[number], self._offsets[number + 1]
+        try:
+            self._handle.seek(offset)
+            data = self._handle.read(end - offset)
+        except OSError:
+            return None
         expected = self._digests[number * PART_DIGEST : (number + 1) * PART_DIGEST]
         if hashlib.blake2b(data, digest_size=PART_DIGEST).digest() != expected:
             return None
-        return bytes(data)
+        return data
+
+    def close(self) -> None:
+        self._handle.close()
 
 
 def _unlink(name: str) -> None:

@@ -296,18 +296,22 @@ def partial_file(path: Path, entry: Entry, display: str, cache: FileCache, wante
     """A claim file with only its groups that hold a wanted key hash; None when its stored groups
     are missing, stale or untrusted (then it is loaded in full)."""
     parts = cache.get_parts(display, entry.ident, entry.key)
-    if parts is None or not isinstance(parts.head, Head):
+    if parts is None:
         return None
     head = parts.head
+    if not isinstance(head, Head):
+        parts.close()
+        return None
     taken: list[tuple[int, Assertion]] = []
-    for number in _groups_meeting(head, wanted):
-        if number >= len(parts):
-            return None
-        data = parts.part(number)
-        if data is None:
-            return None
-        source = head.source_info
-        taken.extend((position, Assertion(source, *fields)) for position, fields in pickle.loads(data))
+    try:
+        for number in _groups_meeting(head, wanted):
+            data = parts.part(number) if number < len(parts) else None
+            if data is None:
+                return None
+            source = head.source_info
+            taken.extend((position, Assertion(source, *fields)) for position, fields in pickle.loads(data))
+    finally:
+        parts.close()
     taken.sort(key=lambda pair: pair[0])
     loaded = LoadedFile(path, display, entry.ident, kind="claims", source=head.source)  # type: ignore[arg-type]
     loaded.assertions = [a for _, a in taken]
