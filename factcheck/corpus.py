@@ -133,6 +133,8 @@ def load_meeting(paths: list[Path], given: frozenset[Path], extra_entity_files: 
     corpus = load_corpus(split.full, extra_entity_files, cwd, root, stage)
     if corpus.salt != manifest.salt:
         return None
+    if any(f.kind != "claims" for f in corpus.files if real_path(f.path) in given):
+        return None  # a given registry changes how every file reads: everything is reported
     full = dict(zip(split.full, corpus.files))  # corpus.files: split.full's, then extra registries
     ids = [loaded.source_id for loaded in corpus.files if loaded.source_id is not None]
     ids += [entry.source_id for _, entry in split.partial if entry.source_id is not None]

@@ -205,3 +205,11 @@ def test_a_key_with_no_stable_hash_takes_every_such_group() -> None:
     head = Head(None, None, [], 4, array("I", (h for h, _ in pairs)).tobytes(), array("I", (n for _, n in pairs)).tobytes())
     assert _groups_meeting(head, {9}) == [0, 2, 3]
     assert _groups_meeting(head, {7}) == [0]
+
+
+def test_a_given_registry_is_checked_against_the_whole_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, cache = _cached(tmp_path, 6, 40, seed=3)
+    loads = Loads(monkeypatch)
+    scoped = run_lint(LintOptions(paths=(corpus / "entities.yaml",), cache_dir=cache), cwd=corpus)
+    assert loads.fallbacks == 1
+    assert scoped.findings == run_lint(LintOptions(cache=False), cwd=corpus).findings
