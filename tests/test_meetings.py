@@ -105,8 +105,7 @@ def test_a_changed_file_is_read_again_in_full(tmp_path: Path, monkeypatch: pytes
     corpus, cache = _cached(tmp_path, 8, 60, seed=5)
     files = [p for p in _claim_files(corpus) if "news" in p.parts]
     given, changed = files[0], files[1]
-    # The changed file now states the given file's first vote differently: a new conflict that
-    # only a fresh read of the changed file can show.
+    # The changed file now gives other vote tallies; only a fresh read of it can show that.
     text = changed.read_text(encoding="utf-8")
     edited = re.sub(r"(predicate: vote\n\s+value: ).*", r'\1"13-2"', text)
     assert edited != text
