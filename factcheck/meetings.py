@@ -9,7 +9,7 @@ keys, and unpickling every claim of a million-claim corpus from the cache takes 
   into groups (`split`: the claims of one bucket tuple; the quotes of one wording), with the hashes
   of each group's keys, as a split cache entry (FileCache.put_parts), under the file's cache key;
 - a run that loaded the whole corpus records a manifest (`record`): every file, the stat signature
-  and cache key it was read under, its kind and its source id;
+  and cache key it was read under, and its source id;
 - a run given some claim files of the corpus (`load_meeting`) loads in full only the given files,
   the registries and the files whose stat signature changed, hashes the keys of the given files'
   claims, and takes from every other file only the groups that hold one of those hashes.
@@ -19,9 +19,9 @@ findings are those of a full load (tested against full runs). A key that cannot 
 stably (a value type a project added) hashes to WILDCARD, which every lookup takes.
 
 The manifest is signed like every cache entry; it is trusted only under the same code, rules,
-project root and working directory, and only for the registries it names, unchanged. Without a
-usable manifest, when a changed file may be a registry, or when a source id is used twice, the
-run loads the whole corpus instead. A file whose modification time is within RACY_NS of when it
+project root and working directory, and only while the registries, which are always read in full,
+give the salt it was recorded under. Without a usable manifest, when a source id is used twice or a
+given file is a registry, the run loads the whole corpus instead (corpus.load_meeting). A file whose modification time is within RACY_NS of when it
 was read is not recorded: a second edit in the same clock tick could leave its stat unchanged.
 """
 
@@ -198,7 +198,6 @@ def _groups_meeting(head: Head, wanted: set[int]) -> list[int]:
 @dataclass(frozen=True)
 class Entry:
     ident: str
-    kind: str
     signature: Signature
     key: bytes
     source_id: str | None
@@ -244,7 +243,7 @@ def record(files: Sequence[LoadedFile], entry_salt: bytes, cache_dir: Path, rule
         # The id as the file states it: a file whose id another file already used has lost its
         # `source` (corpus._check_source_ids), but the pre-commit path must still see the clash.
         source_id = loaded.source_info.id if loaded.source_info is not None else loaded.source_id
-        entries[loaded.display] = Entry(loaded.ident, loaded.kind, sig, key, source_id)
+        entries[loaded.display] = Entry(loaded.ident, sig, key, source_id)
     cache = _manifest_cache(cache_dir, rule_files, root)
     name = _manifest_name(cwd, root)
     kept = cache.get_shared(name)
