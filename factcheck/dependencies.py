@@ -22,6 +22,7 @@ REQUIRED: dict[str, str] = {
     "ruamel.yaml": "ruamel.yaml",
     "rich": "rich",
     "PyYAML": "yaml",
+    "orjson": "orjson",
 }
 RERUN_MARK = "FACTCHECK_RERUN"  # set on the second run, so a broken .venv cannot make a loop
 EXIT_ERROR = 2

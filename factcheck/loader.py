@@ -102,9 +102,20 @@ class LoadedFile:
 
 def display_path(path: Path, cwd: Path) -> str:
     try:
-        return Path(os.path.relpath(path, cwd)).as_posix()
+        text = Path(os.path.relpath(path, cwd)).as_posix()
     except ValueError:  # another drive on Windows
-        return path.as_posix()
+        text = path.as_posix()
+    return printable_path(text)
+
+
+def printable_path(text: str) -> str:
+    """A file name that is not UTF-8 (the bytes Python keeps as lone surrogates) with those bytes
+    escaped, `claims/bad\\xff.yaml`: every report is UTF-8, and fingerprints hash the path."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
 
 
 def load_file(path: Path, cwd: Path, root: Path, data: bytes | None = None, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> LoadedFile:

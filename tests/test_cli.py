@@ -133,3 +133,22 @@ def test_exit_codes_end_to_end(corpus: Path, setup: str, argv: list[str], code: 
     assert run.returncode == code, run.stdout + run.stderr
     if code == 2:
         assert run.stderr.startswith(("factcheck:", "usage:"))
+
+
+@pytest.mark.parametrize(("output_format", "named"), [
+    ("json", '"path": "claims/bad\\\\xff.yaml"'), ("text", "claims/bad\\xff.yaml:2:7: FC002"), ("sarif", '"uri": "claims/bad%5Cxff.yaml"'),
+])
+def test_a_file_name_that_is_not_utf8_is_reported_escaped(corpus: Path, capsys: pytest.CaptureFixture[str], output_format: str, named: str) -> None:
+    """A stranger's pull request can add `claims/bad\\xff.yaml`: it is linted and named with the
+    byte escaped, and every other file is still checked."""
+    name = os.path.join(os.fsencode(corpus / "claims"), b"bad\xff.yaml")
+    try:
+        with open(name, "wb") as handle:
+            handle.write(b"source:\n  id: Bad Id\n")
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 file names")
+    (corpus / "claims" / "broken.yaml").write_text("source:\n  id: Bad Id\n", encoding="utf-8")
+    assert main(["lint", "--format", output_format, "--no-cache"]) == 1
+    out = capsys.readouterr().out
+    assert named in out
+    assert "broken.yaml" in out

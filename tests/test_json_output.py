@@ -1,5 +1,5 @@
 """The JSON reporter writes exactly what `json.dumps(findings, indent=2, ensure_ascii=False)` writes,
-built with the C encoder (reporters/json_format.py), for findings of every shape and content."""
+encoded by orjson (reporters/json_format.py), for findings of every shape and content."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from factcheck.reporters.json_format import dumps
 
-AWKWARD = string.printable + "é\u2028\u2029\"\\\n\t{}[],:\x00\x1f" + "},\n        {"
+AWKWARD = string.printable + "é\x7f\x80\ufeff\U0001f600\u2028\u2029\"\\\n\t{}[],:\x00\x1f" + "},\n        {"
 
 
 def _text(rng: random.Random) -> str:
@@ -42,3 +42,14 @@ def test_the_text_is_the_librarys(seed: int) -> None:
     findings = [_finding(rng) for _ in range(rng.randint(0, 6))]
     assert dumps(findings) == json.dumps(findings, indent=2, ensure_ascii=False)
     assert json.loads(dumps(findings)) == findings
+
+
+@pytest.mark.parametrize("slice_size", [1, 2, 3])
+def test_slices_join_into_one_array(slice_size: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.reporters import json_format
+
+    monkeypatch.setattr(json_format, "SLICE", slice_size)
+    rng = random.Random(slice_size)
+    for count in range(8):
+        findings = [_finding(rng) for _ in range(count)]
+        assert dumps(findings) == json.dumps(findings, indent=2, ensure_ascii=False)

@@ -1,66 +1,45 @@
 """The JSON contract of docs/design.md §6: an array of findings sorted by path, line, column, code.
 
-The text is exactly `json.dumps(findings, indent=2, ensure_ascii=False)`, but built with the C
-encoder: with `indent` the standard library falls back to its pure-Python encoder, which took half
-of a lint that reports 100,000 findings. A finding is a flat mapping with one list of flat
-mappings (`related`), so each flat mapping is encoded in one C call whose item separator carries
-its indentation; anything of another shape goes through `json.dumps` itself.
+The text is exactly `json.dumps(findings, indent=2, ensure_ascii=False)` (tests/test_json_output.py
+holds it to that), encoded by orjson: the standard library's encoder with `indent` is pure Python,
+and took most of a lint that reports 100,000 findings.
+
+The array is encoded and written a slice of findings at a time, so a report of a million findings
+(a few gigabytes of text) never sits in memory whole. `--output` still writes the file atomically:
+the command collects the text and renames it into place (cli._write_report).
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any, TextIO
+
+import orjson
 
 from ..lint import LintResult
 
-_MEMBER = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": "))  # a finding's members
-_RELATED_MEMBER = json.JSONEncoder(ensure_ascii=False, separators=(",\n        ", ": "))  # a related place's
-_SCALARS = (str, int, float, bool, type(None))
+SLICE = 2_000  # findings encoded in one call
 
 
 def render(result: LintResult, stream: TextIO) -> None:
-    # Rendered whole, then written once: a reader never gets half an array.
-    stream.write(dumps([finding.to_json() for finding in result.findings]) + "\n")
+    for text in pieces(finding.to_json() for finding in result.findings):
+        stream.write(text)
+    stream.write("\n")
 
 
-def dumps(findings: list[dict[str, Any]]) -> str:
+def dumps(findings: Iterable[dict[str, Any]]) -> str:
     """`json.dumps(findings, indent=2, ensure_ascii=False)`, byte for byte."""
-    if not findings:
-        return "[]"
-    return "[\n" + ",\n".join(_finding(f) for f in findings) + "\n]"
+    return "".join(pieces(findings))
 
 
-def _finding(finding: dict[str, Any]) -> str:
-    members: list[str] = []
-    flat: dict[str, Any] = {}
-    for key, value in finding.items():
-        if isinstance(value, _SCALARS):
-            flat[key] = value
-            continue
-        if not (isinstance(value, list) and all(isinstance(v, dict) and all(isinstance(x, _SCALARS) for x in v.values()) for v in value)):
-            return _indented(json.dumps(finding, indent=2, ensure_ascii=False))  # another shape: the library's own
-        if flat:
-            members.append(_MEMBER.encode(flat)[1:-1])
-            flat = {}
-        members.append(json.dumps(key, ensure_ascii=False) + ": " + _places(value))
-    if flat:
-        members.append(_MEMBER.encode(flat)[1:-1])
-    return "  {\n    " + ",\n    ".join(members) + "\n  }" if members else "  {}"
-
-
-def _places(places: list[dict[str, Any]]) -> str:
-    """The related places in one C call: its separator indents the members, and the joins between
-    places, which no string can hold since JSON escapes every line break, are rewritten after."""
-    if not places:
-        return "[]"
-    if not all(places):
-        return "[\n      " + ",\n      ".join("{}" if not p else "{\n        " + _RELATED_MEMBER.encode(p)[1:-1] + "\n      }"
-                                             for p in places) + "\n    ]"
-    text = _RELATED_MEMBER.encode(places)  # [{"path": ...,\n        "line": 1},\n        {"path": ...}]
-    return "[\n      {\n        " + text[2:-2].replace("},\n        {", "\n      },\n      {\n        ") + "\n      }\n    ]"
-
-
-def _indented(text: str) -> str:
-    """A top-level value's JSON, one level in (JSON keeps no raw line break inside a string)."""
-    return "\n".join("  " + line for line in text.split("\n"))
+def pieces(findings: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The array's text in consecutive parts. orjson indents a slice as a whole array; the
+    brackets of each are dropped and the slices joined as one array's items."""
+    items = iter(findings)
+    first = True
+    while chunk := list(islice(items, SLICE)):
+        text = orjson.dumps(chunk, option=orjson.OPT_INDENT_2).decode("utf-8")
+        yield ("[\n" if first else ",\n") + text[2:-2]
+        first = False
+    yield "[]" if first else "\n]"

@@ -18,12 +18,13 @@ Why each choice:
 
 from __future__ import annotations
 
-import json
 import re
 from importlib import metadata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, TextIO
 from urllib.parse import quote
+
+import orjson
 
 from .. import __version__
 from ..checks import CHECKS
@@ -39,8 +40,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(result: LintResult, stream: TextIO) -> None:
-    json.dump(sarif_log(result), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    stream.write(orjson.dumps(sarif_log(result), option=orjson.OPT_INDENT_2).decode("utf-8") + "\n")
 
 
 def sarif_log(result: LintResult, root: Path | None = None) -> dict[str, Any]:
