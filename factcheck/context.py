@@ -111,6 +111,50 @@ def per_claim(pairs: Iterable[tuple[Assertion, Assertion, T]]) -> Iterator[tuple
         yield at, other, data, rest
 
 
+def earlier_partners(order: Iterable[tuple[int, int, str]], across: bool, same_key: bool,
+                     limit: int = RELATED_LIMIT) -> Iterator[tuple[int, list[int], int]]:
+    """For items arriving in report order as (item, side, key): the first `limit` earlier items it
+    pairs with, and how many there are in all, for each item with any.
+
+    An item pairs with earlier items of the other side (`across`, two wordings) or of its own side
+    (one wording), whose key is its own (`same_key`: one speaker's drifted quotes) or another
+    (quotes put in different mouths). The pairs themselves are never listed: each side keeps, per
+    key, its first `limit` items of that key and of other keys, so n items of k keys cost about
+    n + k * limit steps, not n squared (docs/design.md §8)."""
+    earliest: tuple[list[int], list[int]] = ([], [])  # per side: its first `limit` items
+    seen = [0, 0]
+    per_key: tuple[dict[str, int], dict[str, int]] = ({}, {})
+    of_key: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})  # first `limit` of this key
+    of_others: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})  # first `limit` of other keys
+    filling: tuple[set[str], set[str]] = (set(), set())  # keys whose of_others list is not full yet
+    for item, side, key in order:
+        if not same_key and key not in of_others[0]:  # a key not seen before: every earlier item is another's
+            for s in (0, 1):
+                of_others[s][key] = list(earliest[s])
+                if len(earliest[s]) < limit:
+                    filling[s].add(key)
+        partner = 1 - side if across else side
+        if same_key:
+            total, first = per_key[partner].get(key, 0), of_key[partner].get(key, [])
+        else:
+            total, first = seen[partner] - per_key[partner].get(key, 0), of_others[partner][key]
+        if total:
+            yield item, list(first), total
+        seen[side] += 1
+        per_key[side][key] = per_key[side].get(key, 0) + 1
+        if len(earliest[side]) < limit:
+            earliest[side].append(item)
+        mine = of_key[side].setdefault(key, [])
+        if len(mine) < limit:
+            mine.append(item)
+        if not same_key:
+            for other in [k for k in filling[side] if k != key]:
+                others = of_others[side][other]
+                others.append(item)
+                if len(others) >= limit:
+                    filling[side].discard(other)
+
+
 def more_claims(rest: Sequence[Assertion], room: int, lead: str, count: int | None = None) -> tuple[tuple[Location, ...], str]:
     """Related locations for `rest` (at most `room`) and the message part that names them ("; it
     also disagrees with ap (adopted-on)"), or counts them when they are many. `count` is how many

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..assertions import Assertion
-from ..context import RELATED_LIMIT, RuleContext, more_claims, pair_finding, per_claim, placement_key, short
+from ..context import RELATED_LIMIT, RuleContext, earlier_partners, more_claims, pair_finding, placement_key, short
 from ..findings import Finding
 from ..quote_index import quote_tokens
 from ..values.text import word_diff
@@ -20,30 +19,30 @@ from .base import CheckType
 
 def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     """Candidate pairs of wordings come from shared three-word runs; a pair is related once, and
-    only when one named speaker is quoted with both; then that speaker's quotes of the two are
-    paired. Findings come in the order of a scan over all candidate pairs of quotes, one per quote
-    reported at (the pair whose other quote came first; per_claim)."""
+    only when one named speaker is quoted with both; then that speaker's quotes of the two meet.
+    One finding per quote reported at: the pair whose other quote came first, the rest after it,
+    without listing every pair of copies (context.earlier_partners)."""
     near = float(params.get("near", 85.0))
     index = ctx.quote_index
     quotes = index.quotes
     speakers = index.speakers
-    pairs: list[tuple[int, int]] = []
+    found: dict[int, list[int]] = {}  # quote reported at -> the earliest quotes it differs from, per wording
+    counts: dict[int, int] = {}
     for u, v in index.pairs:
         common = speakers[u] & speakers[v]
         if not common or index.relation(u, v, near) != "near":
             continue
-        for i in index.holders[u]:
-            if quotes[i].said_by in common:
-                pairs.extend((i, j) if i < j else (j, i) for j in index.holders[v] if quotes[j].said_by == quotes[i].said_by)
-    def reported() -> Iterator[tuple[Assertion, Assertion, None]]:
-        for i, j in sorted(pairs):
-            a, b = quotes[i], quotes[j]
-            at = max(a, b, key=placement_key)
-            yield at, (b if at is a else a), None
-
-    for at, other, _, rest in per_claim(reported()):  # one finding per quote, however often it is copied
+        order = sorted(((i, side, str(quotes[i].said_by)) for side, w in enumerate((u, v)) for i in index.holders[w] if quotes[i].said_by in common),
+                       key=lambda item: placement_key(quotes[item[0]]))
+        for i, earlier, total in earlier_partners(order, across=True, same_key=True):
+            found.setdefault(i, []).extend(earlier)
+            counts[i] = counts.get(i, 0) + total
+    for i in sorted(found):  # one finding per quote, however often it is copied
+        at = quotes[i]
+        first, *rest = sorted(found[i], key=lambda j: placement_key(quotes[j]))
+        other = quotes[first]
         diff = word_diff(quote_tokens(other), quote_tokens(at))
-        more, also = more_claims(rest, RELATED_LIMIT - 1, "it also differs from")
+        more, also = more_claims([quotes[j] for j in rest], RELATED_LIMIT - 1, "it also differs from", counts[i] - 1)
         message = f"quote by {at.said_by} differs from {short(other)}: {diff}{also}"
         yield pair_finding(at, other, message, *sorted((at.value.canonical(), other.value.canonical())), at=at, more=more)
 
