@@ -76,6 +76,26 @@ class QuoteIndex:
         """The named speakers (said_by) of each wording's quotes."""
         return [frozenset(s for i in holders if (s := self.quotes[i].said_by) is not None) for holders in self.holders]
 
+    @cached_property
+    def rank(self) -> list[int]:
+        """Each quote's place in report order (Assertion.placement): quotes sort by one int."""
+        order = sorted(range(len(self.quotes)), key=lambda i: self.quotes[i].placement)
+        rank = [0] * len(order)
+        for place, i in enumerate(order):
+            rank[i] = place
+        return rank
+
+    def stars(self, related: Iterable[tuple[int, int, str]]) -> dict[int, list[tuple[int, str]]]:
+        """Related pairs of wordings (u, v, relation) as stars: each pair goes to the wording with
+        more quotes (the earlier on a tie), its centre. A rule then meets a centre's quotes with all
+        its spokes' quotes in one pass, so a wording copied n times with d variants costs n + d
+        steps, not n * d."""
+        stars: dict[int, list[tuple[int, str]]] = {}
+        for u, v, relation in related:
+            centre, spoke = (u, v) if len(self.holders[u]) >= len(self.holders[v]) else (v, u)
+            stars.setdefault(centre, []).append((spoke, relation))
+        return stars
+
     def relation(self, u: int, v: int, near: float) -> str:
         """quote_relation of two wordings, computed once per pair (it is symmetric)."""
         key = (u, v, near) if u < v else (v, u, near)

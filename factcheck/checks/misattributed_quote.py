@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..assertions import Assertion
-from ..context import RELATED_LIMIT, RuleContext, earlier_partners, more_claims, pair_finding, placement_key, short
+from ..context import RELATED_LIMIT, RuleContext, earlier_partners, more_claims, pair_finding, short
 from ..findings import Finding
 from ..quote_index import quote_tokens
 from ..values.text import word_diff
@@ -30,38 +30,44 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     index = ctx.quote_index
     quotes = index.quotes
     speakers = index.speakers
+    rank = index.rank
 
     def in_order(*sides: list[int]) -> list[tuple[int, int, str]]:
-        """The quotes with a named speaker, of one wording or two (side 0 and 1), in report order."""
+        """The quotes with a named speaker, of one wording or two sides (0 and 1), in report order."""
         named = [(i, side, str(quotes[i].said_by)) for side, holders in enumerate(sides) for i in holders if quotes[i].said_by is not None]
-        return sorted(named, key=lambda item: placement_key(quotes[item[0]]))
+        return sorted(named, key=lambda item: rank[item[0]])
 
     # Per quote reported at: the earliest quotes of other speakers it pairs with (at most
-    # RELATED_LIMIT per wording it meets) and how many in all.
+    # RELATED_LIMIT per pass that meets it) with how the words relate, and how many in all.
     found: dict[int, list[tuple[int, str]]] = {}
     counts: dict[int, int] = {}
-
-    def meet(order: list[tuple[int, int, str]], across: bool, relation: str) -> None:
-        for i, earlier, total in earlier_partners(order, across, same_key=False):
-            found.setdefault(i, []).extend((j, relation) for j in earlier)
-            counts[i] = counts.get(i, 0) + total
-
     for w, holders in enumerate(index.holders):
         words = index.wordings[w]
         if words and len(words) >= min_words and len(speakers[w]) > 1:
-            meet(in_order(holders), False, "same")
-    for u, v in index.pairs:
-        if not speakers[u] or not speakers[v] or len(speakers[u] | speakers[v]) < 2:
-            continue  # no two different named speakers to pair
-        relation = index.relation(u, v, near)
-        if relation == "different":
-            continue
-        if relation == "excerpt" and min(len(index.wordings[u]), len(index.wordings[v])) < min_words:
-            continue
-        meet(in_order(index.holders[u], index.holders[v]), True, relation)
+            for i, earlier, total in earlier_partners(in_order(holders), across=False, same_key=False):
+                found.setdefault(i, []).extend((j, "same") for j in earlier)
+                counts[i] = counts.get(i, 0) + total
+
+    def related() -> Iterator[tuple[int, int, str]]:
+        for u, v in index.pairs:
+            if not speakers[u] or not speakers[v] or len(speakers[u] | speakers[v]) < 2:
+                continue  # no two different named speakers to pair
+            relation = index.relation(u, v, near)
+            if relation == "excerpt" and min(len(index.wordings[u]), len(index.wordings[v])) < min_words:
+                continue
+            if relation != "different":
+                yield u, v, relation
+
+    for centre, spokes in index.stars(related()).items():
+        relation_of = {i: relation for spoke, relation in spokes for i in index.holders[spoke]}  # a spoke's quotes
+        order = in_order(index.holders[centre], [i for spoke, _ in spokes for i in index.holders[spoke]])
+        for i, earlier, total in earlier_partners(order, across=True, same_key=False):
+            mine = relation_of.get(i)
+            found.setdefault(i, []).extend((j, mine or relation_of[j]) for j in earlier)
+            counts[i] = counts.get(i, 0) + total
     for i in sorted(found):  # one finding per quote, however often it is copied
         at = quotes[i]
-        others = sorted(found[i], key=lambda item: placement_key(quotes[item[0]]))
+        others = sorted(found[i], key=lambda item: rank[item[0]])
         (first, relation), rest = others[0], [quotes[j] for j, _ in others[1:]]
         other = quotes[first]
         more, also = more_claims(rest, RELATED_LIMIT - 1, "also quoted by other speakers in", counts[i] - 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..context import RELATED_LIMIT, RuleContext, earlier_partners, more_claims, pair_finding, placement_key, short
+from ..context import RELATED_LIMIT, RuleContext, earlier_partners, more_claims, pair_finding, short
 from ..findings import Finding
 from ..quote_index import quote_tokens
 from ..values.text import word_diff
@@ -26,20 +26,21 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     index = ctx.quote_index
     quotes = index.quotes
     speakers = index.speakers
-    found: dict[int, list[int]] = {}  # quote reported at -> the earliest quotes it differs from, per wording
+    rank = index.rank
+    found: dict[int, list[int]] = {}  # quote reported at -> the earliest quotes it differs from, per pass
     counts: dict[int, int] = {}
-    for u, v in index.pairs:
-        common = speakers[u] & speakers[v]
-        if not common or index.relation(u, v, near) != "near":
-            continue
-        order = sorted(((i, side, str(quotes[i].said_by)) for side, w in enumerate((u, v)) for i in index.holders[w] if quotes[i].said_by in common),
-                       key=lambda item: placement_key(quotes[item[0]]))
+    related = ((u, v, "near") for u, v in index.pairs if speakers[u] & speakers[v] and index.relation(u, v, near) == "near")
+    for centre, spokes in index.stars(related).items():
+        common = speakers[centre] & frozenset().union(*(speakers[spoke] for spoke, _ in spokes))
+        sides = (index.holders[centre], [i for spoke, _ in spokes for i in index.holders[spoke]])
+        order = sorted(((i, side, str(quotes[i].said_by)) for side, holders in enumerate(sides) for i in holders if quotes[i].said_by in common),
+                       key=lambda item: rank[item[0]])
         for i, earlier, total in earlier_partners(order, across=True, same_key=True):
             found.setdefault(i, []).extend(earlier)
             counts[i] = counts.get(i, 0) + total
     for i in sorted(found):  # one finding per quote, however often it is copied
         at = quotes[i]
-        first, *rest = sorted(found[i], key=lambda j: placement_key(quotes[j]))
+        first, *rest = sorted(found[i], key=lambda j: rank[j])
         other = quotes[first]
         diff = word_diff(quote_tokens(other), quote_tokens(at))
         more, also = more_claims([quotes[j] for j in rest], RELATED_LIMIT - 1, "it also differs from", counts[i] - 1)
