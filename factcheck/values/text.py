@@ -12,6 +12,8 @@ and statements with different numbers or negations never agree.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from sys import intern
 from collections import Counter
@@ -130,7 +132,12 @@ def _cut_mid_word(short: list[str], long: list[str]) -> bool:
 
 def word_diff(a: str | Tokens, b: str | Tokens) -> str:
     """What changed from a to b, word by word: '-[sends] +[sent]'; '' when the words are equal."""
-    ta, tb = _as_tokens(a), _as_tokens(b)
+    return _token_diff(tuple(_as_tokens(a)), tuple(_as_tokens(b)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _token_diff(ta: tuple[str, ...], tb: tuple[str, ...]) -> str:
+    """Kept per pair of wordings: a syndicated quote's copies all show one drift."""
     changes: list[str] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
         if op in ("replace", "delete"):
