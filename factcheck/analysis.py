@@ -142,6 +142,7 @@ class _AgreeingWordings:
             if form is not None:
                 self.groups[(form.negations, form.numbers)].append(k)
         self.postings: dict[tuple[object, object], dict[str, list[int]]] = {}
+        self.candidates: dict[tuple[object, object], dict[int, list[int]]] = {}  # large groups' (_indexed)
 
     def __call__(self, k: int) -> Iterator[int]:
         form = self.forms[k]
@@ -152,7 +153,9 @@ class _AgreeingWordings:
         if len(group) < 2:
             return
         if len(group) > self.EXACT_UP_TO:
-            yield from self._scan(k, form, [group[p] for p in self._indexed(key, group, form)])
+            candidates = self._indexed(key, group)[k]
+            if candidates:
+                yield from self._scan(k, form, candidates)
             return
         postings = self.postings.get(key)
         if postings is None:
@@ -166,26 +169,33 @@ class _AgreeingWordings:
         yield from self._scan(k, form, [group[p] for p in first])
         yield from self._scan(k, form, [j for p, j in enumerate(group) if p not in chosen])
 
-    def _indexed(self, key: tuple[object, object], group: list[int], form: StatementForm) -> list[int]:
-        """A large group's candidates for one wording (positions in the group): the wordings that
+    def _indexed(self, key: tuple[object, object], group: list[int]) -> dict[int, list[int]]:
+        """A large group's candidates, for each of its wordings at once: the other wordings that
         share a two-word run of it that at most POSTING_LIMIT wordings hold; with no such run, those
-        sharing one of its RARE rarest runs, at most MAX_CANDIDATES."""
-        postings = self.postings.get(key)
-        if postings is None:
-            postings = self.postings[key] = defaultdict(list)
-            for position, j in enumerate(group):
-                for pair in _pairs(self.forms[j].wording):  # type: ignore[union-attr]
-                    postings[pair].append(position)
-        pairs = _pairs(form.wording)
-        indexed: set[int] = set()
-        for pair in pairs:
-            posting = postings[pair]
+        sharing one of its RARE rarest runs, at most MAX_CANDIDATES (its own place among them). A
+        wording whose every run is its own has none, and is never scanned."""
+        found = self.candidates.get(key)
+        if found is not None:
+            return found
+        postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        runs = {j: _pairs(self.forms[j].wording) for j in group}  # type: ignore[union-attr]
+        for position, j in enumerate(group):
+            for pair in runs[j]:
+                postings[pair].append(position)
+        near: dict[int, set[int]] = {}
+        for posting in postings.values():
             if len(posting) <= self.POSTING_LIMIT:
-                indexed.update(posting)
-        if not indexed:  # only common runs: the rarest ones, bounded
-            rarest = sorted(pairs, key=lambda pair: (len(postings[pair]), pair))[: self.RARE]
-            indexed = set(sorted({position for pair in rarest for position in postings[pair]})[: self.MAX_CANDIDATES])
-        return sorted(indexed)
+                for position in posting:
+                    near.setdefault(position, set()).update(posting)
+        found = {}
+        for position, j in enumerate(group):
+            indexed = near.get(position)
+            if indexed is None:  # only common runs: the rarest ones, bounded
+                rarest = sorted(runs[j], key=lambda pair: (len(postings[pair]), pair))[: self.RARE]
+                indexed = set(sorted({p for pair in rarest for p in postings[pair]})[: self.MAX_CANDIDATES])
+            found[j] = [group[p] for p in sorted(indexed)] if len(indexed) > 1 else []
+        self.candidates[key] = found
+        return found
 
     def _scan(self, k: int, form: StatementForm, candidates: list[int]) -> Iterator[int]:
         texts = [self.forms[j].wording for j in candidates]  # type: ignore[union-attr]
