@@ -38,6 +38,12 @@ class Finding:
     severity: str = ""
     suggestion: str | None = field(default=None, compare=False)
 
+    def __hash__(self) -> int:
+        """Over the fields that tell findings apart in practice (equal findings have equal ones), not
+        every related place: findings are hashed several times each when duplicates are dropped and
+        suppressions applied."""
+        return hash((self.code, self.location, self.message))
+
     @property
     def involved(self) -> tuple[Location, ...]:
         """The claims the finding is about: its location and, for a pair, the other claim (the first
