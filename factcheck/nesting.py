@@ -68,15 +68,42 @@ def _within_bound(text: str, limit: int) -> bool:
     Along a chain of nested block collections the columns they start at never decrease, and only
     an indentless sequence shares its mapping's column, so there are at most two per column; each
     starts after the line's run of indentation and indicators. Flow collections sit inside the
-    block ones, at most one per bracket, two per `[` with its single-pair mappings."""
+    block ones, at most one per bracket, two per `[` with its single-pair mappings; and at most two
+    in all when every line with a bracket is a flat one (_FLAT_LINE), as claim files write them."""
+    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        text = _BREAK.sub("\n", text)  # one kind of break, so the searches can look for "\n"
     flow = text.count("{") + 2 * text.count("[")
+    if flow > 2 and _flat_brackets_only(text):
+        flow = 2
     room = (limit - flow) // 2  # block depth <= 2 * (longest run + 1); a run of `room` would allow 2 * room + 2
     if room <= 0:
         return False
-    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
-        text = _BREAK.sub("\n", text)  # one kind of break, so the search can look for "\n"
     first_line, later_line = _runs_of(room)
     return first_line.match(text) is None and later_line.search(text) is None
+
+
+# A line whose only brackets are one flow collection that opens after the indentation, list
+# indicators or a key, and closes at the end of the line: `  qualifiers: {of: nickel}`,
+# `authors: [A, B]`. No quote and no `#` anywhere on it, and no bracket inside: so a line that
+# continues a quoted or plain scalar holds its brackets as text, and otherwise its bracket opens a
+# collection that closes on the same line (a plain scalar in a flow collection cannot hold a
+# bracket). Such a collection holds at most a single-pair mapping, depth two; a collection that
+# spans lines must open on a line that is not flat.
+_FLAT_LINE = re.compile(r"[ \t]*(?:- )*(?:[^\n\[\]{}#\"']*: )?[\[{][^\n\[\]{}#\"']*[\]}][ \t]*")
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _flat_brackets_only(text: str) -> bool:
+    """Every line holding a bracket is a _FLAT_LINE (one regular-expression match per such line)."""
+    at = 0
+    while (bracket := _BRACKET.search(text, at)) is not None:
+        start = text.rfind("\n", 0, bracket.start()) + 1
+        end = text.find("\n", bracket.start())
+        end = len(text) if end < 0 else end
+        if _FLAT_LINE.fullmatch(text, start, end) is None:
+            return False
+        at = end
+    return True
 
 
 @functools.lru_cache(maxsize=None)

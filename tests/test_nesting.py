@@ -141,6 +141,36 @@ def test_the_counting_bound_never_hides_depth() -> None:
                 assert true <= limit, text
 
 
+def test_the_counting_bound_never_hides_depth_on_fragments() -> None:
+    """The same on random runs of YAML's indicators, where lines with brackets are flat or not."""
+    pieces = ["[", "]", "{", "}", "[a, b]", "{a: b}", "[a: b]", "a: [b]", "- [c]", "k: {x: y}", ",", ": ", "- ", "? ",
+              "#", "'", '"', "|", ">", "\n", "\n  ", "\n    ", "\n- ", " ", "a", "b: ", "\r", "\n: "]
+    rng = random.Random(9)
+    checked = 0
+    while checked < 3000:
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 24)))
+        try:
+            true = composed_depth(text)
+        except yaml.YAMLError:
+            continue
+        for limit in (2, 3, 4, 5, 6):
+            if nesting._within_bound(text, limit):
+                assert true <= limit, repr(text)
+        checked += 1
+
+
+def test_a_claim_file_of_flat_lines_is_decided_by_counting() -> None:
+    """Hundreds of one-line flow collections (`qualifiers: {of: nickel}`), far more brackets than
+    the limit: the bound decides, and the line-by-line scan is not needed."""
+    claims = "".join(f"  - id: c{n}\n    qualifiers: {{of: nickel}}\n    value: [a, b]\n    evidence: text [note]\n" for n in range(3))
+    flat = "source: {id: a, outlet: X}\nclaims:\n" + "".join(f"  - id: c{n}\n    qualifiers: {{of: nickel}}\n    authors: [A, B]\n"
+                                                             for n in range(300))
+    assert nesting._within_bound(flat, LIMIT) and too_deep(flat) is None
+    spread = "a: [b,\n  c]\n" + "k: [x]\n" * 100  # a collection over two lines: counting cannot decide
+    assert not nesting._within_bound(spread, LIMIT) and too_deep(spread) is None
+    assert not nesting._within_bound("claims:\n" + claims * 20, LIMIT)  # brackets inside a plain scalar
+
+
 # -- the scan against libyaml
 
 
