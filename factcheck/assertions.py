@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Hashable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from .findings import Location
 from .models import PredicateModel
@@ -61,6 +61,10 @@ class Assertion:
     # The qualifiers as the claim file writes them, when that differs from their canonical form
     # (qualifiers.py): messages show what the outlet wrote, buckets use the canonical key.
     written_qualifiers: tuple[tuple[str, str], ...] | None = None
+    # The Location, made the first time a finding needs it and then kept (the one assignment after
+    # normalize.py): a quote copied across a corpus is a related place of thousands of findings,
+    # which then share one Location instead of holding a copy each. Not pickled (FIELDS).
+    _location: Location | None = field(default=None, init=False, repr=False)
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickled as its fields in order (the cache stores hundreds of thousands): about four
@@ -69,7 +73,10 @@ class Assertion:
 
     @property
     def location(self) -> Location:
-        return Location(self.source.path, self.line, self.column, self.source.id, self.claim)
+        found = self._location
+        if found is None:
+            found = self._location = Location(self.source.path, self.line, self.column, self.source.id, self.claim)
+        return found
 
     @property
     def evidence_location(self) -> Location | None:
@@ -111,7 +118,7 @@ class Assertion:
         return (self.subject, self.predicate, self.qualifiers)
 
 
-FIELDS = tuple(f.name for f in fields(Assertion))  # in order; `source` first
+FIELDS = tuple(f.name for f in fields(Assertion) if f.init)  # in order; `source` first
 
 
 def _label(qualifiers: tuple[tuple[str, str], ...]) -> str:

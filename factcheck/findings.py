@@ -23,7 +23,7 @@ class Location(NamedTuple):
         return {"path": self.path, "line": self.line, "column": self.column, "source": self.source, "claim": self.claim}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A rule's verdict. Rules leave name and severity empty; the engine stamps them from the rule file."""
 

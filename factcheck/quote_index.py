@@ -10,7 +10,9 @@ Why the runs find what the rules look for: quotes with the same words are paired
 an excerpt of three or more words is a contiguous run of the longer quote's words, so it shares all
 of its own runs with it. A near-identical pair (ratio >= 85 over the joined words) is compared when
 it shares a run: that is the contract of docs/design.md §8 (a pair sharing none is never
-compared), and the index keeps it exactly, as _wording_pairs explains.
+compared). A run that hundreds of wordings hold (the untouched words of a quote syndicated with
+many one-word variants) pairs each of them with the few that have the most quotes, not with each
+other, so the pairs stay linear in the wordings (_wording_pairs).
 
 A corpus repeats its quotes: the same words come from many sources. So the index works on distinct
 wordings (token tuples): runs are collected once per wording, each pair of wordings is related
@@ -19,6 +21,7 @@ once, and the quotes holding two wordings are paired afterwards, only where a ru
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from itertools import combinations
@@ -28,6 +31,8 @@ from .assertions import Assertion
 from .values.text import quote_relation
 
 RUN = 3
+RUN_LIMIT = 64  # wordings holding one run beyond which its holders are not all paired (_wording_pairs)
+REPRESENTATIVES = 8  # the holders each holder of such a run is paired with
 
 Words = tuple[str, ...]
 
@@ -69,7 +74,7 @@ class QuoteIndex:
     @cached_property
     def pairs(self) -> list[tuple[int, int]]:
         """Pairs (u, v), u < v, of distinct wordings that share a run of three tokens, sorted."""
-        return _wording_pairs(self.wordings)
+        return _wording_pairs(self.wordings, [len(holders) for holders in self.holders])
 
     @cached_property
     def speakers(self) -> list[frozenset[str]]:
@@ -121,14 +126,19 @@ def word_runs(words: Sequence[str]) -> Iterable[Words]:
     return zip(words, words[1:], words[2:])
 
 
-def _wording_pairs(wordings: Sequence[Words]) -> list[tuple[int, int]]:
+def _wording_pairs(wordings: Sequence[Words], weights: Sequence[int] | None = None) -> list[tuple[int, int]]:
     """Pairs (u, v), u < v, of wordings that share a run of three tokens, sorted.
 
     The same pairs as a scan over all pairs of quotes, restricted to distinct wordings: a quote's
-    runs are a function of its tokens, so two quotes share a run exactly when their wordings do.
-    Every run is kept, however common: dropping a frequent run could lose a pair that shares only
-    that run, and docs/design.md §8 compares such a pair. A wording of fewer than three tokens has
-    no run and is in no pair here (equal wordings are paired through their holders).
+    runs are a function of its tokens, so two quotes share a run exactly when their wordings do,
+    as long as no run is common. A run held by more than RUN_LIMIT wordings (a syndicated quote
+    with hundreds of one-word variants: every variant holds the runs the change did not touch)
+    would make all pairs of its holders; it pairs each holder only with the REPRESENTATIVES
+    holders that have the most quotes (`weights`; the earlier wording on a tie), which are the
+    copies the variants drifted from. So each run costs at most RUN_LIMIT² / 2 pairs, or
+    REPRESENTATIVES per holder; what is not compared then is two rare variants of a common quote
+    with each other (docs/design.md §8). A wording of fewer than three tokens has no run and is in
+    no pair here (equal wordings are paired through their holders).
     """
     runs: dict[Words, Any] = {}  # run -> the one wording holding it (int), or all of them (list)
     for w, words in enumerate(wordings):
@@ -142,8 +152,14 @@ def _wording_pairs(wordings: Sequence[Words]) -> list[tuple[int, int]]:
                 held.append(w)
     found: set[tuple[int, int]] = set()
     for held in runs.values():
-        if held.__class__ is list:
+        if held.__class__ is not list:
+            continue
+        if len(held) <= RUN_LIMIT:
             found.update(combinations(held, 2))  # wordings ascending, so u < v
+            continue
+        weight = weights if weights is not None else [1] * len(wordings)
+        for representative in heapq.nsmallest(REPRESENTATIVES, held, key=lambda w: (-weight[w], w)):
+            found.update((w, representative) if w < representative else (representative, w) for w in held if w != representative)
     return sorted(found)
 
 

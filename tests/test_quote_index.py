@@ -66,3 +66,24 @@ def test_quotes_with_nothing_in_common_give_no_pairs() -> None:
     distinct = [quote(f"q{i}", f"w{i} x{i} y{i} z{i}") for i in range(2000)]
     assert names(candidate_pairs(distinct)) == []
 
+
+
+def test_a_quote_with_hundreds_of_variants_pairs_each_with_the_original_not_with_each_other() -> None:
+    """300 variants of one quote, each with one word changed (a new word of its own), and the
+    original copied ten times: every run the changes left alone is held by hundreds of wordings.
+    Each variant is still paired with the original, but the pairs grow with the variants, not with
+    their square."""
+    from factcheck.quote_index import REPRESENTATIVES, QuoteIndex
+
+    words = "we will not accept any further delay in the delivery of humanitarian aid to the region".split()
+    original = [quote(f"o{n}", " ".join(words)) for n in range(10)]
+    variants = []
+    for n in range(300):
+        changed = list(words)
+        changed[n % len(words)] = f"word{n}"
+        variants.append(quote(f"v{n}", " ".join(changed), said_by="liu-jieyi"))
+    index = QuoteIndex(original + variants)
+    assert len(index.wordings) == 301
+    pairs = index.pairs
+    assert len(pairs) <= 2 * REPRESENTATIVES * len(index.wordings) < 301 * 300 // 2  # all pairs: 45,150
+    assert all((0, w) in set(pairs) for w in range(1, 301))  # wording 0, the original, holds the most quotes
