@@ -30,7 +30,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
             message = f"{a.predicate} {days} is after the source's publication date {published.isoformat()}"
             if a.value.text != days:
                 message += f" (written '{a.value.text}')"
-            yield claim_finding(a, message, a.value.canonical())
+            yield claim_finding(a, message, a.value.canonical_form())
 
 
 CHECK = CheckType(

@@ -73,7 +73,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
         more, also = more_claims(rest, RELATED_LIMIT - 1, "also quoted by other speakers in", counts[i] - 1)
         message = _message(at, other, relation) + also
         speakers_ab = sorted((str(at.said_by), str(other.said_by)))
-        yield pair_finding(at, other, message, *speakers_ab, *sorted((at.value.canonical(), other.value.canonical())), at=at,
+        yield pair_finding(at, other, message, *speakers_ab, *sorted((at.value.canonical_form(), other.value.canonical_form())), at=at,
                            more=more)
 
 

@@ -17,7 +17,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     for a in analysis.unsupported(float(params["statement_similarity"])):
         label = fact_label(analysis, a)
         message = f"{label}: {a.value.describe()} appears only in {a.source.id}; no independent or primary source agrees"
-        yield claim_finding(a, message, a.value.canonical())
+        yield claim_finding(a, message, a.value.canonical_form())
 
 
 CHECK = CheckType(
