@@ -7,6 +7,7 @@ back to a full load, and that untrusted or stale stored data is never used.
 from __future__ import annotations
 
 import os
+import pickle
 import re
 from array import array
 import shutil
@@ -212,3 +213,105 @@ def test_a_given_registry_is_checked_against_the_whole_corpus(tmp_path: Path, mo
     scoped = run_lint(LintOptions(paths=(corpus / "entities.yaml",), cache_dir=cache), cwd=corpus)
     assert loads.fallbacks == 1
     assert scoped.findings == run_lint(LintOptions(cache=False), cwd=corpus).findings
+
+
+def _manifest(corpus: Path, cache: Path):  # type: ignore[no-untyped-def]
+    ruleset = load_ruleset(rule_dirs(find_settings(corpus), ()), [])
+    return kept_manifest(cache, ruleset.files, corpus, corpus)
+
+
+def test_a_narrowed_run_keeps_the_manifest_of_every_file_and_drops_deleted_ones(tmp_path: Path) -> None:
+    """A pre-commit run loads most files in part and leaves the manifest as it was; a whole run
+    records every file again, and a deleted file's entry goes."""
+    corpus, cache = _cached(tmp_path, 6, 30, seed=4)
+    files = _claim_files(corpus)
+    recorded = set(_manifest(corpus, cache).files)
+    assert recorded == {p.relative_to(corpus).as_posix() for p in files}
+    news = [p for p in files if "news" in p.parts]
+    run_lint(LintOptions(paths=(news[0],), cache_dir=cache), cwd=corpus)
+    assert set(_manifest(corpus, cache).files) == recorded
+    news[1].unlink()
+    run_lint(LintOptions(paths=(news[0],), cache_dir=cache), cwd=corpus)  # in part: the manifest is not written
+    run_lint(LintOptions(cache_dir=cache), cwd=corpus)  # a whole run writes it again, without the deleted file
+    assert set(_manifest(corpus, cache).files) == recorded - {news[1].relative_to(corpus).as_posix()}
+
+
+def test_files_in_part_are_the_files_in_full_with_fewer_claims(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file loaded in part has the same name, identity, kind, source and suppressions as when
+    loaded in full; only its claims are fewer."""
+    corpus, cache = _cached(tmp_path, 6, 30, seed=6)
+    whole = {f.display: f for f in run_lint(LintOptions(cache=False), cwd=corpus).corpus.files}
+    news = next(p for p in _claim_files(corpus) if "news" in p.parts)
+    loads = Loads(monkeypatch)
+    scoped = run_lint(LintOptions(paths=(news,), cache_dir=cache), cwd=corpus)
+    parts = [f for f in scoped.corpus.files if f.partial_of is not None]
+    assert parts and loads.partial == [len(parts)]
+    for part in parts:
+        full = whole[part.display]
+        assert (part.path, part.ident, part.kind, part.source, part.source_info.__dict__, part.suppressions) == \
+            (full.path, full.ident, full.kind, full.source, full.source_info.__dict__, full.suppressions)
+        assert part.partial_of == len(full.assertions) and {a.claim for a in part.assertions} <= {a.claim for a in full.assertions}
+
+
+def test_a_claim_without_a_key_does_not_hide_the_claims_after_it(tmp_path: Path) -> None:
+    """A file's first claim has no subject the registry knows, so it meets nothing and is in no
+    group; the claims after it still are."""
+    from factcheck.meetings import KeyHasher, split
+
+    corpus = tmp_path / "corpus"
+    generate(corpus, 2, 10, seed=2, conflict_rate=0.0)
+    path = next(p for p in _claim_files(corpus) if "news" in p.parts)
+    text = path.read_text(encoding="utf-8")
+    keyless = "claims:\n  - id: nobody-knows\n    subject: Somebody Nobody Registered\n    predicate: statement\n    value: It was said.\n"
+    path.write_text(text.replace("claims:\n", keyless, 1), encoding="utf-8")
+    loaded = next(f for f in run_lint(LintOptions(cache=False), cwd=corpus).corpus.files if f.path == path)
+    assert loaded.assertions[0].claim == "nobody-knows" and not KeyHasher().of(loaded.assertions[0])
+    _, parts = split(loaded, KeyHasher())
+    grouped = sorted(position for part in parts for position, _ in pickle.loads(part))
+    assert grouped == [n for n, a in enumerate(loaded.assertions) if KeyHasher().of(a)] and grouped[-1] == len(loaded.assertions) - 1
+
+
+def test_only_a_claim_file_with_a_source_is_stored_in_groups(tmp_path: Path) -> None:
+    from factcheck.meetings import KeyHasher, stored
+
+    corpus = tmp_path / "corpus"
+    generate(corpus, 2, 10, seed=2, conflict_rate=0.0)
+    (corpus / "news" / "broken.yaml").write_text("source: {id: Bad Id}\nclaims: []\n", encoding="utf-8")
+    files = {f.path.name: f for f in run_lint(LintOptions(cache=False), cwd=corpus).corpus.files}
+    assert stored(files["entities.yaml"], KeyHasher()) is None
+    assert files["broken.yaml"].source is None and stored(files["broken.yaml"], KeyHasher()) is None
+    assert stored(next(f for name, f in files.items() if name not in ("entities.yaml", "broken.yaml") and f.kind == "claims"), KeyHasher())
+
+
+def test_a_broken_claim_file_in_the_corpus_does_not_stop_the_partial_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    generate(corpus, 6, 30, seed=8, conflict_rate=0.1)
+    (corpus / "news" / "broken.yaml").write_text("source: {id: Bad Id}\nclaims: []\n", encoding="utf-8")
+    _age(corpus)
+    cache = tmp_path / "cache"
+    run_lint(LintOptions(cache_dir=cache), cwd=corpus)
+    loads = Loads(monkeypatch)
+    full = run_lint(LintOptions(cache=False), cwd=corpus).findings
+    news = next(p for p in _claim_files(corpus) if "news" in p.parts and p.name != "broken.yaml")
+    assert run_lint(LintOptions(paths=(news,), cache_dir=cache), cwd=corpus).findings == _touching(full, news.relative_to(corpus).as_posix())
+    assert loads.partial and loads.fallbacks == 0
+
+
+def test_key_hashes_tell_different_keys_apart() -> None:
+    """Equal keys hash alike (above); different keys should not, or a partial load takes groups it
+    does not need. Text that is not valid UTF-8 (lone surrogates) hashes too, stably."""
+    from types import SimpleNamespace
+
+    from factcheck.meetings import KeyHasher, _quote_hashes
+
+    assert len({key_hash(("n", n)) for n in range(1000)}) == 1000
+    assert len({key_hash(frozenset({f"w{n}", "x"})) for n in range(1000)}) == 1000
+    assert key_hash(("a\udcff",)) == key_hash(("a\udcff",)) != WILDCARD
+    words = tuple(f"w{n}" for n in range(40))
+    assert len(set(_quote_hashes(words))) == len(_quote_hashes(words)) > 1
+    assert _quote_hashes(("a\udcff", "b", "c", "d")) == _quote_hashes(("a\udcff", "b", "c", "d"))
+    hasher = KeyHasher()
+    statement = SimpleNamespace(value_type="text", meets=(("a", 1), ("b", 2)))
+    assert hasher.of(statement) == hasher.of(statement) == [key_hash(("a", 1)), key_hash(("b", 2))]  # type: ignore[arg-type]
+    quote = SimpleNamespace(value_type="quote", value=SimpleNamespace(tokens=words))
+    assert hasher.of(quote) == _quote_hashes(words)  # type: ignore[arg-type]
