@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
@@ -153,7 +153,7 @@ class _AgreeingWordings:
         if len(group) < 2:
             return
         if len(group) > self.EXACT_UP_TO:
-            candidates = self._indexed(key, group)[k]
+            candidates = self._indexed(key, group).get(k)
             if candidates:
                 yield from self._scan(k, form, candidates)
             return
@@ -170,30 +170,46 @@ class _AgreeingWordings:
         yield from self._scan(k, form, [j for p, j in enumerate(group) if p not in chosen])
 
     def _indexed(self, key: tuple[object, object], group: list[int]) -> dict[int, list[int]]:
-        """A large group's candidates, for each of its wordings at once: the other wordings that
-        share a two-word run of it that at most POSTING_LIMIT wordings hold; with no such run, those
-        sharing one of its RARE rarest runs, at most MAX_CANDIDATES (its own place among them). A
-        wording whose every run is its own has none, and is never scanned."""
+        """A large group's candidates, for each of its wordings at once (those with none are left
+        out): the other wordings that share a two-word run of it that at most POSTING_LIMIT
+        wordings hold; with no such run, those sharing one of its RARE rarest runs, at most
+        MAX_CANDIDATES (its own place among them). A wording whose rare runs are all its own has
+        none, and is never scanned. The run index is dropped once the candidates are known: a group
+        of 200,000 statements holds millions of runs, most of them in one wording."""
         found = self.candidates.get(key)
         if found is not None:
             return found
-        postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        runs = {j: _pairs(self.forms[j].wording) for j in group}  # type: ignore[union-attr]
+        postings: dict[tuple[str, ...], Any] = {}  # run -> the one position holding it (int), or all of them (list)
         for position, j in enumerate(group):
-            for pair in runs[j]:
-                postings[pair].append(position)
+            for pair in _pairs(self.forms[j].wording):  # type: ignore[union-attr]
+                held = postings.get(pair)
+                if held is None:
+                    postings[pair] = position
+                elif held.__class__ is int:
+                    postings[pair] = [held, position]
+                else:
+                    held.append(position)
         near: dict[int, set[int]] = {}
-        for posting in postings.values():
-            if len(posting) <= self.POSTING_LIMIT:
-                for position in posting:
-                    near.setdefault(position, set()).update(posting)
+        rare = bytearray(len(group))  # 1: the position holds a run at most POSTING_LIMIT wordings hold
+        for held in postings.values():
+            if held.__class__ is int:
+                rare[held] = 1
+            elif len(held) <= self.POSTING_LIMIT:
+                for position in held:
+                    rare[position] = 1
+                    near.setdefault(position, set()).update(held)
         found = {}
         for position, j in enumerate(group):
             indexed = near.get(position)
-            if indexed is None:  # only common runs: the rarest ones, bounded
-                rarest = sorted(runs[j], key=lambda pair: (len(postings[pair]), pair))[: self.RARE]
-                indexed = set(sorted({p for pair in rarest for p in postings[pair]})[: self.MAX_CANDIDATES])
-            found[j] = [group[p] for p in sorted(indexed)] if len(indexed) > 1 else []
+            if indexed is None:
+                if rare[position]:
+                    continue  # its rare runs are its own
+                positions = {pair: [held] if (held := postings[pair]).__class__ is int else held
+                             for pair in _pairs(self.forms[j].wording)}  # type: ignore[union-attr]
+                rarest = sorted(positions, key=lambda pair: (len(positions[pair]), pair))[: self.RARE]
+                indexed = set(sorted({p for pair in rarest for p in positions[pair]})[: self.MAX_CANDIDATES])
+            if len(indexed) > 1:
+                found[j] = [group[p] for p in sorted(indexed)]
         self.candidates[key] = found
         return found
 
