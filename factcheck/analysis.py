@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from .assertions import Assertion, SourceInfo
 from .bucket_index import Bucket, BucketIndex, ValueGroups, by_value
 from .findings import Location
+from .postings import holders_by_key
 from .registry.entities import EntityRegistry
 from .registry.predicates import PredicateRegistry
 from .values import Agreement, Comparison, compare
@@ -179,16 +180,8 @@ class _AgreeingWordings:
         found = self.candidates.get(key)
         if found is not None:
             return found
-        postings: dict[tuple[str, ...], Any] = {}  # run -> the one position holding it (int), or all of them (list)
-        for position, j in enumerate(group):
-            for pair in _pairs(self.forms[j].wording):  # type: ignore[union-attr]
-                held = postings.get(pair)
-                if held is None:
-                    postings[pair] = position
-                elif held.__class__ is int:
-                    postings[pair] = [held, position]
-                else:
-                    held.append(position)
+        postings: dict[tuple[str, ...], Any] = holders_by_key(
+            (position, _pairs(self.forms[j].wording)) for position, j in enumerate(group))  # type: ignore[union-attr]
         near: dict[int, set[int]] = {}
         rare = bytearray(len(group))  # 1: the position holds a run at most POSTING_LIMIT wordings hold
         for held in postings.values():

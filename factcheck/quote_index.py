@@ -25,9 +25,9 @@ import heapq
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from itertools import combinations
-from typing import Any
 
 from .assertions import Assertion
+from .postings import holders_by_key
 from .values.text import quote_relation
 
 RUN = 3
@@ -140,16 +140,7 @@ def _wording_pairs(wordings: Sequence[Words], weights: Sequence[int] | None = No
     with each other (docs/design.md §8). A wording of fewer than three tokens has no run and is in
     no pair here (equal wordings are paired through their holders).
     """
-    runs: dict[Words, Any] = {}  # run -> the one wording holding it (int), or all of them (list)
-    for w, words in enumerate(wordings):
-        for run in set(word_runs(words)):
-            held = runs.get(run)
-            if held is None:
-                runs[run] = w
-            elif held.__class__ is int:
-                runs[run] = [held, w]
-            else:
-                held.append(w)
+    runs = holders_by_key((w, set(word_runs(words))) for w, words in enumerate(wordings))
     found: set[tuple[int, int]] = set()
     for held in runs.values():
         if held.__class__ is not list:

@@ -8,6 +8,7 @@ import io
 import random
 import shutil
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -145,18 +146,10 @@ def test_the_counting_bound_never_hides_depth_on_fragments() -> None:
     """The same on random runs of YAML's indicators, where lines with brackets are flat or not."""
     pieces = ["[", "]", "{", "}", "[a, b]", "{a: b}", "[a: b]", "a: [b]", "- [c]", "k: {x: y}", ",", ": ", "- ", "? ",
               "#", "'", '"', "|", ">", "\n", "\n  ", "\n    ", "\n- ", " ", "a", "b: ", "\r", "\n: "]
-    rng = random.Random(9)
-    checked = 0
-    while checked < 3000:
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 24)))
-        try:
-            true = composed_depth(text)
-        except yaml.YAMLError:
-            continue
+    for text, true in _fragments(pieces, random.Random(9), 3000, 24):
         for limit in (2, 3, 4, 5, 6):
             if nesting._within_bound(text, limit):
                 assert true <= limit, repr(text)
-        checked += 1
 
 
 def test_a_claim_file_of_flat_lines_is_decided_by_counting() -> None:
@@ -190,16 +183,21 @@ def test_the_scan_agrees_on_fragments() -> None:
     pieces = ["[", "]", "{", "}", ",", ":", ": ", "- ", "? ", "#", " #", "'", '"', "\\", "|", ">", "|2", ">-", "\n",
               "\n  ", "\n    ", "\n- ", " ", "\t", "a", "b: ", "&a ", "*a", "!t ", "---\n", "[a: b]", "{a: [b]}", "''",
               '\\"', "\r\n", "\r", "\ufeff", "...\n", "- - ", "? - ", "\n: "]
-    rng = random.Random(5)
-    checked = 0
-    while checked < 1500:
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 20)))
+    for text, true in _fragments(pieces, random.Random(5), 1500, 20):
+        assert depth(text) == true, repr(text)
+
+
+def _fragments(pieces: list[str], rng: random.Random, count: int, longest: int) -> Iterator[tuple[str, int]]:
+    """`count` random runs of `pieces` that libyaml reads, each with its composed depth."""
+    made = 0
+    while made < count:
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, longest)))
         try:
             true = composed_depth(text)
         except yaml.YAMLError:
             continue
-        assert depth(text) == true, repr(text)
-        checked += 1
+        made += 1
+        yield text, true
 
 
 WORDS = ["a", "b c", "x[1]", "{y}", "it's", 'say "hi"', "# no", "a: b", "[", "]", "{", "}", ",", "q#r", "- d", "? e",
