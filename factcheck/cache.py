@@ -59,7 +59,7 @@ def digest_files(paths: Iterable[Path], *extra: str) -> bytes:
     """One hash of some configuration files (their names and bytes) and extra text."""
     h = hashlib.blake2b(digest_size=DIGEST)
     for part in extra:
-        h.update(part.encode("utf-8") + b"\x00")
+        h.update(part.encode("utf-8", "surrogateescape") + b"\x00")  # a root that is not UTF-8
     for path in paths:  # named by the resolved path: `lint .` and `lint FILE` must share entries
         h.update(str(real_path(path)).encode("utf-8", "surrogateescape") + b"\x00")
         try:

@@ -315,3 +315,23 @@ def test_key_hashes_tell_different_keys_apart() -> None:
     assert hasher.of(statement) == hasher.of(statement) == [key_hash(("a", 1)), key_hash(("b", 2))]  # type: ignore[arg-type]
     quote = SimpleNamespace(value_type="quote", value=SimpleNamespace(tokens=words))
     assert hasher.of(quote) == _quote_hashes(words)  # type: ignore[arg-type]
+
+
+def test_a_run_over_one_directory_keeps_the_other_files_in_the_manifest(tmp_path: Path) -> None:
+    """`factcheck lint news/` reads only news/ in full and records it; the entries of the files it
+    did not read (primary/) stay, so the next pre-commit run can still load them in part."""
+    corpus, cache = _cached(tmp_path, 6, 30, seed=4)
+    recorded = _manifest(corpus, cache).files
+    run_lint(LintOptions(paths=(corpus / "news", corpus / "entities.yaml"), cache_dir=cache), cwd=corpus)
+    assert _manifest(corpus, cache).files == recorded
+    assert any(name.startswith("primary/") for name in recorded)
+
+
+def test_a_project_whose_directory_name_is_not_utf8_keeps_a_manifest(tmp_path: Path) -> None:
+    parent = os.path.join(os.fsencode(tmp_path), b"proj\xff")
+    try:
+        os.mkdir(parent)
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 file names")
+    corpus, cache = _cached(Path(os.fsdecode(parent)), 4, 20, seed=2)
+    assert _manifest(corpus, cache) is not None
