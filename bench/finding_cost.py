@@ -6,8 +6,8 @@
 
 A shape where nearly every claim is reported (diverse statements: FC201 on each; dense keys:
 FC101 on each) has as many findings as claims. Whatever the rules do, each finding is a `Finding`
-with its `Location` and up to ten related locations (context.RELATED_LIMIT), a message, a
-fingerprint (a SHA-256 of its identity) and a JSON object. This measures those steps alone, with
+with its `Location` and up to ten related locations (context.RELATED_LIMIT; the claims' own
+Locations, shared), a message, a fingerprint (a SHA-256 of its identity) and a JSON object. This measures those steps alone, with
 made-up findings shaped like the dense shape's FC101 (ten related places), next to the libyaml
 compose of the dense shape's claims (the floor bench/perf.py compares lint with), so the table says
 how much of a lint's time its findings take at the least, in units of that floor.
@@ -54,14 +54,20 @@ def compose_each(files: list[str]) -> None:
         yaml.compose(text, Loader=yaml.CSafeLoader)
 
 
-def build(count: int) -> list[Finding]:
+def places(count: int) -> list[Location]:
+    """One place per claim, made beforehand: a claim keeps its Location once made, and the findings
+    that name it share it (Assertion.location)."""
+    return [Location(f"news/outlet-{n % 100}.yaml", 40 + n, 12, f"outlet-{n % 100}", f"fact-{n}") for n in range(count)]
+
+
+def build(count: int, place: list[Location]) -> list[Finding]:
     findings = []
     for n in range(count):
-        path, source = f"news/outlet-{n % 100}.yaml", f"outlet-{n % 100}"
-        related = tuple(Location(f"news/outlet-{(n + k) % 100}.yaml", 40 + k, 12, f"outlet-{(n + k) % 100}", f"fact-{n}-{k}") for k in range(RELATED))
-        message = f"amount of UN Security Council Resolution 1704 {{of: nickel}}: '35 percent' vs '15 percent' in {source} (fact-{n}); and 66 more claims state it"
-        finding = Finding("FC101", message, Location(path, 100 + n, 12, source, f"fact-{n}"), related, identity=(source, f"fact-{n}", "35 percent", "15 percent"))
-        findings.append(finding.stamped("value-conflict", "error"))
+        at = place[n]
+        related = tuple(place[(n + k) % count] for k in range(1, RELATED + 1))
+        message = f"amount of UN Security Council Resolution 1704 {{of: nickel}}: '35 percent' vs '15 percent' in {at.source} ({at.claim}); and 66 more claims state it"
+        finding = Finding("FC101", message, at, related, identity=(at.source or "", at.claim or "", "35 percent", "15 percent"))
+        findings.append(Finding(finding.code, finding.message, finding.location, finding.related, finding.identity, "value-conflict", "error"))
     return findings
 
 
@@ -77,10 +83,11 @@ def main() -> int:
         files = [p.read_text(encoding="utf-8") for p in sorted(Path(scratch).rglob("*.yaml")) if p.parent.name == "news"]
     claims = len(files) * PER_FILE
     composed = best(args.repeat, lambda: compose_each(files))  # first: a fresh heap, as the floor's own process has
-    findings = build(count)
+    place = places(count)
+    findings = build(count, place)
     rows = [
         ("libyaml compose of a claim (the floor)", composed),
-        ("build: Finding, location, 10 related", best(args.repeat, lambda: build(count))),
+        ("build: message, Finding, 10 related places", best(args.repeat, lambda: build(count, place))),
         ("fingerprint", best(args.repeat, lambda: [f.fingerprint for f in findings])),
         ("sort", best(args.repeat, lambda: sorted(findings, key=Finding.sort_key))),
         ("JSON (to_json and orjson)", best(args.repeat, lambda: sum(len(p) for p in pieces(f.to_json() for f in findings)))),
