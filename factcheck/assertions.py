@@ -109,10 +109,6 @@ class Assertion:
         return self.location
 
     @property
-    def own_voice(self) -> bool:
-        return self.said_by is None
-
-    @property
     def key(self) -> tuple[str | None, str, tuple[tuple[str, str], ...]]:
         """What makes two claims about the same fact: subject, predicate, qualifiers."""
         return (self.subject, self.predicate, self.qualifiers)

@@ -22,8 +22,3 @@ class CheckType:
     description: str
     params: dict[str, tuple[type, Any]] = field(default_factory=dict)
     run: Generator | None = None
-
-    @property
-    def is_load_check(self) -> bool:
-        """Load checks are reported by the loader and normalizer, not by a generator."""
-        return self.run is None

@@ -84,10 +84,6 @@ class DateValue(Value):
     def interval(self) -> Interval:
         return day_interval(self.first, self.last)
 
-    @property
-    def is_day(self) -> bool:
-        return self.first == self.last
-
     def describe(self) -> str:
         return self.written_and_canonical()
 

@@ -51,14 +51,6 @@ class Interval:
         return cls(value - half_width, value + half_width)
 
     @property
-    def is_point(self) -> bool:
-        return self.lo == self.hi
-
-    @property
-    def is_bounded(self) -> bool:
-        return not (math.isinf(self.lo) or math.isinf(self.hi))
-
-    @property
     def width(self) -> float:
         return self.hi - self.lo
 
@@ -68,10 +60,6 @@ class Interval:
 
     def contains(self, x: float) -> bool:
         return self.lo <= x <= self.hi
-
-    def intersection(self, other: Interval) -> Interval | None:
-        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
-        return Interval(lo, hi) if lo <= hi else None
 
     def gap(self, other: Interval) -> float:
         """Distance between two disjoint intervals (0 when they overlap)."""
