@@ -59,7 +59,7 @@ What is measured, and how values are matched:
   with --details for review by hand).
 - Quotes: a drafted quote matches a gold quote of its article when its words start with the gold's
   words (or are an excerpt keeping 90% of them); `quote+speaker` also needs the speaker, both
-  resolved through the project's registries (factcheck.extract.scoring). Quantities: drafted
+  resolved through the project's registries (bench/scoring.py). Quantities: drafted
   quantities, counts, votes and measure amounts against the gold's values by the number they
   state, units not compared (scoring.stated_number_match). Each gold item takes at most one
   drafted claim; precision and recall per event and pooled over events.
@@ -92,7 +92,7 @@ sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
 from factcheck.corpus import StageOptions, discover, load_corpus  # noqa: E402
 from factcheck.documents import Document  # noqa: E402
-from factcheck.extract.scoring import (  # noqa: E402
+from scoring import (  # noqa: E402
     NUMBER_KINDS, GoldItem, KindMatch, KindScore, Mention, claim_mentions, default_predicate_types,
     number_words, pair_greedily, quote_opening_match, speakers_match, stated_number_match,
 )

@@ -7,7 +7,7 @@
 
 For each gold file in tests/extract/gold/ (one per seed article), `python -m factcheck extract
 <document> --published <date>` runs as a subprocess from the repository root; its standard output
-is the draft claim file (YAML). The draft is scored against the gold by factcheck.extract.scoring:
+is the draft claim file (YAML). The draft is scored against the gold by bench/scoring.py:
 quotes (words, and words + speaker), quantities, counts, dates and votes, each with tp, fp, fn,
 precision and recall; then the total over all seeds. `--curated` scores the hand-made claim files
 of the example corpus instead, which shows what the gold demands beyond the editors' choice of
@@ -30,7 +30,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
-from factcheck.extract.scoring import (  # noqa: E402
+from scoring import (  # noqa: E402
     Gold, GoldError, KindMatch, format_table, load_entity_registry, load_gold, match,
 )
 

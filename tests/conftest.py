@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+# The benchmark and evaluation scripts (bench/, e.g. bench/scoring.py) are not part of the package;
+# the tests that check them import them from there.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 
 @pytest.fixture(autouse=True, scope="session")

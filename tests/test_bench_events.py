@@ -22,7 +22,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import events  # noqa: E402
 
-from factcheck.extract.scoring import Mention, quote_opening_match, stated_number_match  # noqa: E402
+from scoring import Mention, quote_opening_match, stated_number_match  # noqa: E402
 from factcheck.registry.entities import Entity, EntityRegistry  # noqa: E402
 from factcheck.values import ParseContext, tokens  # noqa: E402
 
@@ -360,6 +360,6 @@ def test_a_finding_between_two_sides_of_one_disputed_fact_is_a_gold_conflict(
 )
 def test_speakers_match(gold: str | None, drafted: str | None, expected: bool) -> None:
     """A gold speaker described as a resolution is the reported resolution, by whatever name a draft gives it."""
-    from factcheck.extract.scoring import speakers_match
+    from scoring import speakers_match
 
     assert speakers_match(gold, drafted, EntityRegistry([])) is expected

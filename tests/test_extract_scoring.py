@@ -1,4 +1,4 @@
-"""factcheck.extract.scoring: scoring draft claim files against gold annotations, and the gold files.
+"""bench/scoring.py: scoring draft claim files against gold annotations, and the gold files.
 
 The scorer is tested on small hand-written claim files and a small gold, so every expectation can be
 checked by hand; the seed gold files are tested for what the scorer relies on (they load, their
@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from factcheck.documents import Document
-from factcheck.extract.scoring import (
+from scoring import (
     KINDS, Gold, GoldError, KindScore, format_table, load_entity_registry, load_gold, match,
     quote_words_match, score, total,
 )

@@ -160,5 +160,5 @@ _NOT_A_PERSON = frozenset("Within Despite Although Tory Labour Conservative".spl
 
 def spelled_one(written: str) -> str:
     """"a week" -> "one week": the quantity parser reads numbers, not articles. The drafter writes a
-    duration so, and the scorer reads a gold value so (extract/scoring.py)."""
+    duration so, and the scorer reads a gold value so (bench/scoring.py)."""
     return re.sub(r"^(?:a|an) (?=[a-z])", "one ", written.strip(), flags=re.IGNORECASE)

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from factcheck.cli import main
-from factcheck.extract.scoring import KindScore, load_entity_registry, load_gold, score, total
+from scoring import KindScore, load_entity_registry, load_gold, score, total
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = sorted((REPO / "tests" / "extract" / "gold").glob("*.yaml"))

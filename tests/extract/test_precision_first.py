@@ -73,7 +73,7 @@ def test_an_old_adoption_date_is_not_the_reported_events() -> None:
 def test_a_place_named_in_a_quote_is_not_the_subject_of_the_outlets_number() -> None:
     """"... described as the 'biggest outbreak of industrial action in the UK since 1989'": the UK is
     the quote's, and the 50,000 members are the story's, not the country's."""
-    from factcheck.extract.scoring import load_entity_registry
+    from scoring import load_entity_registry
     from pathlib import Path
 
     registry = load_entity_registry([Path(__file__).resolve().parents[2] / "claims" / "entities.yaml"])

@@ -31,16 +31,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..registry.entities import EntityRegistry, normalize_mention
-from ..values import DateValue, ParseContext, ValueParseError, is_excerpt, parse_value, tokens
-from .claims import UNNAMED_RESOLUTION
-from .tenure import spelled_one
-from ..values.base import fold, render_raw
-from ..values.numbers import SMALL, TENS
-from ..values.deadline import parse_deadline
-from ..values.count import parse_count
-from ..values.quantity import Quantity, parse_quantity
-from ..yamlload import KeyPath, YamlDocument, decode, load_yaml
+from factcheck.registry.entities import EntityRegistry, normalize_mention
+from factcheck.values import DateValue, ParseContext, ValueParseError, is_excerpt, parse_value, tokens
+from factcheck.extract.claims import UNNAMED_RESOLUTION
+from factcheck.extract.tenure import spelled_one
+from factcheck.values.base import fold, render_raw
+from factcheck.values.numbers import SMALL, TENS
+from factcheck.values.deadline import parse_deadline
+from factcheck.values.count import parse_count
+from factcheck.values.quantity import Quantity, parse_quantity
+from factcheck.yamlload import KeyPath, YamlDocument, decode, load_yaml
 
 # The kinds a score reports, in table order. `quote+speaker` is `quote` with the speaker right too.
 KINDS: tuple[str, ...] = ("quote", "quote+speaker", "quantity", "count", "date", "vote")
@@ -235,7 +235,7 @@ def as_day(value: Any) -> dt.date:
 @functools.lru_cache(maxsize=1)
 def default_predicate_types() -> dict[str, str]:
     """Predicate -> value type from the default rule set (rules/predicates.yaml or its shipped copy)."""
-    from ..ruleset import default_rules_dir, load_ruleset  # the rule set pulls in every check
+    from factcheck.ruleset import default_rules_dir, load_ruleset  # the rule set pulls in every check
 
     return predicate_types(load_ruleset([default_rules_dir()]).predicates)
 
@@ -252,7 +252,7 @@ def predicate_types(predicates: Any) -> dict[str, str]:
 
 def load_entity_registry(paths: Iterable[str | Path]) -> EntityRegistry:
     """The entity registry of one or more entities.yaml files, read as `factcheck lint` reads them."""
-    from ..corpus import load_corpus
+    from factcheck.corpus import load_corpus
 
     files = [Path(p) for p in paths]
     root = Path.cwd()
