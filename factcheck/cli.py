@@ -202,7 +202,7 @@ def _corpus_options(command: argparse.ArgumentParser) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     from .atomic import write_atomic
-    from .report import build_report, render
+    from .html_report import build_report, render
 
     result = _linted(args, baseline_applied=True)
     _never_over_an_input(result, args.html)

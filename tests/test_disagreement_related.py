@@ -17,7 +17,7 @@ from factcheck.analysis import Disagreement
 from factcheck.checks.conflicts import RELATED_LIMIT
 from factcheck.findings import Finding
 from factcheck.lint import LintOptions, LintResult, run_lint
-from factcheck.report import build_report, render as render_html
+from factcheck.html_report import build_report, render as render_html
 from factcheck.reporters import REPORTERS
 from factcheck.values import Agreement, Comparison
 

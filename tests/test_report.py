@@ -17,7 +17,7 @@ import pytest
 
 from factcheck.cli import main
 from factcheck.lint import LintOptions, run_lint
-from factcheck.report import build_report, render
+from factcheck.html_report import build_report, render
 
 REPO = Path(__file__).resolve().parent.parent
 RULE_ENTITIES = REPO / "tests" / "rules" / "entities.yaml"

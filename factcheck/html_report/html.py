@@ -59,7 +59,7 @@ def render(report: Report, title: str = "factcheck report") -> str:
 
 
 def _asset(name: str) -> str:
-    return files("factcheck.report").joinpath(name).read_text(encoding="utf-8")
+    return files("factcheck.html_report").joinpath(name).read_text(encoding="utf-8")
 
 
 def _digest(text: str) -> str:
