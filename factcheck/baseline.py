@@ -17,9 +17,9 @@ from . import __version__
 from .atomic import write_atomic
 from .config import ConfigError
 from .findings import Finding
+from .load_checks import ALWAYS_REPORTED
 
 FORMAT_VERSION = 1
-NEVER_BASELINED = frozenset({"FC001"})  # a file that cannot be read was not checked at all
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def write(path: Path, findings: Sequence[Finding]) -> int:
     entries = [
         {"fingerprint": f.fingerprint, "code": f.code, "name": f.name, "path": f.location.path, "claim": f.location.claim, "message": f.message}
         for f in findings
-        if f.code not in NEVER_BASELINED
+        if f.check not in ALWAYS_REPORTED  # a file that cannot be read was not checked at all
     ]
     document = {"tool": "factcheck", "version": FORMAT_VERSION, "factcheck": __version__, "findings": entries}
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -66,7 +66,7 @@ def apply(findings: Sequence[Finding], baseline: Counter[str]) -> BaselineResult
     new: list[Finding] = []
     matched = 0
     for finding in findings:
-        if finding.code not in NEVER_BASELINED and remaining[finding.fingerprint] > 0:
+        if finding.check not in ALWAYS_REPORTED and remaining[finding.fingerprint] > 0:
             remaining[finding.fingerprint] -= 1
             matched += 1
         else:

@@ -40,6 +40,7 @@ class RuleContext:
     silenced: list[Finding] = field(default_factory=list)  # findings a suppression hid (the report shows them)
     rules_run: set[tuple[str, str]] = field(default_factory=set)
     all_rules: set[tuple[str, str]] = field(default_factory=set)
+    stale_suppression_rules: set[tuple[str, str]] = field(default_factory=set)  # the rules of unused_suppression
     # Every source of the corpus when `assertions` is only the part that matters (pre-commit path).
     sources: Mapping[str, SourceInfo] | None = None
     focus: Collection[str] | None = None  # display paths whose findings are wanted (None: all)

@@ -8,14 +8,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import filestage
+from . import filestage, meetings
 from .cache import FileCache, salt
-from .progress import Progress
 from .fileread import DEFAULT_MAX_FILE_SIZE, read_start, real_path
 from .filestage import StageInputs
-from . import meetings
+from .load_checks import DUPLICATE_ID, INVALID_CLAIM_FILE
 from .loader import LoadedFile, display_path, load_file
 from .normalize import resolve_document
+from .progress import Progress
 from .registry.entities import Entity, EntityRegistry
 from .ruleset import RuleSet
 
@@ -184,7 +184,7 @@ def _check_source_ids(files: list[LoadedFile]) -> None:
             continue
         if source_id in first:
             loaded.problem(
-                "FC003",
+                DUPLICATE_ID,
                 f"source id '{source_id}' is already used by {first[source_id].display}; source ids must be unique in the corpus",
                 ("source", "id"),
                 loaded.doc.position(("source", "id")) if loaded.doc else loaded.source_id_position,
@@ -205,7 +205,7 @@ def _build_registry(files: list[LoadedFile]) -> EntityRegistry:
             path = ("entities", index)
             if model.id in owners:
                 loaded.problem(
-                    "FC003",
+                    DUPLICATE_ID,
                     f"entity id '{model.id}' is already defined in {owners[model.id]}; entity ids must be unique",
                     path + ("id",),
                     loaded.doc.position(path + ("id",)) if loaded.doc else None,
@@ -220,7 +220,7 @@ def _build_registry(files: list[LoadedFile]) -> EntityRegistry:
                 named = model.attributes.get(name)
                 if named is not None and str(named) not in registry:
                     path = ("entities", index, "attributes", name)
-                    loaded.problem("FC002", f"attributes.{name}: '{named}' is not an entity id", path, loaded.doc.position(path) if loaded.doc else None)
+                    loaded.problem(INVALID_CLAIM_FILE, f"attributes.{name}: '{named}' is not an entity id", path, loaded.doc.position(path) if loaded.doc else None)
     return registry
 
 
@@ -243,7 +243,7 @@ def _check_attributes(loaded: LoadedFile, index: int, attributes: dict[str, obje
         except ValueError:
             path = ("entities", index, "attributes", name)
             loaded.problem(
-                "FC002",
+                INVALID_CLAIM_FILE,
                 f"attributes.{name}: expected {expected}, found '{attributes[name]}'",
                 path,
                 loaded.doc.position(path) if loaded.doc else None,

@@ -7,19 +7,17 @@ code, name and severity.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .checks import CHECKS
 from .progress import Progress
 from .context import RuleContext
 from .findings import Finding
-from .ruleset import Rule, RuleSet
+from .load_checks import ALWAYS_REPORTED
+from .ruleset import Rule, RuleSet, default_rule
 from .suppression import apply
 
 UNUSED_SUPPRESSION = "unused_suppression"
-# FC001 is always reported, as an error, whatever the rule set, selection or suppressions say: a file
-# that cannot be read was not checked at all, and silence would look like a pass.
-ALWAYS_REPORTED = {"FC001": ("invalid-yaml", "error")}
 
 
 @dataclass(frozen=True)
@@ -59,6 +57,7 @@ def run(ruleset: RuleSet, ctx: RuleContext, load_findings: Iterable[Finding], se
     ctx.silenced = [f for f in unique if f not in reported]
     ctx.rules_run = {(rule.code, rule.name) for rule in enabled}
     ctx.all_rules = {(rule.code, rule.name) for rule in ruleset.rules.values()}
+    ctx.stale_suppression_rules = {(rule.code, rule.name) for rule in ruleset.rules.values() if rule.check == UNUSED_SUPPRESSION}
     for rule in enabled:
         if rule.check == UNUSED_SUPPRESSION:
             # An ignore of this rule itself can only be judged now: it silences stale-suppression
@@ -70,21 +69,23 @@ def run(ruleset: RuleSet, ctx: RuleContext, load_findings: Iterable[Finding], se
 
 
 def _as(rule: Rule, finding: Finding) -> Finding:
-    """The rule's code, name and severity on a finding of its check (built directly: a rule can
-    report one finding per claim, and dataclasses.replace costs several times as much)."""
+    """The rule's code, name, severity and check on a finding of its check (built directly: a rule
+    can report one finding per claim, and dataclasses.replace costs several times as much)."""
     return Finding(rule.code, finding.message, finding.location, finding.related, finding.identity, rule.name, rule.severity,
-                   finding.suggestion)
+                   finding.suggestion, rule.check)
 
 
 def _stamp(finding: Finding, ruleset: RuleSet, selection: Selection) -> Finding | None:
-    """Load findings carry their code already; name and severity come from the rule file."""
-    rule = ruleset.rules.get(finding.code)
-    if finding.code in ALWAYS_REPORTED:
-        name, severity = ALWAYS_REPORTED[finding.code]
-        return finding.stamped(rule.name if rule else name, severity)
+    """A load finding knows its check; the rule that runs it gives code, name and severity. What
+    makes a file unreadable is reported whatever the selection, as an error, and under the packaged
+    rule set's code and name when the project's rule set has no rule for it."""
+    rule = ruleset.by_check(finding.check)
+    if finding.check in ALWAYS_REPORTED:
+        rule = rule or default_rule(finding.check)
+        return _as(replace(rule, severity="error"), finding) if rule is not None else None
     if rule is None or not selection.enabled(rule):
         return None
-    return finding.stamped(rule.name, rule.severity)
+    return _as(rule, finding)
 
 
 def _unique(findings: Sequence[Finding]) -> list[Finding]:

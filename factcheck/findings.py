@@ -25,7 +25,8 @@ class Location(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A rule's verdict. Rules leave name and severity empty; the engine stamps them from the rule file."""
+    """A rule's verdict. Checks leave code, name and severity empty; the engine stamps them from the
+    rule file that runs the check."""
 
     code: str
     message: str
@@ -37,6 +38,9 @@ class Finding:
     name: str = ""
     severity: str = ""
     suggestion: str | None = field(default=None, compare=False)
+    # The rule type (`check:` of a rule file) that found it: the engine finds the rule by it, so a
+    # finding never needs to know its code before it is stamped.
+    check: str = ""
 
     def __hash__(self) -> int:
         """Over the fields that tell findings apart in practice (equal findings have equal ones), not

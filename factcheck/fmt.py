@@ -34,6 +34,8 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, Iterable, TextIO
 
 import yaml
@@ -46,6 +48,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from .atomic import write_atomic
+from .load_checks import BLOCKS_FORMATTING
 from .loader import load_file
 from .models import ClaimModel, EntityModel, SourceModel
 
@@ -54,7 +57,6 @@ try:  # the C scanner is much faster; the pure-Python one gives the same positio
 except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-BLOCKING_CODES = frozenset({"FC001", "FC002", "FC003"})
 
 ROOT_ORDER = {"claims": ("source", "claims"), "entities": ("entities",)}
 SOURCE_ORDER = tuple(SourceModel.model_fields)  # id, outlet, published, title, url, authors, kind, document, derived_from, note
@@ -687,14 +689,15 @@ class FileResult:
     reason: str = ""
 
 
-def format_path(path: Path, cwd: Path, root: Path) -> FileResult:
-    """Format one file in memory; nothing is written."""
+def format_path(path: Path, cwd: Path, root: Path, codes: Mapping[str, str] = MappingProxyType({})) -> FileResult:
+    """Format one file in memory; nothing is written. `codes` names the rule of each load check
+    (check name -> rule code) in the reason a file is skipped."""
     loaded = load_file(path, cwd, root)
-    blocking = sorted((f for f in loaded.findings if f.code in BLOCKING_CODES), key=lambda f: f.sort_key())
+    blocking = sorted((f for f in loaded.findings if f.check in BLOCKS_FORMATTING), key=lambda f: f.sort_key())
     if blocking:
         first = blocking[0]
         more = f" (and {len(blocking) - 1} more)" if len(blocking) > 1 else ""
-        reason = f"{first.code} at line {first.location.line}, column {first.location.column}: {first.message}{more}"
+        reason = f"{codes.get(first.check, first.check)} at line {first.location.line}, column {first.location.column}: {first.message}{more}"
         return FileResult(path, loaded.display, "skipped", reason=reason)
     if loaded.kind not in ROOT_ORDER:
         return FileResult(path, loaded.display, "skipped", reason="not a claim file or entity registry")
@@ -722,9 +725,11 @@ def run_fmt(
     root: Path | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    codes: Mapping[str, str] = MappingProxyType({}),
 ) -> int:
     """Format the YAML files under `paths`. Exit code: 0 nothing to do (or all written), 1 files
-    would change (--check/--diff) or were skipped, 2 a file could not be written."""
+    would change (--check/--diff) or were skipped, 2 a file could not be written. `codes`: the
+    rule code of each load check, to name it when a file is skipped (else the check's name)."""
     from .corpus import discover
 
     out = out or sys.stdout
@@ -734,7 +739,7 @@ def run_fmt(
     report = err if diff else out  # with --diff, standard output is the patch alone
     counts: Counter[str] = Counter()
     for path in discover(paths):
-        result = format_path(path, cwd, root)
+        result = format_path(path, cwd, root, codes)
         counts[result.status] += 1
         if result.status in ("skipped", "error"):
             print(f"factcheck fmt: {result.display}: not formatted: {result.reason}", file=err)
@@ -794,4 +799,19 @@ def fmt_command(paths: list[Path], *, check: bool = False, diff: bool = False) -
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise ConfigError([f"{p}: no such file or directory" for p in missing])
-    return run_fmt(list(paths) or default_corpus(settings, cwd), check=check, diff=diff, cwd=cwd, root=settings.root)
+    return run_fmt(list(paths) or default_corpus(settings, cwd), check=check, diff=diff, cwd=cwd, root=settings.root,
+                   codes=_rule_codes(settings))
+
+
+def _rule_codes(settings: Any) -> dict[str, str]:
+    """Each check's rule code in the project's rule set; none when the rule set does not load (fmt
+    still formats, and names a check by its own name)."""
+    from .config import ConfigError
+    from .lint import rule_dirs
+    from .ruleset import load_ruleset
+
+    try:
+        ruleset = load_ruleset(rule_dirs(settings, ()))
+    except ConfigError:
+        return {}
+    return {rule.check: rule.code for rule in sorted(ruleset.rules.values(), key=lambda rule: rule.code, reverse=True)}

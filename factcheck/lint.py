@@ -19,6 +19,7 @@ from .filestage import default_jobs, gc_paused
 from .documents import DocumentStore
 from .fileread import DEFAULT_MAX_FILE_SIZE, read_or_none
 from . import engine
+from .load_checks import ALWAYS_REPORTED
 from .context import RuleContext
 from .engine import Selection
 from .findings import Finding
@@ -181,7 +182,7 @@ def apply_severity_overrides(ruleset: RuleSet, settings: Settings) -> None:
 
 
 def _per_file_ignores(findings: list[Finding], corpus: Corpus, settings: Settings, ruleset: RuleSet) -> list[Finding]:
-    """`per-file-ignores = {"claims/opinion-*.yaml" = ["FC201"]}`: globs relative to the project root."""
+    """`per-file-ignores = {"claims/opinion-*.yaml" = ["unsupported"]}`: globs relative to the project root."""
     table = settings.config.per_file_ignores
     if not table:
         return findings
@@ -191,7 +192,7 @@ def _per_file_ignores(findings: list[Finding], corpus: Corpus, settings: Setting
         path = ident.get(finding.location.path, finding.location.path)
         entries = [e for pattern, codes in table.items() if fnmatch(path, pattern) or path.startswith(pattern.rstrip("/") + "/") for e in codes]
         rule = ruleset.rules.get(finding.code)
-        silenced = rule is not None and finding.code not in engine.ALWAYS_REPORTED and any(engine.matches(e, rule) for e in entries)
+        silenced = rule is not None and finding.check not in ALWAYS_REPORTED and any(engine.matches(e, rule) for e in entries)
         if not silenced:
             kept.append(finding)
     return kept

@@ -13,6 +13,7 @@ from typing import Any
 
 from .fileread import DEFAULT_MAX_FILE_SIZE, UnreadableFile, read_bytes
 from .findings import Finding, Location
+from .load_checks import DUPLICATE_ID, INVALID_CLAIM_FILE, INVALID_YAML
 from .models import ClaimModel, EntityModel, SourceModel
 from .validation import Problem, describe, did_you_mean, validate
 from .yamlload import KeyPath, Position, YamlDocument, YamlProblem, decode, load_yaml
@@ -91,13 +92,14 @@ class LoadedFile:
         return None
 
     def problem(
-        self, code: str, message: str, path: KeyPath, position: Position | None, claim: str | None = None, detail: str | None = None
+        self, check: str, message: str, path: KeyPath, position: Position | None, claim: str | None = None, detail: str | None = None
     ) -> None:
-        """Record a finding; `detail` (default: the message's first clause) joins the fingerprint."""
+        """Record a finding of a load check (load_checks.py); the engine stamps the rule's code, name
+        and severity. `detail` (default: the message's first clause) joins the fingerprint."""
         position = position or Position(1, 1)
         detail = detail if detail is not None else message.split(":")[0].split(";")[0]
         identity = (self.ident, self.source_id or "", claim or "", self.key_name(path), detail)
-        self.findings.append(Finding(code, message, self.at(position, claim), identity=identity))
+        self.findings.append(Finding("", message, self.at(position, claim), identity=identity, check=check))
 
 
 def display_path(path: Path, cwd: Path) -> str:
@@ -132,7 +134,7 @@ def load_file(path: Path, cwd: Path, root: Path, data: bytes | None = None, limi
         _report_yaml(loaded, issue)
     if (doc.root is None or getattr(doc.root, "value", None) == "") and not doc.problems:  # '' or '---' alone
         loaded.problem(
-            "FC002",
+            INVALID_CLAIM_FILE,
             "file is empty: expected a mapping with 'source' and 'claims' (or 'entities' for a registry)",
             (),
             Position(1, 1),
@@ -142,7 +144,7 @@ def load_file(path: Path, cwd: Path, root: Path, data: bytes | None = None, limi
         return loaded
     if not isinstance(doc.data, dict):
         loaded.problem(
-            "FC002",
+            INVALID_CLAIM_FILE,
             f"top level: expected a mapping with 'source' and 'claims', found {describe(doc.data)}",
             (),
             doc.position(()),
@@ -159,7 +161,7 @@ def _read_text(loaded: LoadedFile, data: bytes | None = None, limit: int | None 
     try:
         data = read_bytes(loaded.path, limit, root) if data is None else data
     except UnreadableFile as err:
-        loaded.problem("FC001", f"cannot read file: {err.reason}", (), Position(1, 1))
+        loaded.problem(INVALID_YAML, f"cannot read file: {err.reason}", (), Position(1, 1))
         return None
     text, issue = decode(data)
     if issue:
@@ -169,14 +171,14 @@ def _read_text(loaded: LoadedFile, data: bytes | None = None, limit: int | None 
 
 
 def _report_yaml(loaded: LoadedFile, issue: YamlProblem) -> None:
-    loaded.problem(issue.code, issue.message, issue.key_path, issue.position)
+    loaded.problem(issue.check, issue.message, issue.key_path, issue.position)
 
 
 def _report(loaded: LoadedFile, problems: list[Problem], claim: str | None = None) -> None:
     for problem in problems:
         if loaded.doc and loaded.doc.is_masked(problem.path):
             continue
-        loaded.problem(problem.code, problem.message, problem.path, problem.position, claim)
+        loaded.problem(problem.check, problem.message, problem.path, problem.position, claim)
 
 
 def _unknown_top_keys(loaded: LoadedFile, doc: YamlDocument, allowed: tuple[str, ...]) -> set[str]:
@@ -188,7 +190,7 @@ def _unknown_top_keys(loaded: LoadedFile, doc: YamlDocument, allowed: tuple[str,
             if guess and guess not in doc.data:
                 meant.add(guess)
             hint = f"; did you mean '{guess}'?" if guess else f"; expected {' and '.join(repr(k) for k in allowed)}"
-            loaded.problem("FC002", f"unknown top-level field '{key}'{hint}", (key,), doc.position((key,), key=True))
+            loaded.problem(INVALID_CLAIM_FILE, f"unknown top-level field '{key}'{hint}", (key,), doc.position((key,), key=True))
     return meant
 
 
@@ -199,7 +201,7 @@ def _load_claims(loaded: LoadedFile, doc: YamlDocument) -> None:
         loaded.kind = "claims"
         return  # the misspelt key is the one defect; its content is not checked under a wrong name
     if "source" not in data:
-        loaded.problem("FC002", "missing required field 'source' (the block that says who published this)", ("source",), Position(1, 1))
+        loaded.problem(INVALID_CLAIM_FILE, "missing required field 'source' (the block that says who published this)", ("source",), Position(1, 1))
     else:
         loaded.source, problems = validate(SourceModel, data["source"], doc, ("source",))
         _report(loaded, problems)
@@ -207,10 +209,10 @@ def _load_claims(loaded: LoadedFile, doc: YamlDocument) -> None:
     claims = data.get("claims")
     if claims is None:
         if "claims" not in data:
-            loaded.problem("FC002", "missing required field 'claims' (a list of claims, may be empty)", ("claims",), Position(1, 1))
+            loaded.problem(INVALID_CLAIM_FILE, "missing required field 'claims' (a list of claims, may be empty)", ("claims",), Position(1, 1))
         return
     if not isinstance(claims, list):
-        loaded.problem("FC002", f"claims: expected a list of claims, found {describe(claims)}", ("claims",), doc.position(("claims",)))
+        loaded.problem(INVALID_CLAIM_FILE, f"claims: expected a list of claims, found {describe(claims)}", ("claims",), doc.position(("claims",)))
         return
     seen: dict[str, int] = {}
     for index, raw in enumerate(claims):
@@ -219,7 +221,7 @@ def _load_claims(loaded: LoadedFile, doc: YamlDocument) -> None:
         if not isinstance(raw, dict):
             if doc.is_masked(path):
                 continue
-            loaded.problem("FC002", f"claim {index + 1}: expected a mapping, found {describe(raw)}", path, doc.position(path))
+            loaded.problem(INVALID_CLAIM_FILE, f"claim {index + 1}: expected a mapping, found {describe(raw)}", path, doc.position(path))
             continue
         model, problems = validate(ClaimModel, raw, doc, path)
         _report(loaded, problems, claim_id)
@@ -227,12 +229,12 @@ def _load_claims(loaded: LoadedFile, doc: YamlDocument) -> None:
             continue
         if model.subject is None and model.predicate != "quote":
             loaded.problem(
-                "FC002", "missing required field 'subject' (only quotes may leave it out)", path + ("subject",), doc.position(path), model.id
+                INVALID_CLAIM_FILE, "missing required field 'subject' (only quotes may leave it out)", path + ("subject",), doc.position(path), model.id
             )
             continue
         if model.id in seen:
             loaded.problem(
-                "FC003",
+                DUPLICATE_ID,
                 f"claim id '{model.id}' is used twice in this file (first at line {seen[model.id]}); claim ids must be unique per file",
                 path + ("id",),
                 doc.position(path + ("id",)),
@@ -248,14 +250,14 @@ def _load_entities(loaded: LoadedFile, doc: YamlDocument) -> None:
     _unknown_top_keys(loaded, doc, (REGISTRY_KEY,))
     entities = doc.data[REGISTRY_KEY]
     if not isinstance(entities, list):
-        loaded.problem("FC002", f"entities: expected a list of entities, found {describe(entities)}", (REGISTRY_KEY,), doc.position((REGISTRY_KEY,)))
+        loaded.problem(INVALID_CLAIM_FILE, f"entities: expected a list of entities, found {describe(entities)}", (REGISTRY_KEY,), doc.position((REGISTRY_KEY,)))
         return
     for index, raw in enumerate(entities):
         path: KeyPath = (REGISTRY_KEY, index)
         if not isinstance(raw, dict):
             if doc.is_masked(path):
                 continue
-            loaded.problem("FC002", f"entity {index + 1}: expected a mapping, found {describe(raw)}", path, doc.position(path))
+            loaded.problem(INVALID_CLAIM_FILE, f"entity {index + 1}: expected a mapping, found {describe(raw)}", path, doc.position(path))
             continue
         model, problems = validate(EntityModel, raw, doc, path)
         _report(loaded, problems)

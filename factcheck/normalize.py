@@ -8,19 +8,24 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from sys import intern
 from pathlib import Path
+from sys import intern
 
 from .assertions import Assertion, SourceInfo, bucket_key
 from .fileread import DEFAULT_MAX_FILE_SIZE, over_limit, real_path, why_missing
-from .qualifiers import QualifierCanon
-from .relevance import meeting_keys
+from .load_checks import (
+    INVALID_CLAIM_FILE,
+    INVALID_VALUE,
+    UNKNOWN_PREDICATE,
+    UNRESOLVED_ENTITY,
+)
 from .loader import ClaimEntry, LoadedFile
+from .qualifiers import QualifierCanon
 from .registry.entities import EntityRegistry, normalize_mention
+from .relevance import meeting_keys
 from .ruleset import RuleSet
 from .values import ParseContext, Value, ValueParseError, parse_value
 from .yamlload import KeyPath, Position
-
 
 PARSE_MEMO_LIMIT = 60_000  # distinct parsed values remembered per process (the common ones come early)
 
@@ -69,7 +74,7 @@ class Normalizer:
         if predicate is None:
             guess = self.ruleset.predicates.suggest(claim.predicate)
             hint = f"; did you mean '{guess}'?" if guess else f"; known predicates: {', '.join(self.ruleset.predicates.names)}"
-            self._report(loaded, "FC004", f"unknown predicate '{claim.predicate}'{hint}", base + ("predicate",), claim.id)
+            self._report(loaded, UNKNOWN_PREDICATE, f"unknown predicate '{claim.predicate}'{hint}", base + ("predicate",), claim.id)
             return None
         subject = self._entity(loaded, claim.subject, "subject", base + ("subject",), claim.id) if claim.subject else None
         said_by = self._entity(loaded, claim.said_by, "said_by", base + ("said_by",), claim.id) if claim.said_by else None
@@ -81,7 +86,7 @@ class Normalizer:
             message = err.message
             if err.expected:
                 message += f"; expected {err.expected}"
-            self._report(loaded, "FC006", message, base + ("value",), claim.id)
+            self._report(loaded, INVALID_VALUE, message, base + ("value",), claim.id)
             return None
         target = getattr(value, "target", None)
         if isinstance(target, str):
@@ -146,7 +151,7 @@ class Normalizer:
         resolution = self.entities.resolve(mention)
         if resolution.entity is not None:
             return resolution.entity.id
-        self._report(loaded, "FC005", resolution.explain(mention, role), path, claim, detail=f"{role}={mention}")
+        self._report(loaded, UNRESOLVED_ENTITY, resolution.explain(mention, role), path, claim, detail=f"{role}={mention}")
         return None
 
     def _subject_facts(self, subject: str | None) -> tuple[dt.date | None, int | None]:
@@ -178,11 +183,11 @@ class Normalizer:
             return None
 
     @staticmethod
-    def _report(loaded: LoadedFile, code: str, message: str, path: KeyPath, claim: str | None = None, detail: str | None = None) -> None:
+    def _report(loaded: LoadedFile, check: str, message: str, path: KeyPath, claim: str | None = None, detail: str | None = None) -> None:
         if loaded.doc and loaded.doc.is_masked(path):  # refused already (a tag, an alias): one finding
             return
         position = loaded.doc.position(path) if loaded.doc else None
-        loaded.problem(code, message, path, position, claim, detail=detail)
+        loaded.problem(check, message, path, position, claim, detail=detail)
 
 
 def _context_key(
@@ -236,14 +241,14 @@ def resolve_document(loaded: LoadedFile, root: Path, limit: int | None = DEFAULT
     position = Position(where.line, where.column) if where is not None else None
     root = real_path(root)
     if not target.is_relative_to(root):
-        loaded.problem("FC002", f"document '{document}' resolves outside the project root ({root}); it is not read", path, position)
+        loaded.problem(INVALID_CLAIM_FILE, f"document '{document}' resolves outside the project root ({root}); it is not read", path, position)
         return None
     if not target.is_file():
         what = "is a directory" if target.is_dir() else "is not a regular file" if target.exists() else why_missing(loaded.path.parent / document)
-        loaded.problem("FC002", f"document '{document}' {what}; expected a text file relative to this claim file", path, position)
+        loaded.problem(INVALID_CLAIM_FILE, f"document '{document}' {what}; expected a text file relative to this claim file", path, position)
         return None
     too_large = over_limit(target.stat().st_size, limit)
     if too_large:
-        loaded.problem("FC002", f"document '{document}': {too_large}", path, position)
+        loaded.problem(INVALID_CLAIM_FILE, f"document '{document}': {too_large}", path, position)
         return None
     return str(target)

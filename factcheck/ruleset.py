@@ -6,6 +6,7 @@ what is wrong, because linting with a half-read rule set would silently check le
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -51,6 +52,18 @@ class RuleSet:
 
     def by_name(self, name: str) -> Rule | None:
         return next((rule for rule in self.rules.values() if rule.name == name), None)
+
+    def by_check(self, check: str) -> Rule | None:
+        """The rule that runs a check (the lowest code, if a rule set has several): how a finding
+        that knows only its check, as load findings do, gets its code, name and severity."""
+        return min((rule for rule in self.rules.values() if rule.check == check), key=lambda rule: rule.code, default=None)
+
+
+@functools.lru_cache(maxsize=None)
+def default_rule(check: str) -> Rule | None:
+    """The packaged rule set's rule for a check: what names a finding that must be reported when a
+    project's own rule set has no rule for its check (an unreadable file)."""
+    return load_ruleset([default_rules_dir()]).by_check(check)
 
 
 def default_rules_dir() -> Path:

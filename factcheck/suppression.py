@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .findings import Finding, Location
+from .load_checks import ALWAYS_REPORTED
 from .loader import LoadedFile
 
 COMMENT = re.compile(r"#\s*factcheck:\s*ignore\[([^\]]*)\]", re.IGNORECASE)
-UNSUPPRESSIBLE = frozenset({"FC001"})
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def apply(findings: Sequence[Finding], suppressions: Sequence[Suppression]) -> t
     kept: list[Finding] = []
     used: set[Suppression] = set()
     for finding in findings:
-        if finding.code in UNSUPPRESSIBLE:
+        if finding.check in ALWAYS_REPORTED:
             kept.append(finding)
             continue
         matching = [

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz, process
 
+from .load_checks import INVALID_CLAIM_FILE
 from .yamlload import KeyPath, Position, YamlDocument
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -30,7 +31,7 @@ _EXPECTED = {
 class Problem:
     """A structural problem with a key path and a position; the loader turns it into a finding."""
 
-    code: str
+    check: str
     message: str
     path: KeyPath
     position: Position
@@ -144,37 +145,37 @@ def _problem(model: type[BaseModel], data: Any, doc: YamlDocument, base: KeyPath
     found = _value_at(data, loc)
     where = base + loc
     if kind == "missing":
-        return Problem("FC002", f"missing required field '{name}'", where, doc.position(base + loc[:-1]))
+        return Problem(INVALID_CLAIM_FILE, f"missing required field '{name}'", where, doc.position(base + loc[:-1]))
     if kind == "extra_forbidden":
         owner = _model_at(model, loc)
         fields = list(owner.model_fields) if owner else []
         guess = did_you_mean(name, fields, cutoff=70)
         hint = f"; did you mean '{guess}'?" if guess else f"; expected one of: {', '.join(fields)}" if fields else ""
-        return Problem("FC002", f"unknown field '{name}'{hint}", where, doc.position(where, key=True))
+        return Problem(INVALID_CLAIM_FILE, f"unknown field '{name}'{hint}", where, doc.position(where, key=True))
     position = doc.position(where)
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", ""))
         options = [opt.strip(" '") for opt in expected.replace(" or ", ",").split(",") if opt.strip(" '")]
         guess = did_you_mean(str(found), options)
         hint = f"; did you mean '{guess}'?" if guess else ""
-        return Problem("FC002", f"{name}: expected one of {', '.join(options)}, found {describe(found)}{hint}", where, position)
+        return Problem(INVALID_CLAIM_FILE, f"{name}: expected one of {', '.join(options)}, found {describe(found)}{hint}", where, position)
     if kind == "string_pattern_mismatch":
         suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(found).lower()).split())
         hint = f"; did you mean '{suggestion}'?" if suggestion and suggestion != found else ""
         return Problem(
-            "FC002",
+            INVALID_CLAIM_FILE,
             f"{name}: {describe(found)} is not a valid id: use lowercase letters, digits and hyphens, "
             f"starting with a letter or digit{hint}",
             where,
             position,
         )
     if kind == "string_too_short":
-        return Problem("FC002", f"{name}: must not be empty", where, position)
+        return Problem(INVALID_CLAIM_FILE, f"{name}: must not be empty", where, position)
     if kind == "value_error":
         message = str(error.get("msg", "")).removeprefix("Value error, ")
-        return Problem("FC002", f"{name}: {message}", where, position)
+        return Problem(INVALID_CLAIM_FILE, f"{name}: {message}", where, position)
     expected = _EXPECTED.get(name) or _expected_from_type(kind)
-    return Problem("FC002", f"{label}: expected {expected}, found {describe(found)}", where, position)
+    return Problem(INVALID_CLAIM_FILE, f"{label}: expected {expected}, found {describe(found)}", where, position)
 
 
 def _label(path: KeyPath) -> str:

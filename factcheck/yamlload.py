@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from .load_checks import DUPLICATE_ID, INVALID_CLAIM_FILE, INVALID_YAML
 from .nesting import MAX_DEPTH, too_deep
 from .nesting import MESSAGE as TOO_DEEP
 
@@ -71,9 +72,9 @@ class Position(NamedTuple):
 
 @dataclass(frozen=True)
 class YamlProblem:
-    """Something wrong with a file at the YAML level; the code says which rule reports it."""
+    """Something wrong with a file at the YAML level; `check` is the load check that reports it."""
 
-    code: str
+    check: str
     message: str
     position: Position
     key_path: KeyPath = ()
@@ -132,7 +133,7 @@ def decode(data: bytes) -> tuple[str | None, YamlProblem | None]:
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
         bad = data[err.start : err.start + 1].hex()
         return None, YamlProblem(
-            "FC001",
+            INVALID_YAML,
             f"file is not valid UTF-8: byte 0x{bad} cannot be decoded; save the file as UTF-8",
             Position(line, column),
         )
@@ -143,24 +144,24 @@ def load_yaml(text: str) -> YamlDocument:
     if not text.strip():  # blank: the file is empty, even when a tab in it would be a YAML error
         return YamlDocument(None, None, [])
     if "\x00" in text:
-        return _broken("FC001", "file contains a NUL byte; YAML text cannot contain control characters", _position_at(text, text.index("\x00")))
+        return _broken(INVALID_YAML, "file contains a NUL byte; YAML text cannot contain control characters", _position_at(text, text.index("\x00")))
     deep = too_deep(text)  # before libyaml, whose own limit (if any) depends on the PyYAML release
     if deep is not None:
-        return _broken("FC001", TOO_DEEP, Position(*deep))
+        return _broken(INVALID_YAML, TOO_DEEP, Position(*deep))
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as err:
-        return _broken("FC001", _yaml_error_message(err, text), _pos(err.problem_mark or err.context_mark))
+        return _broken(INVALID_YAML, _yaml_error_message(err, text), _pos(err.problem_mark or err.context_mark))
     except yaml.reader.ReaderError as err:  # a control character: no mark, but its offset
         message = f"invalid YAML: control character U+{err.character:04X} is not allowed; remove it"
-        return _broken("FC001", message, _position_at(text, err.position))
+        return _broken(INVALID_YAML, message, _position_at(text, err.position))
     except yaml.YAMLError as err:  # e.g. a reader error without a mark
-        return _broken("FC001", f"invalid YAML: {err}", Position(1, 1))
+        return _broken(INVALID_YAML, f"invalid YAML: {err}", Position(1, 1))
     except RecursionError:  # not expected after too_deep: the last line of defence
-        return _broken("FC001", TOO_DEEP, Position(1, 1))
+        return _broken(INVALID_YAML, TOO_DEEP, Position(1, 1))
     if len(nodes) > 1:
         return _broken(
-            "FC002",
+            INVALID_CLAIM_FILE,
             f"file holds {len(nodes)} YAML documents; expected exactly one (remove the '---' separators)",
             _pos(nodes[1]),
         )
@@ -172,9 +173,9 @@ def load_yaml(text: str) -> YamlDocument:
     try:
         data = converter.convert(root, ()) if root is not None else None
     except _TooDeep as deep:  # the tree says what too_deep missed, if ever: the same finding
-        return _broken("FC001", TOO_DEEP, _pos(deep.node))
+        return _broken(INVALID_YAML, TOO_DEEP, _pos(deep.node))
     except RecursionError:
-        return _broken("FC001", TOO_DEEP, Position(1, 1))
+        return _broken(INVALID_YAML, TOO_DEEP, Position(1, 1))
     return YamlDocument(data, root, problems, converter.masked, converter.marks)
 
 
@@ -183,8 +184,8 @@ def _position_at(text: str, offset: int) -> Position:
     return Position(text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
 
 
-def _broken(code: str, message: str, position: Position) -> YamlDocument:
-    return YamlDocument(None, None, [YamlProblem(code, message, position)])
+def _broken(check: str, message: str, position: Position) -> YamlDocument:
+    return YamlDocument(None, None, [YamlProblem(check, message, position)])
 
 
 def _yaml_error_message(err: yaml.MarkedYAMLError, text: str) -> str:
@@ -209,11 +210,11 @@ def _anchor_problems(text: str) -> list[YamlProblem]:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
                 problems.append(
-                    YamlProblem("FC002", f"alias '*{event.anchor}' is not allowed; write the value out", _pos(event))
+                    YamlProblem(INVALID_CLAIM_FILE, f"alias '*{event.anchor}' is not allowed; write the value out", _pos(event))
                 )
             elif getattr(event, "anchor", None):
                 problems.append(
-                    YamlProblem("FC002", f"anchor '&{event.anchor}' is not allowed; remove it", _pos(event))
+                    YamlProblem(INVALID_CLAIM_FILE, f"anchor '&{event.anchor}' is not allowed; remove it", _pos(event))
                 )
     except yaml.YAMLError:  # already composed once, so this cannot happen; never crash on it
         pass
@@ -239,12 +240,12 @@ class _Converter:
         self.marks[path] = node.start_mark
         if node.tag not in _STANDARD_TAGS:
             shown = node.tag if not node.tag.startswith("tag:yaml.org,2002:") else "!!" + node.tag.split(":", 2)[-1]
-            self.problems.append(YamlProblem("FC002", f"tag '{shown}' is not allowed; remove it", _pos(node), path))
+            self.problems.append(YamlProblem(INVALID_CLAIM_FILE, f"tag '{shown}' is not allowed; remove it", _pos(node), path))
             self.masked.add(path)
         if isinstance(node, yaml.ScalarNode):
             if len(node.value) > MAX_SCALAR_LENGTH:
                 self.problems.append(YamlProblem(
-                    "FC002",
+                    INVALID_CLAIM_FILE,
                     f"value is {len(node.value):,} characters long, over the limit of {MAX_SCALAR_LENGTH:,}; "
                     "shorten it (keep the words that matter) or move the text to source.document",
                     _pos(node), path,
@@ -266,14 +267,14 @@ class _Converter:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.append(
-                    YamlProblem("FC002", "a mapping key must be a plain string", _pos(key_node), path)
+                    YamlProblem(INVALID_CLAIM_FILE, "a mapping key must be a plain string", _pos(key_node), path)
                 )
                 continue
             key = key_node.value
             if key in result:
                 self.problems.append(
                     YamlProblem(
-                        "FC003",
+                        DUPLICATE_ID,
                         f"duplicate key '{key}': it already appears at line {_first_key_line(node, key)}; "
                         "the second value would be lost, so merge or rename one",
                         _pos(key_node),

@@ -82,7 +82,7 @@ def test_load_yaml_reports_it_before_libyaml_sees_the_document() -> None:
     a flow sequence 100,000 deep. Neither is reached."""
     for text, where in ((flow(10_000), Position(1, 108)), (flow(200_000), Position(1, 108)), (block_maps(3_000), Position(101, 101))):
         doc = load_yaml(text)
-        assert [(p.code, p.message, p.position) for p in doc.problems] == [("FC001", nesting.MESSAGE, where)]
+        assert [(p.check, p.message, p.position) for p in doc.problems] == [("invalid_yaml", nesting.MESSAGE, where)]
 
 
 def test_the_converter_refuses_the_same_depth_at_the_same_place(monkeypatch: pytest.MonkeyPatch) -> None:

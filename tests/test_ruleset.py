@@ -68,3 +68,58 @@ def test_later_directory_overrides_by_code(tmp_path: Path) -> None:
 def test_broken_predicates_file(tmp_path: Path) -> None:
     (message,) = _errors(tmp_path, {"predicates.yaml": "predicates:\n  vote: {type: ballot}\n"})
     assert "predicates.yaml:2:16: predicate 'vote': type: expected one of" in message
+
+
+def test_a_rule_set_that_renumbers_and_renames_every_rule_keeps_every_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A project whose rules/ gives every rule another code and name, the load checks' rules
+    included, gets every finding the packaged rule set gives, under its own codes and names: a
+    finding knows its check, and the engine stamps the rule that runs it. Suppressions are written
+    with the project's own codes and names (one by name, one by code, one that silences nothing)."""
+    import json
+    import re
+    import shutil
+
+    from factcheck.cli import main
+
+    repo = Path(__file__).resolve().parent.parent
+    corpus = tmp_path / "claims"
+    shutil.copytree(repo / "claims", corpus)
+    for broken in (repo / "tests" / "data" / "broken").glob("*.yaml"):
+        shutil.copy(broken, corpus / f"broken-{broken.name}")
+    (corpus / "stale.yaml").write_text(
+        "source: {id: stale, outlet: NPR, published: 2017-12-22}\nclaims:\n  - id: q\n    predicate: quote\n"
+        "    said_by: Nikki Haley\n    value: Words nobody else said\n    ignore: [FC104]\n", encoding="utf-8")
+
+    def findings(cwd: Path) -> list[dict]:
+        out = cwd / "out.json"
+        main(["lint", "claims", "--format", "json", "--no-cache", "--output", str(out)])
+        return json.loads(out.read_text(encoding="utf-8"))
+
+    monkeypatch.chdir(tmp_path)
+    packaged = findings(tmp_path)
+    rules = tmp_path / "rules"
+    shutil.copytree(repo / "rules", rules)
+    renamed: dict[str, tuple[str, str]] = {}
+    for path in rules.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        code = re.search(r"^code: (FC\d+)$", text, re.MULTILINE)
+        name = re.search(r"^name: (\S+)$", text, re.MULTILINE)
+        if code and name:
+            new_code, new_name = "X" + code.group(1)[2:] + "9", "x-" + name.group(1)
+            renamed[code.group(1)] = (new_code, new_name)
+            text = text.replace(f"code: {code.group(1)}", f"code: {new_code}").replace(f"name: {name.group(1)}", f"name: {new_name}")
+            path.write_text(text, encoding="utf-8")
+    for path in corpus.glob("*.yaml"):  # the project's own suppressions follow its rule names
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        for old_code, (new_code, new_name) in renamed.items():
+            old_name = new_name[2:]
+            text = text.replace(f"ignore: [{old_code}]", f"ignore: [{new_code}]").replace(f"ignore: [{old_name}]", f"ignore: [{new_name}]")
+        path.write_text(text, encoding="utf-8", errors="surrogateescape")
+    own = findings(tmp_path)
+
+    def keyed(found: list[dict], codes: dict[str, tuple[str, str]]) -> list[tuple]:
+        return sorted((*codes.get(f["code"], (f["code"], f["name"])), f["path"], f["line"], f["column"]) for f in found)
+
+    assert {f["code"][:3] for f in packaged} >= {"FC0", "FC1", "FC2", "FC3"}
+    assert {f["code"] for f in packaged if f["code"].startswith("FC0")} == {f"FC00{n}" for n in range(1, 7)}
+    assert keyed(own, {}) == keyed(packaged, renamed)

@@ -33,8 +33,7 @@ def test_scalars_stay_text_and_null_is_none() -> None:
 
 def test_alias_bomb_is_refused_without_expansion() -> None:
     doc = load_yaml(BILLION_LAUGHS)
-    codes = {p.code for p in doc.problems}
-    assert codes == {"FC002"}
+    assert {p.check for p in doc.problems} == {"invalid_claim_file"}
     assert any("alias" in p.message for p in doc.problems)
     assert any("anchor" in p.message for p in doc.problems)
     assert doc.data["i"] == [None] * 9  # aliases of collections are never expanded
@@ -43,23 +42,23 @@ def test_alias_bomb_is_refused_without_expansion() -> None:
 def test_duplicate_key_keeps_first_and_reports_second() -> None:
     doc = load_yaml("a: 1\nb: 2\na: 3\n")
     assert doc.data == {"a": "1", "b": "2"}
-    assert [(p.code, p.position) for p in doc.problems] == [("FC003", Position(3, 1))]
+    assert [(p.check, p.position) for p in doc.problems] == [("duplicate_id", Position(3, 1))]
 
 
 def test_custom_and_python_tags_are_refused() -> None:
     doc = load_yaml("a: !foo x\nb: !!python/name:os.system y\n")
-    assert [(p.code, p.position.line) for p in doc.problems] == [("FC002", 1), ("FC002", 2)]
+    assert [(p.check, p.position.line) for p in doc.problems] == [("invalid_claim_file", 1), ("invalid_claim_file", 2)]
 
 
 def test_invalid_yaml_is_a_finding_not_an_exception() -> None:
     doc = load_yaml("a: [1, 2\nb: 3\n")
     assert doc.data is None
-    assert doc.problems[0].code == "FC001"
+    assert doc.problems[0].check == "invalid_yaml"
 
 
 def test_deep_nesting_does_not_crash() -> None:
     doc = load_yaml("[" * 10000 + "]" * 10000)
-    assert doc.problems and doc.problems[0].code == "FC001"
+    assert doc.problems and doc.problems[0].check == "invalid_yaml"
 
 
 def test_decode_reports_the_bad_byte_position() -> None:

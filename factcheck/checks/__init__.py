@@ -4,13 +4,21 @@ A rule type is code: what to look for. A rule instance in `rules/*.yaml` is data
 severity and parameters. The engine stamps code, name and severity on what a type yields; a type
 never sets them itself.
 
-Load checks (FC001-FC006) find problems while files are read and normalized; they have no generator
-of their own, but they are rule types like any other so that rule files can name them, select them
-and set their severity.
+Load checks (factcheck/load_checks.py) find problems while files are read and normalized; they have
+no generator of their own, but they are rule types like any other so that rule files can name them,
+number them, select them and set their severity.
 """
 
 from __future__ import annotations
 
+from ..load_checks import (
+    DUPLICATE_ID,
+    INVALID_CLAIM_FILE,
+    INVALID_VALUE,
+    INVALID_YAML,
+    UNKNOWN_PREDICATE,
+    UNRESOLVED_ENTITY,
+)
 from . import (
     claimant_disagreement,
     contradicts_primary,
@@ -27,12 +35,12 @@ from . import (
 from .base import CheckType
 
 LOAD_CHECKS = (
-    CheckType("invalid_yaml", "The file cannot be read as YAML: syntax errors, bad encoding, NUL bytes, unreadable files."),
-    CheckType("invalid_claim_file", "The file's structure is wrong: a missing or unknown field, a wrong type, an anchor, alias or tag."),
-    CheckType("duplicate_id", "A source id repeats in the corpus, a claim id in a file, an entity id in the registry, or a mapping key repeats."),
-    CheckType("unknown_predicate", "A claim's predicate is not in the predicate registry."),
-    CheckType("unresolved_entity", "A subject, speaker, outlet or measure target names no entity, or several."),
-    CheckType("invalid_value", "A claim's value does not parse for its predicate's type."),
+    CheckType(INVALID_YAML, "The file cannot be read as YAML: syntax errors, bad encoding, NUL bytes, unreadable files."),
+    CheckType(INVALID_CLAIM_FILE, "The file's structure is wrong: a missing or unknown field, a wrong type, an anchor, alias or tag."),
+    CheckType(DUPLICATE_ID, "A source id repeats in the corpus, a claim id in a file, an entity id in the registry, or a mapping key repeats."),
+    CheckType(UNKNOWN_PREDICATE, "A claim's predicate is not in the predicate registry."),
+    CheckType(UNRESOLVED_ENTITY, "A subject, speaker, outlet or measure target names no entity, or several."),
+    CheckType(INVALID_VALUE, "A claim's value does not parse for its predicate's type."),
 )
 
 CORPUS_CHECKS = tuple(

@@ -1,4 +1,4 @@
-"""FC301 unused-suppression: an ignore entry or comment that silenced nothing."""
+"""unused-suppression (FC301 in the default rule set): an ignore entry or comment that silenced nothing."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from .base import CheckType
 
 def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     """Only suppressions of rules that ran count: with --select FC1, an ignore of FC201 is not stale."""
-    own = [rule for rule in ctx.all_rules if rule[1] == "unused-suppression" or rule[0] == "FC301"]
+    own = ctx.stale_suppression_rules
     for s in ctx.suppressions:
         if s in ctx.used_suppressions or any(s.matches(*rule) for rule in own):
             continue  # used, or a suppression of this very rule (judged by the engine afterwards)

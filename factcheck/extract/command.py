@@ -19,6 +19,7 @@ import yaml
 
 from ..config import ConfigError, find_settings
 from ..atomic import write_atomic
+from ..load_checks import BLOCKS_FORMATTING
 from ..registry.entities import EntityRegistry, normalize_mention
 from ..ruleset import RuleSet
 from ..yamlload import load_yaml
@@ -194,7 +195,7 @@ def _registry(settings: Any, extra: list[Path], cwd: Path) -> EntityRegistry:
 
     files = [p for p in discover(default_corpus(settings, cwd)) if may_be_registry(head(p))]
     corpus = load_corpus(files, list(extra), cwd, settings.root)
-    problems = [f"{f.display}: {finding.message}" for f in corpus.files for finding in f.findings if finding.code in ("FC001", "FC002", "FC003")]
+    problems = [f"{f.display}: {finding.message}" for f in corpus.files for finding in f.findings if finding.check in BLOCKS_FORMATTING]
     if problems:
         raise ConfigError(problems)
     return corpus.entities
