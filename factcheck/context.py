@@ -21,6 +21,7 @@ from .models import PredicateModel
 from .quote_index import QuoteIndex
 from .registry.entities import EntityRegistry
 from .registry.predicates import PredicateRegistry
+from .selector import RuleNames
 from .suppression import Suppression
 
 T = TypeVar("T")
@@ -38,9 +39,9 @@ class RuleContext:
     # something, the (code, name) of the rules that ran, and of all rules in the rule set.
     used_suppressions: set[Suppression] = field(default_factory=set)
     silenced: list[Finding] = field(default_factory=list)  # findings a suppression hid (the report shows them)
-    rules_run: set[tuple[str, str]] = field(default_factory=set)
-    all_rules: set[tuple[str, str]] = field(default_factory=set)
-    stale_suppression_rules: set[tuple[str, str]] = field(default_factory=set)  # the rules of unused_suppression
+    rules_run: set[RuleNames] = field(default_factory=set)
+    all_rules: set[RuleNames] = field(default_factory=set)
+    stale_suppression_rules: set[RuleNames] = field(default_factory=set)  # the rules of unused_suppression
     # Every source of the corpus when `assertions` is only the part that matters (pre-commit path).
     sources: Mapping[str, SourceInfo] | None = None
     focus: Collection[str] | None = None  # display paths whose findings are wanted (None: all)

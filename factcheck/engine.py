@@ -15,6 +15,7 @@ from .context import RuleContext
 from .findings import Finding
 from .load_checks import ALWAYS_REPORTED
 from .ruleset import Rule, RuleSet, default_rule
+from .selector import RuleNames, selected
 from .suppression import apply
 
 UNUSED_SUPPRESSION = "unused_suppression"
@@ -22,21 +23,14 @@ UNUSED_SUPPRESSION = "unused_suppression"
 
 @dataclass(frozen=True)
 class Selection:
-    """--select / --ignore: codes, names or code prefixes such as FC1 (case-insensitive)."""
+    """--select / --ignore (or the configuration's): codes, names, aliases or code prefixes, decided
+    by selector.selected (the most specific entry wins)."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
 
     def enabled(self, rule: Rule) -> bool:
-        if self.select and not any(matches(entry, rule) for entry in self.select):
-            return False
-        return not any(matches(entry, rule) for entry in self.ignore)
-
-
-def matches(entry: str, rule: Rule) -> bool:
-    """A selection entry names a rule by code, name or code prefix (case-insensitive)."""
-    entry = entry.strip()
-    return entry.casefold() == rule.name.casefold() or (bool(entry) and rule.code.upper().startswith(entry.upper()))
+        return selected(rule, self.select, self.ignore)
 
 
 def run(ruleset: RuleSet, ctx: RuleContext, load_findings: Iterable[Finding], selection: Selection = Selection(),
@@ -51,19 +45,20 @@ def run(ruleset: RuleSet, ctx: RuleContext, load_findings: Iterable[Finding], se
             found.extend(_as(rule, finding) for finding in check.run(ctx, rule.params))
         progress.step()
     unique = _unique(found)
-    kept, used = apply(unique, ctx.suppressions)
+    kept, used = apply(unique, ctx.suppressions, _names_by_code(ruleset))
     ctx.used_suppressions = used
     reported = set(kept)
     ctx.silenced = [f for f in unique if f not in reported]
-    ctx.rules_run = {(rule.code, rule.name) for rule in enabled}
-    ctx.all_rules = {(rule.code, rule.name) for rule in ruleset.rules.values()}
-    ctx.stale_suppression_rules = {(rule.code, rule.name) for rule in ruleset.rules.values() if rule.check == UNUSED_SUPPRESSION}
+    names = _names_by_code(ruleset)
+    ctx.rules_run = {names[rule.code] for rule in enabled}
+    ctx.all_rules = set(names.values())
+    ctx.stale_suppression_rules = {names[rule.code] for rule in ruleset.rules.values() if rule.check == UNUSED_SUPPRESSION}
     for rule in enabled:
         if rule.check == UNUSED_SUPPRESSION:
             # An ignore of this rule itself can only be judged now: it silences stale-suppression
             # findings on its claim, and is used when it does.
             stale = [_as(rule, finding) for finding in CHECKS[rule.check].run(ctx, rule.params)]
-            kept_stale, _ = apply(stale, ctx.suppressions)
+            kept_stale, _ = apply(stale, ctx.suppressions, names)
             kept.extend(kept_stale)
     return sorted(_unique(kept), key=Finding.sort_key)
 
@@ -86,6 +81,11 @@ def _stamp(finding: Finding, ruleset: RuleSet, selection: Selection) -> Finding 
     if rule is None or not selection.enabled(rule):
         return None
     return _as(rule, finding)
+
+
+def _names_by_code(ruleset: RuleSet) -> dict[str, RuleNames]:
+    """Each rule's code, name and aliases: what suppressions are matched against."""
+    return {rule.code: RuleNames(rule.code, rule.name, rule.aliases) for rule in ruleset.rules.values()}
 
 
 def _unique(findings: Sequence[Finding]) -> list[Finding]:

@@ -18,7 +18,7 @@ from . import meetings
 from .filestage import default_jobs, gc_paused
 from .documents import DocumentStore
 from .fileread import DEFAULT_MAX_FILE_SIZE, read_or_none
-from . import engine
+from . import engine, selector
 from .load_checks import ALWAYS_REPORTED
 from .context import RuleContext
 from .engine import Selection
@@ -169,16 +169,18 @@ def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Sco
 
 
 def apply_severity_overrides(ruleset: RuleSet, settings: Settings) -> None:
-    """`severity = {FC201 = "info"}`: by code or name; an unknown rule is a configuration error."""
-    errors = []
-    for key, severity in settings.config.severity.items():
-        rule = ruleset.rules.get(key) or ruleset.by_name(key)
-        if rule is None:
-            errors.append(f"{settings.config_file}: [tool.factcheck] severity: no rule '{key}' (use a code like FC201 or a name like unsupported)")
-            continue
-        ruleset.rules[rule.code] = replace(rule, severity=severity)
+    """`severity = {FC2 = "info", unsupported = "warning"}`: keys name rules as selector.py reads
+    them, and the most specific key that names a rule sets its severity; a key that names no rule
+    is a configuration error."""
+    table = settings.config.severity
+    errors = [f"{settings.config_file}: [tool.factcheck] severity: no rule '{key}' (use a code like FC201, a name like unsupported or a prefix like FC2)"
+              for key in table if not any(selector.names(key, rule) for rule in ruleset.rules.values())]
     if errors:
         raise ConfigError(errors)
+    for code, rule in list(ruleset.rules.items()):
+        severity = selector.setting_for(rule, table)
+        if severity is not None:
+            ruleset.rules[code] = replace(rule, severity=severity)
 
 
 def _per_file_ignores(findings: list[Finding], corpus: Corpus, settings: Settings, ruleset: RuleSet) -> list[Finding]:
@@ -192,7 +194,7 @@ def _per_file_ignores(findings: list[Finding], corpus: Corpus, settings: Setting
         path = ident.get(finding.location.path, finding.location.path)
         entries = [e for pattern, codes in table.items() if fnmatch(path, pattern) or path.startswith(pattern.rstrip("/") + "/") for e in codes]
         rule = ruleset.rules.get(finding.code)
-        silenced = rule is not None and finding.check not in ALWAYS_REPORTED and any(engine.matches(e, rule) for e in entries)
+        silenced = rule is not None and finding.check not in ALWAYS_REPORTED and any(selector.names(e, rule) for e in entries)
         if not silenced:
             kept.append(finding)
     return kept

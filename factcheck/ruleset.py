@@ -30,6 +30,9 @@ class RuleModel(StrictModel):
     summary: Annotated[str, StringConstraints(min_length=1)]
     params: dict[str, Any] = Field(default_factory=dict)
     description: str | None = None
+    # Codes and names the rule had before a project renumbered or renamed it: they still select and
+    # suppress it (selector.py), so old configuration and ignore entries keep working.
+    aliases: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Rule:
     summary: str
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     path: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -107,6 +111,12 @@ def load_ruleset(rule_dirs: list[Path], predicate_files: list[Path] = ()) -> Rul
         if rule.name in names and names[rule.name] != rule.code:
             errors.append(f"{rule.path}: rule name '{rule.name}' is used by {names[rule.name]} and {rule.code}")
         names[rule.name] = rule.code
+    taken = {word.casefold(): rule.code for rule in ruleset.rules.values() for word in (rule.code, rule.name)}
+    for rule in ruleset.rules.values():
+        for alias in rule.aliases:
+            owner = taken.setdefault(alias.casefold(), rule.code)
+            if owner != rule.code:
+                errors.append(f"{rule.path}: alias '{alias}' of {rule.code} already names {owner}")
     if errors:
         raise ConfigError(errors)
     ruleset.actions = ActionVocabulary.from_mapping(action_table)
@@ -202,7 +212,7 @@ def _load_rule(path: Path, data: dict[str, Any], doc: Any, ruleset: RuleSet, cod
         errors.append(f"{path}:{pos.line}:{pos.column}: rule code {model.code} is already defined in {codes_here[model.code]}")
         return
     codes_here[model.code] = path.name
-    ruleset.rules[model.code] = Rule(model.code, model.name, model.check, model.severity, model.summary, params, str(path))
+    ruleset.rules[model.code] = Rule(model.code, model.name, model.check, model.severity, model.summary, params, str(path), tuple(model.aliases))
 
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .findings import Finding, Location
 from .load_checks import ALWAYS_REPORTED
+from .selector import Named, RuleNames, names
 from .loader import LoadedFile
 
 COMMENT = re.compile(r"#\s*factcheck:\s*ignore\[([^\]]*)\]", re.IGNORECASE)
@@ -28,9 +29,9 @@ class Suppression:
     location: Location
     origin: str  # "ignore" (the claim's list) or "comment"
 
-    def matches(self, code: str, name: str) -> bool:
-        entry = self.entry.strip()
-        return entry.casefold() == name.casefold() or code.upper().startswith(entry.upper()) and entry[:1].isalpha() and any(c.isdigit() for c in entry)
+    def matches(self, rule: Named) -> bool:
+        """Whether the entry names the rule: as everywhere (selector.py), by code, name, alias or prefix."""
+        return names(self.entry, rule)
 
 
 def collect_file(loaded: LoadedFile) -> list[Suppression]:
@@ -64,8 +65,10 @@ def collect(files: Iterable[LoadedFile]) -> list[Suppression]:
     return [suppression for loaded in files if loaded.source is not None for suppression in loaded.suppressions]
 
 
-def apply(findings: Sequence[Finding], suppressions: Sequence[Suppression]) -> tuple[list[Finding], set[Suppression]]:
-    """The findings left after suppression, and the suppressions that silenced something."""
+def apply(findings: Sequence[Finding], suppressions: Sequence[Suppression],
+          rules: Mapping[str, RuleNames] | None = None) -> tuple[list[Finding], set[Suppression]]:
+    """The findings left after suppression, and the suppressions that silenced something. `rules`
+    gives each code's rule with its aliases (a finding knows only its code and name)."""
     by_claim: dict[tuple[str | None, str | None], list[Suppression]] = defaultdict(list)
     for suppression in suppressions:
         by_claim[(suppression.source, suppression.claim)].append(suppression)
@@ -75,9 +78,8 @@ def apply(findings: Sequence[Finding], suppressions: Sequence[Suppression]) -> t
         if finding.check in ALWAYS_REPORTED:
             kept.append(finding)
             continue
-        matching = [
-            s for loc in finding.involved for s in by_claim.get((loc.source, loc.claim), ()) if s.matches(finding.code, finding.name)
-        ]
+        rule = (rules or {}).get(finding.code) or RuleNames(finding.code, finding.name)
+        matching = [s for loc in finding.involved for s in by_claim.get((loc.source, loc.claim), ()) if s.matches(rule)]
         if matching:
             used.update(matching)
         else:
