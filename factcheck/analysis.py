@@ -240,7 +240,7 @@ class Analysis:
         self.focus = focus
         self._comparisons: dict[tuple[str, str], Comparison] = {}
         self._index = index
-        # What the disagreement rules show of each Disagreement.also (checks/conflicts.py), by the
+        # What the disagreement rules show of each Disagreement.also (disagreement_messages.py), by the
         # tuple's identity: all the claims that disagree with one value group share its tuple.
         self.also_shown: dict[int, tuple[tuple[Assertion, ...], tuple[Location, ...], str]] = {}
 

@@ -112,7 +112,7 @@ def _positive(text: str) -> int:
 _last_result: list[object] = []
 
 
-def _linted(args: argparse.Namespace, baseline_applied: bool) -> LintResult:
+def _lint_result(args: argparse.Namespace, baseline_applied: bool) -> LintResult:
     """The lint result for a command's corpus options, with the baseline applied when asked:
     `lint` and `report` show the same findings."""
     from . import baseline
@@ -149,7 +149,7 @@ def _lint(args: argparse.Namespace) -> int:
     from . import baseline
     from .reporters import REPORTERS, statistics
 
-    result = _linted(args, baseline_applied=not args.write_baseline)
+    result = _lint_result(args, baseline_applied=not args.write_baseline)
     settings = result.settings
     _never_over_an_input(result, args.write_baseline or args.output)
     if args.write_baseline:
@@ -204,7 +204,7 @@ def _report(args: argparse.Namespace) -> int:
     from .atomic import write_atomic
     from .html_report import build_report, render
 
-    result = _linted(args, baseline_applied=True)
+    result = _lint_result(args, baseline_applied=True)
     _never_over_an_input(result, args.html)
     page = render(build_report(result), title=args.title)
     write_atomic(args.html, page.encode("utf-8"))

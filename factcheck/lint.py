@@ -103,7 +103,7 @@ def run_lint(options: LintOptions, cwd: Path | None = None) -> LintResult:
     try:
         with gc_paused():
             where, corpus, notes = _scoped_corpus(options, settings, given, stage, cwd)
-            result = _lint(options, settings, ruleset, where, corpus, stage)
+            result = _run_rules(options, settings, ruleset, where, corpus, stage)
     finally:
         progress.close()
     result.notes = notes
@@ -142,7 +142,7 @@ def cache_directory(options: LintOptions, settings: Settings) -> Path | None:
     return inside_project(settings.path("cache_dir") or settings.root / CACHE_DIRECTORY_NAME, settings.root)
 
 
-def _lint(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Scope, corpus: Corpus, stage: StageOptions) -> LintResult:
+def _run_rules(options: LintOptions, settings: Settings, ruleset: RuleSet, where: Scope, corpus: Corpus, stage: StageOptions) -> LintResult:
     assertions = [a for loaded in corpus.files for a in loaded.assertions]
     narrowed = where.report_only is not None and not any(f.kind == "entities" and f.path.resolve() in where.report_only for f in corpus.files)
     checked, sources, focus = assertions, None, None

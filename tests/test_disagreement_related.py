@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from factcheck.analysis import Disagreement
-from factcheck.checks.conflicts import RELATED_LIMIT
+from factcheck.disagreement_messages import RELATED_LIMIT
 from factcheck.findings import Finding
 from factcheck.lint import LintOptions, LintResult, run_lint
 from factcheck.html_report import build_report, render as render_html

@@ -6,9 +6,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..context import RuleContext
+from ..disagreement_messages import disagreement_findings
 from ..findings import Finding
 from .base import CheckType
-from .conflicts import disagreement_findings
 
 
 def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:

@@ -6,9 +6,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..context import RuleContext, claim_finding
+from ..disagreement_messages import fact_label
 from ..findings import Finding
 from .base import CheckType
-from .conflicts import fact_label
 
 
 def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:

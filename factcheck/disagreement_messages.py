@@ -1,14 +1,23 @@
-"""Messages for disagreements, shared by the rules that report them (FC101, FC102, FC103, FC106)."""
+"""Findings and messages for disagreements, shared by the rule types that report them (value_conflict,
+claimant_disagreement, scope_mismatch, contradicts_primary) and by unsupported's fact labels. Not a
+rule type itself: the rule types are in checks/."""
 
 from __future__ import annotations
 
-from ..analysis import Analysis, Disagreement
-from ..assertions import Assertion
 from collections.abc import Iterable, Iterator, Sequence
 
-from ..context import RELATED_LIMIT, more_claims, pair_finding, per_claim, placement_key, short
-from ..findings import Finding, Location
-from ..values import compare
+from .analysis import Analysis, Disagreement
+from .assertions import Assertion
+from .context import (
+    RELATED_LIMIT,
+    more_claims,
+    pair_finding,
+    per_claim,
+    placement_key,
+    short,
+)
+from .findings import Finding, Location
+from .values import compare
 
 
 def fact_label(analysis: Analysis, a: Assertion) -> str:
