@@ -12,14 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..assertions import Assertion
-from ..context import (
-    RELATED_LIMIT,
-    RuleContext,
-    earlier_partners,
-    more_claims,
-    pair_finding,
-    short,
-)
+from ..context import RELATED_LIMIT, RuleContext, earlier_partners, more_claims, pair_finding, short
 from ..findings import Finding
 from ..quote_index import quote_tokens
 from ..values.text import word_diff
