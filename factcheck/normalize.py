@@ -13,12 +13,7 @@ from sys import intern
 
 from .assertions import Assertion, SourceInfo, bucket_key
 from .fileread import DEFAULT_MAX_FILE_SIZE, over_limit, real_path, why_missing
-from .load_checks import (
-    INVALID_CLAIM_FILE,
-    INVALID_VALUE,
-    UNKNOWN_PREDICATE,
-    UNRESOLVED_ENTITY,
-)
+from .load_checks import INVALID_CLAIM_FILE, INVALID_VALUE, UNKNOWN_PREDICATE, UNRESOLVED_ENTITY
 from .loader import ClaimEntry, LoadedFile
 from .qualifiers import QualifierCanon
 from .registry.entities import EntityRegistry, normalize_mention

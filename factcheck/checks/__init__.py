@@ -11,14 +11,7 @@ number them, select them and set their severity.
 
 from __future__ import annotations
 
-from ..load_checks import (
-    DUPLICATE_ID,
-    INVALID_CLAIM_FILE,
-    INVALID_VALUE,
-    INVALID_YAML,
-    UNKNOWN_PREDICATE,
-    UNRESOLVED_ENTITY,
-)
+from ..load_checks import DUPLICATE_ID, INVALID_CLAIM_FILE, INVALID_VALUE, INVALID_YAML, UNKNOWN_PREDICATE, UNRESOLVED_ENTITY
 from . import (
     claimant_disagreement,
     contradicts_primary,
