@@ -127,3 +127,65 @@ def test_an_ignore_on_a_further_related_claim_silences_nothing(tmp_path: Path, c
     assert sorted((f["code"], f["source"]) for f in found) == [("FC101", "later"), ("FC301", "second")]
     (finding,) = [f for f in found if f["code"] == "FC101"]
     assert [r["source"] for r in finding["related"]] == ["first", "second"]
+
+
+# -- collect_file and apply, directly
+
+
+def _collected(tmp_path: Path, text: str) -> list:
+    from factcheck.loader import load_file
+    from factcheck.suppression import collect_file
+
+    path = tmp_path / "claims" / "s.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return collect_file(load_file(path, tmp_path, tmp_path))
+
+
+def test_every_suppression_is_collected_with_its_place_and_origin(tmp_path: Path) -> None:
+    """A claim's ignore list, a comment on its first line (several entries, spaces around them),
+    and a comment line right above it; the file's first line too, which has no line above."""
+    text = (
+        "source: {id: s, outlet: NPR, published: 2017-12-22}\n"
+        "claims:\n"
+        "  # factcheck: ignore[quote-drift]\n"
+        "  - id: a  # factcheck: ignore[ FC201 ,unsupported,, FC1 ]\n"
+        "    subject: Resolution 2397\n"
+        "    predicate: statement\n"
+        "    value: The resolution was adopted\n"
+        "    ignore: [FC104, scope-mismatch]\n"
+    )
+    found = _collected(tmp_path, text)
+    got = [(s.entry, s.origin, s.location.line, s.location.column, s.location.source, s.location.claim) for s in found]
+    assert got == [
+        ("FC104", "ignore", 8, 14, "s", "a"), ("scope-mismatch", "ignore", 8, 21, "s", "a"),
+        ("FC201", "comment", 4, 12, "s", "a"), ("unsupported", "comment", 4, 12, "s", "a"), ("FC1", "comment", 4, 12, "s", "a"),
+        ("quote-drift", "comment", 3, 3, "s", "a"),
+    ]
+    first_line = "- oops: not a claim file  # factcheck: ignore[FC201]\n"
+    assert _collected(tmp_path, first_line) == []  # no source: nothing to suppress
+    on_top = ("claims:  # factcheck: ignore[FC999]\n  - id: b  # factcheck: ignore[FC201]\n    predicate: quote\n    value: x\n"
+              "source: {id: t, outlet: NPR, published: 2017-12-22}\n")
+    assert [(s.entry, s.location.line) for s in _collected(tmp_path, on_top)] == [("FC201", 2)]  # the line above is not a comment line
+    last = "source: {id: u, outlet: NPR, published: 2017-12-22}\nclaims: [{id: c, predicate: quote, value: x}]  # factcheck: ignore[FC202]"
+    assert [(s.entry, s.location.line) for s in _collected(tmp_path, last)] == [("FC202", 2)]  # a claim on the file's last line
+    top = "claims: [{id: d, predicate: quote, value: x}]  # factcheck: ignore[FC202]\nsource: {id: v, outlet: NPR, published: 2017-12-22}\n"
+    assert [(s.entry, s.location.line) for s in _collected(tmp_path, top)] == [("FC202", 1)]  # a claim on the file's first line
+
+
+def test_apply_keeps_what_cannot_be_suppressed_and_goes_on(tmp_path: Path) -> None:
+    from factcheck.findings import Finding, Location
+    from factcheck.selector import RuleNames
+    from factcheck.suppression import Suppression, apply
+
+    here = Location("a.yaml", 3, 1, "a", "c")
+    unreadable = Finding("FC001", "cannot read", Location("b.yaml", 1, 1), check="invalid_yaml", name="invalid-yaml")
+    later = Finding("FC201", "unsupported", here, name="unsupported", check="unsupported")
+    by_name = Suppression("a", "c", "unsupported", here, "ignore")
+    kept, used = apply([unreadable, later], [by_name])
+    assert kept == [unreadable] and used == {by_name}
+    by_code = Suppression("a", "c", "FC201", here, "ignore")
+    assert apply([later], [by_code]) == ([], {by_code})  # without the rule table: the finding's own code and name
+    by_alias = Suppression("a", "c", "FC299", here, "comment")
+    assert apply([later], [by_alias]) == ([later], set())
+    assert apply([later], [by_alias], {"FC201": RuleNames("FC201", "unsupported", ("FC299",))}) == ([], {by_alias})
