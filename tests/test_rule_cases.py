@@ -42,10 +42,11 @@ def _run_case(rule: str, case: dict[str, Any], tmp_path: Path) -> list[dict[str,
         target.write_text(content, encoding="utf-8")
     if "entities.yaml" not in case["files"]:
         shutil.copy(SHARED_ENTITIES, tmp_path / "entities.yaml")
+    overrides = _rule_with_params(rule, case["params"], tmp_path / ".case-rules") if "params" in case else ()
     cwd = Path.cwd()
     os.chdir(tmp_path)
     try:
-        result = run_lint(LintOptions(paths=(Path("."),), select=(rule,)))
+        result = run_lint(LintOptions(paths=(Path("."),), select=(rule,), rules=overrides))
     finally:
         os.chdir(cwd)
     return [
@@ -59,6 +60,17 @@ def _run_case(rule: str, case: dict[str, Any], tmp_path: Path) -> list[dict[str,
         }
         for f in result.findings
     ]
+
+
+def _rule_with_params(name: str, params: dict[str, Any], directory: Path) -> tuple[Path, ...]:
+    """A rules directory (read after the default one, like --rules) holding the rule under test
+    with the case's params: what sqlfluff's per-case `configs:` do."""
+    rule = load_ruleset([default_rules_dir()]).by_name(name)
+    assert rule is not None, name
+    directory.mkdir()
+    spec = {"code": rule.code, "name": rule.name, "check": rule.check, "severity": rule.severity, "summary": rule.summary, "params": params}
+    (directory / f"{name}.yaml").write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    return (directory,)
 
 
 @pytest.mark.parametrize(("rule", "case"), _cases())
@@ -88,6 +100,19 @@ def test_every_rule_has_pass_and_fail_cases() -> None:
     assert checks_with_rules == set(CHECKS), "every registered rule type has a rule file, and no rule file names an unknown type"
     for rule in ruleset.rules.values():
         assert covered.get(rule.name) == {"pass", "fail"}, f"{rule.code} {rule.name} needs pass and fail cases in tests/rules/{rule.name}.yaml"
+
+
+def test_every_param_of_every_rule_is_set_by_a_case() -> None:
+    """A parameter no case changes is a parameter nothing shows to work."""
+    ruleset = load_ruleset([default_rules_dir()])
+    set_by_cases: dict[str, set[str]] = {}
+    for path in _case_files():
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in spec["cases"]:
+            set_by_cases.setdefault(spec["rule"], set()).update(case.get("params", {}))
+    for rule in ruleset.rules.values():
+        missing = set(CHECKS[rule.check].params) - set_by_cases.get(rule.name, set())
+        assert not missing, f"no case of tests/rules/{rule.name}.yaml sets {sorted(missing)}"
 
 
 def test_default_rule_files_load() -> None:
