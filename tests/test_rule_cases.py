@@ -6,6 +6,7 @@ test enabled; the findings must be exactly the expected ones, no more, no fewer.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -19,6 +20,7 @@ from factcheck.lint import LintOptions, run_lint
 from factcheck.ruleset import default_rules_dir, load_ruleset
 
 CASES_DIR = Path(__file__).parent / "rules"
+IDENTIFYING = ("code", "file", "claim", "line", "related")  # what tells a case's findings apart
 SHARED_ENTITIES = CASES_DIR / "entities.yaml"
 
 
@@ -68,7 +70,8 @@ def _rule_with_params(name: str, params: dict[str, Any], directory: Path) -> tup
     rule = load_ruleset([default_rules_dir()]).by_name(name)
     assert rule is not None, name
     directory.mkdir()
-    spec = {"code": rule.code, "name": rule.name, "check": rule.check, "severity": rule.severity, "summary": rule.summary, "params": params}
+    spec = {"code": rule.code, "name": rule.name, "check": rule.check, "severity": rule.severity, "summary": rule.summary,
+            "params": json.loads(json.dumps(params))}  # plain data, whoever read the case file
     (directory / f"{name}.yaml").write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
     return (directory,)
 
@@ -79,14 +82,13 @@ def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
     expected = case.get("findings") or []
     assert case["expect"] in ("pass", "fail")
     assert (case["expect"] == "fail") == bool(expected), "a fail case lists findings, a pass case none"
-    comparable = ("code", "file", "claim", "line", "related")
-    actual = sorted(({k: f[k] for k in comparable} for f in found), key=str)
-    wanted = sorted(({k: e.get(k, [] if k == "related" else None) for k in comparable} for e in expected), key=str)
+    actual = sorted(({k: f[k] for k in IDENTIFYING} for f in found), key=str)
+    wanted = sorted(({k: e.get(k, [] if k == "related" else None) for k in IDENTIFYING} for e in expected), key=str)
     assert actual == wanted, "\n".join(f"{f['code']} {f['file']}:{f['line']} {f['message']}" for f in found)
-    for want in expected:
-        if "message" in want:
-            messages = [f["message"] for f in found if f["code"] == want["code"] and f["claim"] == want.get("claim")]
-            assert any(want["message"] in m for m in messages), messages
+    # Every finding's whole message, as a snapshot: a changed message is a diff of the case file
+    # (python scripts/update_rule_case_messages.py writes them in for review).
+    assert sorted(((tuple(f[k] for k in IDENTIFYING[:4]), f["message"]) for f in found), key=repr) == \
+        sorted(((tuple(e.get(k) for k in IDENTIFYING[:4]), e.get("message")) for e in expected), key=repr)
 
 
 def test_every_rule_has_pass_and_fail_cases() -> None:
