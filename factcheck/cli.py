@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.set_defaults(handler=_explain)
 
     rules = commands.add_parser("rules", help="the rule catalog", description="List the rules of the rule set.")
-    rules.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    rules.add_argument("--format", choices=["text", "json", "markdown"], default="text", help="output format (default: text; markdown: the table the README shows)")
     rules.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="an extra rules directory (repeatable)")
     rules.set_defaults(handler=_rules)
 

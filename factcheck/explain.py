@@ -45,7 +45,7 @@ def explain(ruleset: RuleSet, rule: Rule, stream: TextIO) -> None:
     check = CHECKS[rule.check]
     write = stream.write
     write(f"{rule.code} {rule.name} [{rule.severity}]\n\n{rule.summary}\n\n")
-    write(f"Rule type `{rule.check}`: {check.description}\n\n")
+    write(f"Rule type `{rule.check}`:\n{check.description.strip()}\n\n")
     if check.params:
         write("Parameters:\n")
         for name, (kind, default) in check.params.items():
@@ -90,6 +90,10 @@ def print_rules(ruleset: RuleSet, stream: TextIO, fmt: str) -> None:
     if fmt == "json":
         json.dump(rows, stream, indent=2, ensure_ascii=False)
         stream.write("\n")
+        return
+    if fmt == "markdown":  # the README's rule table is this output (tests/test_readme.py holds them equal)
+        stream.write("| code | name | severity | fires when |\n|---|---|---|---|\n")
+        stream.writelines(f"| {row['code']} | {row['name']} | {row['severity']} | {row['summary']} |\n" for row in rows)
         return
     width = max(len(row["name"]) for row in rows) if rows else 4
     for row in rows:

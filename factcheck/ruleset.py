@@ -27,7 +27,7 @@ class RuleModel(StrictModel):
     name: Annotated[str, StringConstraints(pattern=ID_PATTERN)]
     check: str
     severity: Literal["error", "warning", "info"]
-    summary: Annotated[str, StringConstraints(min_length=1)]
+    summary: Annotated[str, StringConstraints(min_length=1)] | None = None  # default: the rule type's own
     params: dict[str, Any] = Field(default_factory=dict)
     description: str | None = None
     # Codes and names the rule had before a project renumbered or renamed it: they still select and
@@ -212,7 +212,8 @@ def _load_rule(path: Path, data: dict[str, Any], doc: Any, ruleset: RuleSet, cod
         errors.append(f"{path}:{pos.line}:{pos.column}: rule code {model.code} is already defined in {codes_here[model.code]}")
         return
     codes_here[model.code] = path.name
-    ruleset.rules[model.code] = Rule(model.code, model.name, model.check, model.severity, model.summary, params, str(path), tuple(model.aliases))
+    summary = model.summary or check.summary
+    ruleset.rules[model.code] = Rule(model.code, model.name, model.check, model.severity, summary, params, str(path), tuple(model.aliases))
 
 
 

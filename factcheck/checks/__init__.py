@@ -28,12 +28,12 @@ from . import (
 from .base import CheckType
 
 LOAD_CHECKS = (
-    CheckType(INVALID_YAML, "The file cannot be read as YAML: syntax errors, bad encoding, NUL bytes, unreadable files."),
-    CheckType(INVALID_CLAIM_FILE, "The file's structure is wrong: a missing or unknown field, a wrong type, an anchor, alias or tag."),
-    CheckType(DUPLICATE_ID, "A source id repeats in the corpus, a claim id in a file, an entity id in the registry, or a mapping key repeats."),
-    CheckType(UNKNOWN_PREDICATE, "A claim's predicate is not in the predicate registry."),
-    CheckType(UNRESOLVED_ENTITY, "A subject, speaker, outlet or measure target names no entity, or several."),
-    CheckType(INVALID_VALUE, "A claim's value does not parse for its predicate's type."),
+    CheckType(INVALID_YAML, "The file cannot be read as YAML: syntax errors, bad encoding, NUL bytes, unreadable files.", summary="the file is not valid YAML, not UTF-8, contains NUL bytes, or cannot be read (cannot be suppressed or deselected)"),
+    CheckType(INVALID_CLAIM_FILE, "The file's structure is wrong: a missing or unknown field, a wrong type, an anchor, alias or tag.", summary="missing or unknown field (with \"did you mean\"), wrong type, bad id, anchor, alias or tag, an empty file, a `document` that is missing or outside the project"),
+    CheckType(DUPLICATE_ID, "A source id repeats in the corpus, a claim id in a file, an entity id in the registry, or a mapping key repeats.", summary="a source id repeats in the corpus, a claim id in a file, an entity id in the registry, or a mapping key repeats"),
+    CheckType(UNKNOWN_PREDICATE, "A claim's predicate is not in the predicate registry.", summary="the predicate is not in the registry (with suggestions)"),
+    CheckType(UNRESOLVED_ENTITY, "A subject, speaker, outlet or measure target names no entity, or several.", summary="a subject, speaker, outlet or measure target names no entity, or several (with suggestions)"),
+    CheckType(INVALID_VALUE, "A claim's value does not parse for its predicate's type.", summary="the value does not parse for its predicate's type, with what was expected"),
 )
 
 CORPUS_CHECKS = tuple(

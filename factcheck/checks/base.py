@@ -19,6 +19,9 @@ class CheckType:
     (name -> (python type, default)), and the generator of findings (None for load checks)."""
 
     name: str
-    description: str
+    description: str  # what it checks and why, in full (explain, SARIF's fullDescription)
     params: dict[str, tuple[type, Any]] = field(default_factory=dict)
     run: Generator | None = None
+    # One line, "fires when ...": `factcheck rules`, the README's rule table, a rule file without
+    # a summary of its own. The one place a rule type is summed up.
+    summary: str = ""

@@ -1,4 +1,6 @@
-"""FC102 claimant-disagreement: as value-conflict, but two different named claimants disagree."""
+"""A single-valued fact on which two different named claimants (said_by) give values that do not
+overlap.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 CHECK = CheckType(
     name="claimant_disagreement",
-    description="A single-valued fact on which two different named claimants (said_by) give values that do not overlap.",
+    summary="as value-conflict, but two different named claimants (`said_by`) disagree",
+    description=__doc__ or "",  # the module docstring: the one description of this rule type
     run=check,
 )

@@ -1,4 +1,7 @@
-"""FC106 contradicts-primary: a claim disagrees with a `kind: primary` source."""
+"""A claim disagrees with an authoritative (kind: primary) source: a different value for the same fact,
+a measure described with another action, force, amount or deadline, or a measure stated in the
+opposite direction (exports vs imports).
+"""
 
 from __future__ import annotations
 
@@ -19,10 +22,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 CHECK = CheckType(
     name="contradicts_primary",
-    description=(
-        "A claim disagrees with an authoritative (kind: primary) source: a different value for the same "
-        "fact, a measure described with another action, force, amount or deadline, or a measure stated "
-        "in the opposite direction (exports vs imports)."
-    ),
+    summary="a claim disagrees with a `kind: primary` source (instead of value-conflict, claimant-disagreement or scope-mismatch), including a measure stated in the opposite direction",
+    description=__doc__ or "",  # the module docstring: the one description of this rule type
     run=check,
 )

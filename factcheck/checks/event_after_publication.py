@@ -1,4 +1,5 @@
-"""FC204 event-after-publication: a source reports an event dated after it was published.
+"""A date of an `event: true` predicate (adopted_on, occurred_on) whose whole range lies after the
+source's publication date.
 
 A story cannot report that something happened after its own publication day, so such a date is a
 typo, a wrong year, or a date read the wrong way round. Only a date whose *whole* range lies after
@@ -35,9 +36,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 CHECK = CheckType(
     name="event_after_publication",
-    description=(
-        "A date of an `event: true` predicate (adopted_on, occurred_on) whose whole range lies after "
-        "the source's publication date."
-    ),
+    summary="an event date wholly after the source's publication date",
+    description=__doc__ or "",  # the module docstring: the one description of this rule type
     run=check,
 )

@@ -1,4 +1,6 @@
-"""FC203 evidence-not-found: a claim's evidence (or a quote's words) is not in its source document.
+"""A claim's `evidence` (or, for a quote without evidence, its words) is not found in
+`source.document`: matched on the text with markup stripped and whitespace collapsed, fuzzy
+(rapidfuzz partial ratio >= `threshold`) but never across a changed number or negation.
 
 Evidence is the editor's pointer into the article; if it is not there, the claim was copied from
 somewhere else, mistyped, or the number in it was changed. Matching is on the document's reading
@@ -81,11 +83,8 @@ def _unreadable(a: Assertion, document: str) -> Finding:
 
 CHECK = CheckType(
     name="evidence_not_found",
-    description=(
-        "A claim's `evidence` (or, for a quote without evidence, its words) is not found in "
-        "`source.document`: matched on the text with markup stripped and whitespace collapsed, fuzzy "
-        "(rapidfuzz partial ratio >= `threshold`) but never across a changed number or negation."
-    ),
+    summary="`evidence` (or a quote's words) is not in the source document; the message names the closest line",
+    description=__doc__ or "",  # the module docstring: the one description of this rule type
     params={"threshold": (float, 90.0)},
     run=check,
 )

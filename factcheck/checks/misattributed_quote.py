@@ -1,4 +1,5 @@
-"""FC105 misattributed-quote: the same words put in the mouths of different speakers.
+"""The same, near-identical (rapidfuzz ratio >= `near`) or excerpted words attributed to two different
+named speakers; same-words and excerpt matches need at least `min_words` words.
 
 When two sources give the same, near-identical or excerpted words to different named speakers, at
 least one attribution is wrong (or one speaker is echoing the other, which an editor should know
@@ -93,10 +94,8 @@ def _message(at: Assertion, other: Assertion, relation: str) -> str:
 
 CHECK = CheckType(
     name="misattributed_quote",
-    description=(
-        "The same, near-identical (rapidfuzz ratio >= `near`) or excerpted words attributed to two "
-        "different named speakers; same-words and excerpt matches need at least `min_words` words."
-    ),
+    summary="the same, near-identical or excerpted words attributed to different speakers",
+    description=__doc__ or "",  # the module docstring: the one description of this rule type
     params={"near": (float, 85.0), "min_words": (int, 4)},
     run=check,
 )

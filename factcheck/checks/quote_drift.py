@@ -1,4 +1,6 @@
-"""FC104 quote-drift: one speaker, near-identical words that differ between sources.
+"""Two quotes of the same named speaker whose words are near-identical (rapidfuzz ratio of the word
+tokens >= `near`, or partial_ratio of a shorter quote of six words or more against the longer) but
+neither the same nor an excerpt of one another; the message shows the word-level difference.
 
 The same speaker quoted with a word or a number changed is the classic copy-and-edit error; the
 message shows the word-level difference so an editor sees at once what changed. An excerpt (one
@@ -50,12 +52,8 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 CHECK = CheckType(
     name="quote_drift",
-    description=(
-        "Two quotes of the same named speaker whose words are near-identical (rapidfuzz ratio of the "
-        "word tokens >= `near`, or partial_ratio of a shorter quote of six words or more against the "
-        "longer) but neither the same nor an excerpt of one another; the message shows the word-level "
-        "difference."
-    ),
+    summary="the same speaker, near-identical but different words across sources (the message shows the word diff)",
+    description=__doc__ or "",  # the module docstring: the one description of this rule type
     params={"near": (float, 85.0)},
     run=check,
 )

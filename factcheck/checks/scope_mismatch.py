@@ -1,4 +1,6 @@
-"""FC103 scope-mismatch: two descriptions of the same measure disagree (action, force, amount, deadline)."""
+"""Measures with the same subject, target and direction whose actions are incompatible (ban vs cap),
+whose force differs (binding vs non-binding), or whose amounts or deadlines do not overlap.
+"""
 
 from __future__ import annotations
 
@@ -18,9 +20,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 CHECK = CheckType(
     name="scope_mismatch",
-    description=(
-        "Measures with the same subject, target and direction whose actions are incompatible (ban vs cap), "
-        "whose force differs (binding vs non-binding), or whose amounts or deadlines do not overlap."
-    ),
+    summary="two descriptions of the same measure (subject, target, direction) differ in action, force, amount or deadline",
+    description=__doc__ or "",  # the module docstring: the one description of this rule type
     run=check,
 )

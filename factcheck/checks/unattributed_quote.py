@@ -1,4 +1,4 @@
-"""FC202 unattributed-quote: a quote with no speaker.
+"""A quote (predicate with type quote) without `said_by`: nobody can tell whose words they are.
 
 A quote without `said_by` cannot be checked for drift or misattribution, and a reader cannot tell
 whose words they are; either name the speaker or record the words as a statement.
@@ -23,6 +23,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 CHECK = CheckType(
     name="unattributed_quote",
-    description="A quote (predicate with type quote) without `said_by`: nobody can tell whose words they are.",
+    summary="a quote with no speaker",
+    description=__doc__ or "",  # the module docstring: the one description of this rule type
     run=check,
 )

@@ -1,4 +1,7 @@
-"""FC201 unsupported: an own-voice claim that no independent source and no primary source agrees with."""
+"""An own-voice claim (not a quote, not from a primary or opinion source, in no conflict) that no
+independent source and no primary source agrees with. Same outlet, derived_from (transitively) and
+near-duplicate documents count as one source. Statements agree by fuzzy match.
+"""
 
 from __future__ import annotations
 
@@ -22,11 +25,8 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 CHECK = CheckType(
     name="unsupported",
-    description=(
-        "An own-voice claim (not a quote, not from a primary or opinion source, in no conflict) that no "
-        "independent source and no primary source agrees with. Same outlet, derived_from (transitively) "
-        "and near-duplicate documents count as one source. Statements agree by fuzzy match."
-    ),
+    summary="an own-voice claim that no independent source and no primary source agrees with (same outlet, `derived_from` and near-duplicate documents count as one source)",
+    description=__doc__ or "",  # the module docstring: the one description of this rule type
     params={"statement_similarity": (float, 90.0)},
     run=check,
 )

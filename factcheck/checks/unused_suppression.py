@@ -1,4 +1,6 @@
-"""unused-suppression (FC301 in the default rule set): an ignore entry or comment that silenced nothing."""
+"""An `ignore:` entry or `# factcheck: ignore[...]` comment that suppressed no finding of a rule that
+ran, or names no rule.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 CHECK = CheckType(
     name="unused_suppression",
-    description="An `ignore:` entry or `# factcheck: ignore[...]` comment that suppressed no finding of a rule that ran, or names no rule.",
+    summary="an `ignore` entry or ignore comment that silenced nothing, or names no rule",
+    description=__doc__ or "",  # the module docstring: the one description of this rule type
     run=check,
 )

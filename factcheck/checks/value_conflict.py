@@ -1,4 +1,7 @@
-"""FC101 value-conflict: two sources give incompatible values for the same single-valued fact."""
+"""Claims about the same subject, predicate and qualifiers (with overlapping as_of for facts that
+change) whose value intervals do not overlap, where at least one side is the outlet's own voice or
+both quote the same claimant.
+"""
 
 from __future__ import annotations
 
@@ -19,10 +22,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 CHECK = CheckType(
     name="value_conflict",
-    description=(
-        "Claims about the same subject, predicate and qualifiers (with overlapping as_of for facts that "
-        "change) whose value intervals do not overlap, where at least one side is the outlet's own voice "
-        "or both quote the same claimant."
-    ),
+    summary="same subject, predicate and qualifiers (same `as_of` day for facts that change), values whose intervals do not overlap",
+    description=__doc__ or "",  # the module docstring: the one description of this rule type
     run=check,
 )
