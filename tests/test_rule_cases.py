@@ -59,6 +59,7 @@ def _run_case(rule: str, case: dict[str, Any], tmp_path: Path) -> list[dict[str,
             "line": f.location.line,
             "related": [f"{r.path}:{r.claim}" for r in f.related],
             "message": f.message,
+            "fingerprint": f.fingerprint,
         }
         for f in result.findings
     ]
@@ -85,10 +86,11 @@ def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path) -> None:
     actual = sorted(({k: f[k] for k in IDENTIFYING} for f in found), key=str)
     wanted = sorted(({k: e.get(k, [] if k == "related" else None) for k in IDENTIFYING} for e in expected), key=str)
     assert actual == wanted, "\n".join(f"{f['code']} {f['file']}:{f['line']} {f['message']}" for f in found)
-    # Every finding's whole message, as a snapshot: a changed message is a diff of the case file
-    # (python scripts/update_rule_case_messages.py writes them in for review).
-    assert sorted(((tuple(f[k] for k in IDENTIFYING[:4]), f["message"]) for f in found), key=repr) == \
-        sorted(((tuple(e.get(k) for k in IDENTIFYING[:4]), e.get("message")) for e in expected), key=repr)
+    # Every finding's whole message and fingerprint, as a snapshot: a changed message, or a changed
+    # identity (which baselines and code scanning alerts hang on), is a diff of the case file
+    # (python scripts/update_rule_case_snapshots.py writes them in for review).
+    assert sorted(((tuple(f[k] for k in IDENTIFYING[:4]), f["message"], f["fingerprint"]) for f in found), key=repr) == \
+        sorted(((tuple(e.get(k) for k in IDENTIFYING[:4]), e.get("message"), e.get("fingerprint")) for e in expected), key=repr)
 
 
 def test_every_rule_has_pass_and_fail_cases() -> None:

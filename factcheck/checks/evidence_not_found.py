@@ -26,7 +26,7 @@ _SHOWN = 80
 
 def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     """Each claim with a readable document; an unreadable document is reported once per source."""
-    threshold = float(params.get("threshold", 90.0))
+    threshold = float(params["threshold"])
     unreadable: set[str] = set()
     for a in ctx.assertions:
         path = a.source.document

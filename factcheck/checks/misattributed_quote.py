@@ -26,8 +26,8 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     hold them; then their quotes meet. One finding per quote reported at: the pair whose other
     quote came first, the others after it (as context.per_claim does for the other pair rules),
     without listing every pair of a wording's copies (context.earlier_partners)."""
-    near = float(params.get("near", 85.0))
-    min_words = int(params.get("min_words", 4))
+    near = float(params["near"])
+    min_words = int(params["min_words"])
     index = ctx.quote_index
     quotes = index.quotes
     speakers = index.speakers

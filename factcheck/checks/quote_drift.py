@@ -24,7 +24,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     only when one named speaker is quoted with both; then that speaker's quotes of the two meet.
     One finding per quote reported at: the pair whose other quote came first, the rest after it,
     without listing every pair of copies (context.earlier_partners)."""
-    near = float(params.get("near", 85.0))
+    near = float(params["near"])
     index = ctx.quote_index
     quotes = index.quotes
     speakers = index.speakers

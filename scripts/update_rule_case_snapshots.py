@@ -1,10 +1,10 @@
-"""Write every rule case's full finding messages into its YAML file, like a snapshot update.
+"""Write every rule case's finding messages and fingerprints into its YAML file: a snapshot update.
 
-    python scripts/update_rule_case_messages.py          # then review the diff: `git diff tests/rules`
+    python scripts/update_rule_case_snapshots.py          # then review the diff: `git diff tests/rules`
 
 Each failing case in tests/rules/*.yaml lists its findings; tests/test_rule_cases.py requires each
-one's `message` to be exactly the message lint gives. When a change to a rule changes a message on
-purpose, this script runs every case as the test does and writes the new messages in, keeping the
+one's `message` and `fingerprint` to be exactly lint's. When a change to a rule changes them on
+purpose, this script runs every case as the test does and writes the new ones in, keeping the
 files' layout and comments (ruamel.yaml round trip), so the change is a diff a reviewer reads.
 A finding the case does not list is not added: that is a failing test to look at, not a snapshot.
 """
@@ -23,6 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 import test_rule_cases as harness  # noqa: E402
 
+SNAPSHOT = ("message", "fingerprint")  # what a case's finding records of lint's, beside what identifies it
+
 
 def main() -> int:
     yaml = YAML()
@@ -40,14 +42,15 @@ def main() -> int:
                 found = harness._run_case(spec["rule"], case, Path(scratch))
             for want in case["findings"]:
                 match = [f for f in found if all(f[k] == want.get(k, [] if k == "related" else None) for k in harness.IDENTIFYING)]
-                if len(match) == 1 and want.get("message") != match[0]["message"]:
-                    want["message"] = match[0]["message"]
-                    changed += 1
+                for key in SNAPSHOT:
+                    if len(match) == 1 and want.get(key) != match[0][key]:
+                        want[key] = match[0][key]
+                        changed += 1
         if changed != before:
             with path.open("w", encoding="utf-8") as handle:
                 yaml.dump(spec, handle)
-            print(f"{path.relative_to(ROOT)}: {changed - before} message(s) written")
-    print(f"{changed} message(s) written in all")
+            print(f"{path.relative_to(ROOT)}: {changed - before} value(s) written")
+    print(f"{changed} value(s) written in all")
     return 0
 
 
