@@ -31,7 +31,7 @@ def test_unreadable_document_is_reported_once_per_source(tmp_path: Path, monkeyp
     (tmp_path / "s.yaml").write_text("source:\n  id: s\n  outlet: NPR\n  published: 2017-12-22\n  document: gone.txt\n")
     claims = [claim(c, str(tmp_path / "gone.txt")) for c in "ab"]
     context = SimpleNamespace(assertions=claims, documents=SimpleNamespace(get=lambda path: None))
-    findings = list(check(context, {}))  # type: ignore[arg-type]
+    findings = list(check(context, {"threshold": 90.0}))  # type: ignore[arg-type]
     assert len(findings) == 1
     assert (findings[0].location.line, findings[0].location.column, findings[0].location.claim) == (5, 13, None)
     assert findings[0].message == "document gone.txt cannot be read; no evidence of s is checked"
