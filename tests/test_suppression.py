@@ -189,3 +189,12 @@ def test_apply_keeps_what_cannot_be_suppressed_and_goes_on(tmp_path: Path) -> No
     by_alias = Suppression("a", "c", "FC299", here, "comment")
     assert apply([later], [by_alias]) == ([later], set())
     assert apply([later], [by_alias], {"FC201": RuleNames("FC201", "unsupported", ("FC299",))}) == ([], {by_alias})
+
+
+def test_a_stale_suppression_says_which_rules_found_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(ENTITIES, tmp_path / "entities.yaml")
+    (tmp_path / "news.yaml").write_text(NEWS.format(ignore="[FC201, FC1]", comment="", inline=""), encoding="utf-8")
+    (tmp_path / "other.yaml").write_text(OTHER, encoding="utf-8")
+    main(["lint", str(tmp_path), "--format", "json", "--select", "FC101,FC102,FC201,FC301"])
+    stale = [f["message"] for f in json.loads(capsys.readouterr().out) if f["code"] == "FC301"]
+    assert stale == ["suppression 'FC1' (ignore) silenced nothing: FC101 value-conflict, FC102 claimant-disagreement found nothing here to suppress; remove it"]
