@@ -45,11 +45,11 @@ def run(ruleset: RuleSet, ctx: RuleContext, load_findings: Iterable[Finding], se
             found.extend(_as(rule, finding) for finding in check.run(ctx, rule.params))
         progress.step()
     unique = _unique(found)
-    kept, used = apply(unique, ctx.suppressions, _names_by_code(ruleset))
+    names = _names_by_code(ruleset)
+    kept, used = apply(unique, ctx.suppressions, names)
     ctx.used_suppressions = used
     reported = set(kept)
     ctx.silenced = [f for f in unique if f not in reported]
-    names = _names_by_code(ruleset)
     ctx.rules_run = {names[rule.code] for rule in enabled}
     ctx.all_rules = set(names.values())
     ctx.stale_suppression_rules = {names[rule.code] for rule in ruleset.rules.values() if rule.check == UNUSED_SUPPRESSION}

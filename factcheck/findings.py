@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 
@@ -59,9 +59,6 @@ class Finding:
     def fingerprint(self) -> str:
         parts = (self.code, *self.identity) if self.identity else (self.code, self.location.path, self.message)
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
-
-    def stamped(self, name: str, severity: str) -> Finding:
-        return replace(self, name=name, severity=severity)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.location.path, self.location.line, self.location.column, self.code, self.message)
