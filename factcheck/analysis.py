@@ -260,7 +260,20 @@ class Analysis:
 
     @cached_property
     def disagreements(self) -> list[Disagreement]:
-        found: list[Disagreement] = []
+        """Every disagreement, except those between two non-primary claims of a fact a primary source
+        states (settled_disagreements): each of those claims is judged against the primary."""
+        found = list(self._bucket_disagreements(settled=False))
+        found.extend(self._direction_mismatches())
+        return found
+
+    @cached_property
+    def settled_disagreements(self) -> list[Disagreement]:
+        """The disagreements between two non-primary claims of a fact or measure that a primary
+        source also states. Worked out only when asked: the rules report them only when no rule
+        judges claims against the primary (contradicts_primary does not run)."""
+        return list(self._bucket_disagreements(settled=True))
+
+    def _bucket_disagreements(self, settled: bool) -> Iterator[Disagreement]:
         index = self.index
         for bucket in index.contested:  # most buckets of a large corpus hold one value: nothing to compare
             predicate = self.predicates.get(str(bucket[1]))
@@ -270,10 +283,8 @@ class Analysis:
             else:
                 comparable = [index.groups[bucket]]
             for groups in comparable:
-                for x, y, comparison, also in self._compared_pairs(groups):
-                    found.append(Disagreement(x, y, comparison, kind, also))
-        found.extend(self._direction_mismatches())
-        return found
+                for x, y, comparison, also in self._compared_pairs(groups, settled):
+                    yield Disagreement(x, y, comparison, kind, also)
 
     @cached_property
     def conflicted(self) -> set[tuple[str, str]]:
@@ -281,7 +292,7 @@ class Analysis:
         return {(a.source.id, a.claim) for d in self.disagreements for a in (d.a, d.b)}
 
     def _compared_pairs(
-        self, groups: ValueGroups
+        self, groups: ValueGroups, settled_only: bool = False
     ) -> Iterator[tuple[Assertion, Assertion, Comparison, tuple[Assertion, ...]]]:
         """The disagreeing claims of one bucket's value groups, and which to report against which,
         linear in the claims where every pair would be quadratic. A primary source settles the
@@ -289,18 +300,24 @@ class Analysis:
         in a bucket with a primary, non-primary claims are not reported against each other.
         Otherwise each claim is paired with the earliest claim of every group it disagrees with,
         when that came first. Each pair comes with the rest of the other side (Disagreement.also):
-        the other claims of the paired claim's group, or its group's other primary claims."""
+        the other claims of the paired claim's group, or its group's other primary claims.
+        `settled_only`: instead, only the pairs of non-primary claims that a primary settles,
+        paired as if no primary were there."""
         if len(groups) < 2:
             return
         values = list(groups.values())
         primaries = [_first_primary(group) for group in values]
         settled = any(p is not None for p in primaries)
+        if settled_only and not settled:
+            return
         earliest: list[tuple[tuple[object, ...], Assertion] | None] = [None] * len(values)  # worked out when needed
         rest: list[tuple[Assertion, ...] | None] = [None] * len(values)  # likewise, one tuple per group
         for i, j, comparison in self._group_pairs(groups):
             if not comparison.disagree:
                 continue
             left, right, left_primary, right_primary = values[i], values[j], primaries[i], primaries[j]
+            if settled_only and (left_primary is not None or right_primary is not None):
+                continue  # a pair with a primary side is never a settled one
             if (left_primary is None) != (right_primary is None):
                 primary, others = (left_primary, right) if left_primary is not None else (right_primary, left)
                 settling = i if left_primary is not None else j
@@ -310,8 +327,8 @@ class Analysis:
                 for x in others:
                     yield x, primary, comparison, also
                 continue
-            if settled and left_primary is None:
-                continue  # two readings of a fact the primary source settles: each is judged against it
+            if settled and left_primary is None and not settled_only:
+                continue  # two readings of a fact the primary source settles (settled_disagreements)
             for mine, theirs in ((i, j), (j, i)):
                 first = earliest[theirs] or _earliest(values[theirs])
                 earliest[theirs] = first

@@ -42,6 +42,9 @@ class RuleContext:
     rules_run: set[RuleNames] = field(default_factory=set)
     all_rules: set[RuleNames] = field(default_factory=set)
     stale_suppression_rules: set[RuleNames] = field(default_factory=set)  # the rules of unused_suppression
+    # The checks of the rules that run (set by the engine before any runs; None: not known, as for a
+    # context made directly, which then behaves as with the packaged rule set).
+    enabled_checks: frozenset[str] | None = None
     # Every source of the corpus when `assertions` is only the part that matters (pre-commit path).
     sources: Mapping[str, SourceInfo] | None = None
     focus: Collection[str] | None = None  # display paths whose findings are wanted (None: all)

@@ -8,16 +8,19 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from .analysis import Analysis, Disagreement
 from .assertions import Assertion
-from .context import (
-    RELATED_LIMIT,
-    more_claims,
-    pair_finding,
-    per_claim,
-    placement_key,
-    short,
-)
+from .context import RELATED_LIMIT, RuleContext, more_claims, pair_finding, per_claim, placement_key, short
 from .findings import Finding, Location
 from .values import compare
+
+CONTRADICTS_PRIMARY = "contradicts_primary"  # the check that judges claims against a primary source
+
+
+def primary_settles(ctx: RuleContext) -> bool:
+    """Whether a primary source settles the facts it states: true while contradicts_primary runs,
+    which judges each outlet's claim against the primary. Without it, the outlets' disagreements in
+    those facts are the other disagreement rules' to report (Analysis.settled_disagreements), since
+    nothing else would say a word about them."""
+    return ctx.enabled_checks is None or CONTRADICTS_PRIMARY in ctx.enabled_checks
 
 
 def fact_label(analysis: Analysis, a: Assertion) -> str:

@@ -39,6 +39,7 @@ def run(ruleset: RuleSet, ctx: RuleContext, load_findings: Iterable[Finding], se
     found = [f for f in (_stamp(f, ruleset, selection) for f in load_findings) if f is not None]
     progress = progress or Progress(show=False)
     progress.begin("running rules", len(enabled))
+    ctx.enabled_checks = frozenset(rule.check for rule in enabled)
     for rule in enabled:
         check = CHECKS[rule.check]
         if check.run is not None and rule.check != UNUSED_SUPPRESSION:

@@ -61,3 +61,23 @@ def test_file_order_does_not_change_the_findings(tmp_path: Path, monkeypatch: py
     forward = _lint(tmp_path, AFP, monkeypatch)
     backward = _lint(tmp_path, AFP, monkeypatch, order=("afp.yaml", "npr.yaml"))
     assert [f.to_json() for f in forward] == [f.to_json() for f in backward]
+
+
+def test_ignoring_contradicts_primary_hands_the_outlets_disagreement_to_value_conflict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A primary source settles the facts it states while contradicts-primary runs: each outlet is
+    judged against it, not against the others. Ignore that rule and the outlets' disagreement is
+    reported by value-conflict, rather than nobody saying a word."""
+    shutil.copy(Path(__file__).parent / "rules" / "entities.yaml", tmp_path / "entities.yaml")
+    for name, published, kind, value in [("primary", "2017-12-22", "primary", "{for: 15, against: 0, abstain: 0}"),
+                                         ("npr", "2017-12-23", "news", "14-1"), ("afp", "2017-12-24", "news", "13-2")]:
+        (tmp_path / f"{name}.yaml").write_text(
+            f"source: {{id: {name}, outlet: {name.upper()}, published: {published}, kind: {kind}}}\n"
+            f"claims:\n  - id: vote\n    subject: Resolution 2397\n    predicate: vote\n    value: {value}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def codes(*ignore: str) -> list[tuple[str, str, str | None]]:
+        found = run_lint(LintOptions(paths=(Path("."),), cache=False, ignore=ignore)).findings
+        return sorted((f.code, f.location.path, f.related[0].path if f.related else None) for f in found if f.code.startswith("FC1"))
+
+    assert codes() == [("FC106", "afp.yaml", "primary.yaml"), ("FC106", "npr.yaml", "primary.yaml")]
+    assert codes("FC106") == [("FC101", "afp.yaml", "npr.yaml")]

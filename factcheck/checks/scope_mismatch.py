@@ -8,14 +8,15 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..context import RuleContext
-from ..disagreement_messages import disagreement_findings
+from ..disagreement_messages import disagreement_findings, primary_settles
 from ..findings import Finding
 from .base import CheckType
 
 
 def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     analysis = ctx.analysis
-    yield from disagreement_findings(analysis, (d for d in analysis.disagreements if d.kind == "measure" and d.primary is None))
+    settled = () if primary_settles(ctx) else analysis.settled_disagreements  # nobody else judges them against the primary
+    yield from disagreement_findings(analysis, (d for d in (*analysis.disagreements, *settled) if d.kind == "measure" and d.primary is None))
 
 
 CHECK = CheckType(
