@@ -61,36 +61,11 @@ class Interval:
     def contains(self, x: float) -> bool:
         return self.lo <= x <= self.hi
 
-    def gap(self, other: Interval) -> float:
-        """Distance between two disjoint intervals (0 when they overlap)."""
-        if self.overlaps(other):
-            return 0.0
-        return other.lo - self.hi if self.hi < other.lo else self.lo - other.hi
-
     def pad(self, amount: float) -> Interval:
         """Widen both finite ends by an absolute amount."""
         if amount < 0:
             raise ValueError("cannot pad an interval by a negative amount")
         return Interval(self.lo - amount, self.hi + amount)
-
-    def widen(self, fraction: float, about: float | None = None) -> Interval:
-        """Widen both ends by fraction * |about| (a predicate tolerance such as 2% of the stated value).
-
-        Without `about`, the reference is the largest finite end in absolute value.
-        """
-        if fraction < 0:
-            raise ValueError("cannot widen an interval by a negative fraction")
-        if about is None:
-            finite = [abs(x) for x in (self.lo, self.hi) if not math.isinf(x)]
-            about = max(finite, default=0.0)
-        return self.pad(fraction * abs(about))
-
-    def scale(self, factor: float) -> Interval:
-        """Multiply both ends (unit conversion); a negative factor swaps them."""
-        if factor == 0:
-            return Interval(0.0, 0.0)
-        lo, hi = self.lo * factor, self.hi * factor
-        return Interval(min(lo, hi), max(lo, hi))
 
     def __str__(self) -> str:
         left = "(-inf" if self.lo == -math.inf else f"[{format_number(self.lo)}"

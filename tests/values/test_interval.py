@@ -41,14 +41,13 @@ def test_overlaps(a: Interval, b: Interval, overlap: bool) -> None:
     assert b.overlaps(a) is overlap
 
 
-def test_widen_and_pad() -> None:
-    assert Interval(88.5, 89.5).widen(0.02, about=89) == Interval(88.5 - 1.78, 89.5 + 1.78)
-    assert Interval(-math.inf, 100).widen(0.1) == Interval(-math.inf, 110)
+def test_pad() -> None:
     assert Interval(1, 2).pad(1) == Interval(0, 3)
+    assert Interval(-math.inf, 100).pad(10) == Interval(-math.inf, 110)
     with pytest.raises(ValueError):
         Interval(2, 1)
     with pytest.raises(ValueError):
-        Interval(1, 2).widen(-0.1)
+        Interval(1, 2).pad(-0.1)
 
 
 def test_format_number() -> None:
