@@ -814,4 +814,4 @@ def _rule_codes(settings: Any) -> dict[str, str]:
         ruleset = load_ruleset(rule_dirs(settings, ()))
     except ConfigError:
         return {}
-    return {rule.check: rule.code for rule in sorted(ruleset.rules.values(), key=lambda rule: rule.code, reverse=True)}
+    return {check: rule.code for check in {rule.check for rule in ruleset.rules.values()} if (rule := ruleset.by_check(check)) is not None}

@@ -22,7 +22,7 @@ once, and the quotes holding two wordings are paired afterwards, only where a ru
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import cached_property
 from itertools import combinations
 
@@ -89,6 +89,14 @@ class QuoteIndex:
         for place, i in enumerate(order):
             rank[i] = place
         return rank
+
+    def in_report_order(self, sides: Sequence[Sequence[int]], speakers: Collection[str] | None = None) -> list[tuple[int, int, str]]:
+        """The quotes of one side or two (as context.earlier_partners takes them: position, side,
+        speaker) that have a named speaker, among `speakers` when given, in report order."""
+        quotes, rank = self.quotes, self.rank
+        named = [(i, side, str(quotes[i].said_by)) for side, holders in enumerate(sides) for i in holders
+                 if quotes[i].said_by is not None and (speakers is None or quotes[i].said_by in speakers)]
+        return sorted(named, key=lambda item: rank[item[0]])
 
     def stars(self, related: Iterable[tuple[int, int, str]]) -> dict[int, list[tuple[int, str]]]:
         """Related pairs of wordings (u, v, relation) as stars: each pair goes to the wording with

@@ -33,11 +33,6 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     speakers = index.speakers
     rank = index.rank
 
-    def in_order(*sides: list[int]) -> list[tuple[int, int, str]]:
-        """The quotes with a named speaker, of one wording or two sides (0 and 1), in report order."""
-        named = [(i, side, str(quotes[i].said_by)) for side, holders in enumerate(sides) for i in holders if quotes[i].said_by is not None]
-        return sorted(named, key=lambda item: rank[item[0]])
-
     # Per quote reported at: the earliest quotes of other speakers it pairs with (at most
     # RELATED_LIMIT per pass that meets it) with how the words relate, and how many in all.
     found: dict[int, list[tuple[int, str]]] = {}
@@ -45,7 +40,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     for w, holders in enumerate(index.holders):
         words = index.wordings[w]
         if words and len(words) >= min_words and len(speakers[w]) > 1:
-            for i, earlier, total in earlier_partners(in_order(holders), across=False, same_key=False):
+            for i, earlier, total in earlier_partners(index.in_report_order([holders]), across=False, same_key=False):
                 found.setdefault(i, []).extend((j, "same") for j in earlier)
                 counts[i] = counts.get(i, 0) + total
 
@@ -61,7 +56,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 
     for centre, spokes in index.stars(related()).items():
         relation_of = {i: relation for spoke, relation in spokes for i in index.holders[spoke]}  # a spoke's quotes
-        order = in_order(index.holders[centre], [i for spoke, _ in spokes for i in index.holders[spoke]])
+        order = index.in_report_order([index.holders[centre], [i for spoke, _ in spokes for i in index.holders[spoke]]])
         for i, earlier, total in earlier_partners(order, across=True, same_key=False):
             mine = relation_of.get(i)
             found.setdefault(i, []).extend((j, mine or relation_of[j]) for j in earlier)

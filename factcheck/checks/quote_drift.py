@@ -35,8 +35,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
     for centre, spokes in index.stars(related).items():
         common = speakers[centre] & frozenset().union(*(speakers[spoke] for spoke, _ in spokes))
         sides = (index.holders[centre], [i for spoke, _ in spokes for i in index.holders[spoke]])
-        order = sorted(((i, side, str(quotes[i].said_by)) for side, holders in enumerate(sides) for i in holders if quotes[i].said_by in common),
-                       key=lambda item: rank[item[0]])
+        order = index.in_report_order(sides, common)
         for i, earlier, total in earlier_partners(order, across=True, same_key=True):
             found.setdefault(i, []).extend(earlier)
             counts[i] = counts.get(i, 0) + total
