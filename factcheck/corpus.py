@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,10 +114,16 @@ def load_corpus(paths: list[Path], extra_entity_files: list[Path], cwd: Path, ro
         candidates.update(missed)  # a registry the hint did not see (written in an unusual way): start again with it
     corpus.files = [loaded[path] for path in every]
     _check_source_ids(corpus.claim_files)
-    for claim_file in corpus.claim_files:
-        if claim_file.source_info is not None:
-            claim_file.source_info.document = resolve_document(claim_file, root, stage.max_file_size)
+    _resolve_documents(corpus.claim_files, root, stage.max_file_size)
     return corpus
+
+
+def _resolve_documents(files: Iterable[LoadedFile], root: Path, limit: int | None) -> None:
+    """Each source's `document:` as a path inside the project (or a finding): never cached, since
+    it depends on the file system, not on the claim file's bytes."""
+    for loaded in files:
+        if loaded.source_info is not None:
+            loaded.source_info.document = resolve_document(loaded, root, limit)
 
 
 def load_meeting(paths: list[Path], given: frozenset[Path], extra_entity_files: list[Path], cwd: Path, root: Path, stage: StageOptions) -> Corpus | None:
@@ -154,10 +161,9 @@ def load_meeting(paths: list[Path], given: frozenset[Path], extra_entity_files: 
             full[path] = found
     if missed:  # stored groups lost or untrusted: read those files in full
         inputs = StageInputs(corpus.entities, stage.ruleset, cwd, root, stage.max_file_size)
-        for path, loaded in zip(missed, filestage.run(missed, inputs, cache, stage.jobs, stage.progress)):
-            if loaded.source_info is not None:
-                loaded.source_info.document = resolve_document(loaded, root, stage.max_file_size)
-            full[path] = loaded
+        reread = filestage.run(missed, inputs, cache, stage.jobs, stage.progress)
+        _resolve_documents(reread, root, stage.max_file_size)
+        full.update(zip(missed, reread))
     corpus.files = [full[path] for path in paths] + corpus.files[len(split.full) :]
     return corpus
 
