@@ -1,7 +1,7 @@
 """`factcheck fmt`: rewrite claim files and entity registries canonically, keeping every comment.
 
-What changes: keys in a canonical order (the model's field order; measure, vote and quantity
-mappings in their documented order; unknown keys after the known ones, in their own order),
+What changes: keys in a canonical order (the model's field order; a value mapping in the key
+order its value type declares; unknown keys after the known ones, in their own order),
 indentation (mappings 2, sequences 4 with the dash at 2, like the example corpus), trailing spaces
 in strings and comments, `published`/`as_of` written as ISO dates, `null` written out. What never
 changes: any value's meaning, quoting, flow or block style, comments and blank lines.
@@ -51,6 +51,7 @@ from .atomic import write_atomic
 from .load_checks import BLOCKS_FORMATTING
 from .loader import load_file
 from .models import ClaimModel, EntityModel, SourceModel
+from .values import TYPES, ValueType, type_named
 
 try:  # the C scanner is much faster; the pure-Python one gives the same positions
     from yaml import CSafeLoader as _Loader
@@ -62,11 +63,11 @@ ROOT_ORDER = {"claims": ("source", "claims"), "entities": ("entities",)}
 SOURCE_ORDER = tuple(SourceModel.model_fields)  # id, outlet, published, title, url, authors, kind, document, derived_from, note
 CLAIM_ORDER = tuple(ClaimModel.model_fields)  # id, subject, predicate, value, qualifiers, as_of, said_by, evidence, ignore, note
 ENTITY_ORDER = tuple(EntityModel.model_fields)  # id, name, type, aliases, attributes, description, note
-MEASURE_ORDER = ("action", "target", "direction", "amount", "deadline", "force", "condition")
-VOTE_ORDER = ("for", "against", "abstain")
-QUANTITY_ORDER = ("value", "min", "max", "unit")
-# Keys that only a measure has: a value mapping with one of them is ordered as a measure.
-_MEASURE_ONLY = frozenset(MEASURE_ORDER)
+# A value mapping takes its key order from its value type's declaration (values.TYPES). fmt does
+# not look up a claim's predicate, so the type is told by the keys: a mapping is ordered as the
+# type it shares the most keys with, and a tie leaves it as written. Types with one key order
+# (a deadline's mapping is a quantity) count once.
+_MAPPING_TYPES: tuple[ValueType, ...] = tuple({t.keys: t for t in TYPES if t.keys}.values())
 DATE_FIELDS = frozenset({"published", "as_of"})
 
 _ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
@@ -515,29 +516,24 @@ def _reorder(mapping: Any, order: Iterable[str]) -> None:
             mapping.move_to_end(k)
 
 
-def _value_order(mapping: Any) -> tuple[str, ...] | None:
+def _mapping_type(mapping: Any) -> ValueType | None:
     if not isinstance(mapping, CommentedMap):
         return None
     keys = set(mapping)
-    if keys & _MEASURE_ONLY:
-        return MEASURE_ORDER
-    if keys and keys <= set(VOTE_ORDER):
-        return VOTE_ORDER
-    if keys and keys <= set(QUANTITY_ORDER):
-        return QUANTITY_ORDER
-    return None
+    shared = [(len(keys.intersection(t.keys)), t) for t in _MAPPING_TYPES]
+    most = max(count for count, _ in shared)
+    best = [t for count, t in shared if count == most]
+    return best[0] if most and len(best) == 1 else None
 
 
-def _reorder_value(value: Any) -> None:
-    order = _value_order(value)
-    if order is None:
+def _reorder_value(value: Any, value_type: ValueType | None = None) -> None:
+    """Order a value mapping's keys, and those of the typed parts inside it (a measure's amount)."""
+    value_type = value_type or _mapping_type(value)
+    if value_type is None or not isinstance(value, CommentedMap):
         return
-    _reorder(value, order)
-    if order is MEASURE_ORDER:
-        for part in ("amount", "deadline"):
-            inner = value.get(part)
-            if _value_order(inner) is QUANTITY_ORDER:
-                _reorder(inner, QUANTITY_ORDER)
+    _reorder(value, value_type.keys)
+    for key, part_type in value_type.parts.items():
+        _reorder_value(value.get(key), type_named(part_type))
 
 
 def _reorder_document(data: CommentedMap, kind: str) -> None:

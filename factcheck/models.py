@@ -11,11 +11,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from .values import VALUE_TYPES
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 SourceKind = Literal["news", "wire", "primary", "factsheet", "opinion"]
-ValueType = Literal["quantity", "count", "date", "deadline", "time", "vote", "measure", "quote", "text"]
+# The value types a predicate may name: the names in the value-type table (values/__init__.py).
+ValueTypeName = Literal[VALUE_TYPES]  # type: ignore[valid-type]
 
 
 class StrictModel(BaseModel):
@@ -72,7 +75,7 @@ class EntityModel(StrictModel):
 
 
 class PredicateModel(StrictModel):
-    type: ValueType
+    type: ValueTypeName
     cardinality: Literal["one", "many"] = "one"
     key: list[Text] | None = None
     changes: bool = False

@@ -19,7 +19,7 @@ from .qualifiers import QualifierCanon
 from .registry.entities import EntityRegistry, normalize_mention
 from .relevance import meeting_keys
 from .ruleset import RuleSet
-from .values import ParseContext, Value, ValueParseError, parse_value
+from .values import PARSE_FACTS, Facts, ParseContext, Value, ValueParseError, parse_value, type_named
 from .yamlload import KeyPath, Position
 
 PARSE_MEMO_LIMIT = 60_000  # distinct parsed values remembered per process (the common ones come early)
@@ -76,7 +76,7 @@ class Normalizer:
         as_of = claim.as_of or info.published
         anchor, body_members = self._subject_facts(subject)
         try:
-            value = self._parse(predicate.type, claim.value, info.published, claim.as_of, anchor, body_members, predicate.tolerance_fraction)
+            value = self._parse(predicate.type, claim.value, (info.published, claim.as_of, anchor, body_members, predicate.tolerance_fraction))
         except ValueParseError as err:
             message = err.message
             if err.expected:
@@ -123,15 +123,14 @@ class Normalizer:
         """One tuple per distinct key: claims of a bucket share it, in memory and in the cache."""
         return None if key is None else self._buckets.setdefault(key, key)
 
-    def _parse(
-        self, type_name: str, raw: object, published: dt.date, as_of: dt.date | None, anchor: dt.date | None, body_members: int | None, tolerance: float
-    ) -> Value:
-        """parse_value, once per distinct (type, raw value, context): corpora repeat values a lot
-        (the same vote, date or statement in many sources), and values are immutable."""
-        key = (type_name, _frozen(raw), *_context_key(type_name, raw, published, as_of, anchor, body_members, tolerance))
+    def _parse(self, type_name: str, raw: object, facts: Facts) -> Value:
+        """parse_value, once per distinct (type, raw value, the facts its parse reads): corpora repeat
+        values a lot (the same vote, date or statement in many sources), and values are immutable.
+        `facts` are the parse context's facts in PARSE_FACTS order."""
+        key = (type_name, _frozen(raw), *type_named(type_name).context_key(raw, facts))
         known = self._parsed.get(key)
         if known is None:
-            context = ParseContext(published, as_of, anchor, body_members, tolerance, self.ruleset.actions)
+            context = ParseContext(**dict(zip(PARSE_FACTS, facts)), actions=self.ruleset.actions)
             try:
                 known = parse_value(type_name, raw, context)
             except ValueParseError as err:
@@ -183,22 +182,6 @@ class Normalizer:
             return
         position = loaded.doc.position(path) if loaded.doc else None
         loaded.problem(check, message, path, position, claim, detail=detail)
-
-
-def _context_key(
-    type_name: str, raw: object, published: dt.date, as_of: dt.date | None, anchor: dt.date | None, body_members: int | None, tolerance: float
-) -> tuple[object, ...]:
-    """The part of the parse context a value type reads (values/): quotes, statements, counts and
-    times of day read none, so the same words in sources published on different days are parsed
-    once; a vote reads the voting body's size, a quantity (and a measure without a deadline, through
-    its amount) the tolerance; dates and deadlines count from the publication and adoption days."""
-    if type_name in ("quote", "text", "count", "time"):
-        return ()
-    if type_name == "vote":
-        return (body_members,)
-    if type_name == "quantity" or type_name == "measure" and isinstance(raw, dict) and "deadline" not in raw:
-        return (tolerance,)
-    return (published, as_of, anchor, body_members, tolerance)
 
 
 def _pair(position: Position) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import Field
 
 from .models import ClaimFileModel, EntityModel, StrictModel
+from .values import TYPES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = ("claims", "entities")
@@ -115,6 +116,11 @@ def json_schema(kind: str = "claims") -> dict[str, Any]:
     else:
         generated["required"] = ["entities"]
     if "ClaimModel" in definitions:
+        value = definitions["ClaimModel"]["properties"]["value"]
+        forms, named = _value_forms()
+        value.pop("anyOf", None)
+        value["anyOf"] = [{"type": "string"}, *({"$ref": f"#/$defs/{name}"} for name in named)]
+        definitions.update(forms)
         definitions["ClaimModel"]["if"] = {"properties": {"predicate": {"const": "quote"}}, "required": ["predicate"]}
         definitions["ClaimModel"]["else"] = {"required": ["subject"]}
     schema: dict[str, Any] = {"$schema": DRAFT, "$id": ident, "title": title, "description": description}
@@ -122,6 +128,29 @@ def json_schema(kind: str = "claims") -> dict[str, Any]:
     if definitions:
         schema["$defs"] = {_DEFINITIONS.get(name, (name,))[0]: definition for name, definition in definitions.items()}
     return _rename_refs(_widen_text(schema))
+
+
+def _value_forms() -> tuple[dict[str, Any], list[str]]:
+    """The mapping forms of `value:`, one definition per distinct schema the value types declare
+    (a deadline's mapping is a quantity's), named after the first type declaring it; a form used
+    inside another (a measure's amount) becomes a reference to its definition."""
+    names: dict[int, str] = {}
+    for value_type in TYPES:
+        if value_type.schema is not None:
+            names.setdefault(id(value_type.schema), f"{value_type.name.capitalize()}Value")
+    by_id = {id(value_type.schema): value_type.schema for value_type in TYPES if value_type.schema is not None}
+
+    def copy(node: Any, top: bool = False) -> Any:
+        if isinstance(node, dict):
+            if not top and id(node) in names:
+                return {"$ref": f"#/$defs/{names[id(node)]}"}
+            return {key: copy(item) for key, item in node.items()}
+        if isinstance(node, list):
+            return [copy(item) for item in node]
+        return node
+
+    forms = {names[ident]: copy(schema, top=True) for ident, schema in by_id.items()}
+    return forms, list(forms)
 
 
 def _describe(definition: dict[str, Any], model_name: str) -> None:

@@ -12,6 +12,7 @@ import pytest
 from factcheck import fmt
 from factcheck.cli import main
 from factcheck.fmt import FormatError, comments_of, format_text, run_fmt
+from factcheck.values import type_named
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = sorted((REPO / "claims").glob("*.yaml"))
@@ -150,7 +151,9 @@ def test_reorders_keys_and_keeps_comments_exactly() -> None:
 def test_canonical_orders_are_the_documented_ones() -> None:
     assert fmt.SOURCE_ORDER == ("id", "outlet", "published", "title", "url", "authors", "kind", "document", "derived_from", "note")
     assert fmt.CLAIM_ORDER == ("id", "subject", "predicate", "value", "qualifiers", "as_of", "said_by", "evidence", "ignore", "note")
-    assert fmt.MEASURE_ORDER == ("action", "target", "direction", "amount", "deadline", "force", "condition")
+    assert type_named("measure").keys == ("action", "target", "direction", "amount", "deadline", "force", "condition")
+    assert type_named("vote").keys == ("for", "against", "abstain")
+    assert type_named("quantity").keys == type_named("deadline").keys == ("value", "min", "max", "unit")
     assert fmt.ENTITY_ORDER == ("id", "name", "type", "aliases", "attributes", "description", "note")
 
 
@@ -418,3 +421,16 @@ def test_cli_defaults_to_claims_directory(tmp_path: Path, monkeypatch: pytest.Mo
 def test_cli_missing_path_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["fmt", "nope.yaml"]) == 2
+
+
+@pytest.mark.parametrize(("written", "formatted"), [
+    ("{against: 0, for: 15}", "{for: 15, against: 0}"),  # a vote
+    ("{against: 0, zzz: 1, for: 15}", "{for: 15, against: 0, zzz: 1}"),  # a vote with a typo: still a vote
+    ("{unit: USD, value: 5}", "{value: 5, unit: USD}"),  # a quantity
+    ("{unit: USD, for: 5}", "{unit: USD, for: 5}"),  # as much a quantity as a vote: left as written
+    ("{target: coal, amount: {unit: t, value: 5}, action: cap, for: 1}", "{action: cap, target: coal, amount: {value: 5, unit: t}, for: 1}"),
+    ("{target: coal, action: cap, deadline: {unit: days, max: 90}}", "{action: cap, target: coal, deadline: {max: 90, unit: days}}"),
+])
+def test_value_mappings_take_the_key_order_of_the_type_whose_keys_they_use(written: str, formatted: str) -> None:
+    text = f"source: {{id: x, outlet: A, published: 2017-01-05}}\nclaims:\n  - id: m\n    subject: S\n    predicate: p\n    value: {written}\n"
+    assert f"value: {formatted}\n" in format_text(text)

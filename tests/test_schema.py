@@ -84,6 +84,31 @@ def test_schema_follows_the_loader() -> None:
     assert _errors("claims", {**CLAIM_FILE, "source": {**CLAIM_FILE["source"], "id": "Bad Id"}})
 
 
+def _with_value(value: Any) -> dict[str, Any]:
+    return {**CLAIM_FILE, "claims": [{**CLAIM_FILE["claims"][0], "value": value}]}
+
+
+@pytest.mark.parametrize(("value", "accepted"), [
+    ({"for": 15, "against": 0}, True),
+    ({"for": "fifteen"}, True),
+    ({"for": 15, "aganst": 0}, False),  # a typo in a vote's part
+    ({}, False),
+    ({"value": 400870018, "unit": "USD"}, True),
+    ({"min": 1, "max": 2, "unit": "percent"}, True),
+    ({"value": 5}, False),  # a quantity needs its unit
+    ({"unit": "USD"}, False),  # ... and a value or a bound
+    ({"action": "cap", "target": "coal", "amount": {"value": "7.5 million", "unit": "metric tons"}}, True),
+    ({"action": "cap", "target": "coal", "amount": "7.5 million metric tons", "deadline": "90 days"}, True),
+    ({"action": "cap", "target": "coal", "amount": {"value": 7.5}}, False),  # the nested quantity is checked too
+    ({"action": "ban", "target": "coal", "diretion": "export"}, False),
+    ({"action": "ban"}, False),
+    (["15", "0"], False),
+])
+def test_schema_checks_each_value_types_mapping_form(value: Any, accepted: bool) -> None:
+    """The mapping forms come from the value types' own declarations (values.TYPES)."""
+    assert (_errors("claims", _with_value(value)) == []) is accepted
+
+
 def test_cli_prints_and_writes_the_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     printed = json.loads(capsys.readouterr().out)

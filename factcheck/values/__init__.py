@@ -4,6 +4,11 @@ Pure functions: no YAML, no I/O, no entity registry. Numbers and dates become cl
 two values agree when their intervals overlap (docs/design.md §4); quotes and statements compare by
 their words. A value that does not parse raises ValueParseError: nothing is guessed.
 
+TYPES is the one list of value types. Each entry is declared in its type's own module (a
+ValueType: name, parser, comparison, the context facts its parse reads, its mapping keys and
+schema); the predicate registry's model, the normalizer's parse memo, `fmt`'s key orders, the
+JSON Schema and compare() below all read it, so a new type is one module and one entry here.
+
     >>> import datetime
     >>> ctx = ParseContext(published=datetime.date(2017, 12, 22))
     >>> compare(parse_value("quantity", "$400 million", ctx),
@@ -13,42 +18,51 @@ their words. A value that does not parse raises ValueParseError: nothing is gues
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from . import clock, count, date, deadline, measure, quantity, text, vote
 from .actions import ActionVocabulary
-from .base import Agreement, Comparison, ParseContext, Raw, Value, ValueParseError
-from .clock import TimeOfDay, compare_times, parse_time
-from .count import Count, compare_counts, parse_count
-from .date import DateValue, compare_dates, parse_date
-from .deadline import Deadline, compare_deadlines, parse_deadline
+from .base import PARSE_FACTS, Agreement, Comparison, Facts, ParseContext, Raw, Value, ValueParseError, ValueType
+from .clock import TimeOfDay
+from .count import Count
+from .date import DateValue
+from .deadline import Deadline
 from .interval import Interval, format_number
-from .measure import Measure, compare_measures, parse_measure
-from .quantity import Quantity, compare_quantities, parse_quantity
-from .text import (
-    Text, compare_texts, is_excerpt, parse_text, quote_relation, statements_agree, tokens, word_diff,
-)
-from .vote import Vote, compare_votes, parse_vote
+from .measure import Measure
+from .quantity import Quantity
+from .text import Text, is_excerpt, quote_relation, statements_agree, tokens, word_diff
+from .vote import Vote
 
 __all__ = [
-    "ActionVocabulary", "Agreement", "Comparison", "Count", "DateValue", "Deadline", "Interval",
-    "Measure", "ParseContext", "Quantity", "Text", "TimeOfDay", "VALUE_TYPES", "Value", "ValueParseError", "Vote",
-    "compare", "format_number", "is_excerpt", "parse_value", "quote_relation", "statements_agree",
-    "tokens", "word_diff",
+    "ActionVocabulary", "Agreement", "Comparison", "Count", "DateValue", "Deadline", "Facts", "Interval",
+    "Measure", "PARSE_FACTS", "ParseContext", "Quantity", "TYPES", "Text", "TimeOfDay", "VALUE_TYPES", "Value",
+    "ValueParseError", "ValueType", "Vote", "compare", "format_number", "is_excerpt", "parse_value", "quote_relation",
+    "statements_agree", "tokens", "type_named", "word_diff",
 ]
 
-VALUE_TYPES: tuple[str, ...] = ("quantity", "count", "date", "deadline", "time", "vote", "measure", "quote", "text")
+TYPES: tuple[ValueType, ...] = (
+    quantity.VALUE_TYPE,
+    count.VALUE_TYPE,
+    date.VALUE_TYPE,
+    deadline.VALUE_TYPE,
+    clock.VALUE_TYPE,
+    vote.VALUE_TYPE,
+    measure.VALUE_TYPE,
+    text.QUOTE_TYPE,
+    text.TEXT_TYPE,
+)
+VALUE_TYPES: tuple[str, ...] = tuple(value_type.name for value_type in TYPES)
+_BY_NAME: dict[str, ValueType] = {value_type.name: value_type for value_type in TYPES}
+# The first type of a class decides how its values compare (quote and text share Text and its comparison).
+_BY_CLASS: dict[type[Value], ValueType] = {}
+for _value_type in TYPES:
+    _BY_CLASS.setdefault(_value_type.value_class, _value_type)
 
-_PARSERS: dict[str, Callable[[Raw, ParseContext], Value]] = {
-    "quantity": parse_quantity,
-    "count": parse_count,
-    "date": parse_date,
-    "deadline": parse_deadline,
-    "time": parse_time,
-    "vote": parse_vote,
-    "measure": parse_measure,
-    "quote": lambda raw, ctx: parse_text(raw, ctx, "quote"),
-    "text": lambda raw, ctx: parse_text(raw, ctx, "text"),
-}
+
+def type_named(name: str) -> ValueType:
+    """The value type a predicate's `type:` names; ValueError (a configuration error) for an unknown one."""
+    value_type = _BY_NAME.get(name)
+    if value_type is None:
+        raise ValueError(f"unknown value type '{name}'; known types: {', '.join(VALUE_TYPES)}")
+    return value_type
 
 
 def parse_value(type_name: str, raw: Raw, ctx: ParseContext) -> Value:
@@ -57,44 +71,31 @@ def parse_value(type_name: str, raw: Raw, ctx: ParseContext) -> Value:
     Raises ValueParseError for a value that does not parse, and ValueError for a type name that
     is not one of VALUE_TYPES (a configuration error, not a claim error).
     """
-    parser = _PARSERS.get(type_name)
-    if parser is None:
-        raise ValueError(f"unknown value type '{type_name}'; known types: {', '.join(VALUE_TYPES)}")
+    parse = type_named(type_name).parse
     try:
-        return parser(raw, ctx)
+        return parse(raw, ctx)
     except OverflowError:  # e.g. a thousand nines: beyond a float, so it cannot be compared
         shown = str(raw) if len(str(raw)) <= 40 else str(raw)[:40] + "…"
         raise ValueParseError(f"'{shown}' holds a number too large to compare ({len(str(raw)):,} characters)") from None
 
 
 def compare(a: Value, b: Value) -> Comparison:
-    """How two values relate. Values of different types are INCOMPARABLE, except that deadlines
-    and dates compare by their day ranges."""
-    days = (DateValue, Deadline)
-    if isinstance(a, days) and isinstance(b, days):
-        if isinstance(a, DateValue) and isinstance(b, DateValue):
-            return compare_dates(a, b)
-        return compare_deadlines(a, b)
+    """How two values relate. Values of different types are INCOMPARABLE, unless one type says it
+    compares with the other's class (a deadline with a date, by their day ranges)."""
+    type_a, type_b = _BY_CLASS.get(type(a)), _BY_CLASS.get(type(b))
+    if type_a is not None and type_a is type_b:
+        return type_a.compare(a, b)
+    for value_type, other in ((type_a, b), (type_b, a)):
+        if value_type is not None and isinstance(other, value_type.compares_with):
+            return value_type.compare(a, b)
     if type(a) is not type(b):
-        return Comparison(
-            Agreement.INCOMPARABLE, f"a {_kind(a)} and a {_kind(b)} are not compared"
-        )
-    if isinstance(a, Quantity):
-        return compare_quantities(a, b)  # type: ignore[arg-type]
-    if isinstance(a, Count):
-        return compare_counts(a, b)  # type: ignore[arg-type]
-    if isinstance(a, TimeOfDay):
-        return compare_times(a, b)  # type: ignore[arg-type]
-    if isinstance(a, Vote):
-        return compare_votes(a, b)  # type: ignore[arg-type]
-    if isinstance(a, Measure):
-        return compare_measures(a, b)  # type: ignore[arg-type]
-    if isinstance(a, Text):
-        return compare_texts(a, b)  # type: ignore[arg-type]
+        return Comparison(Agreement.INCOMPARABLE, f"a {_kind(a)} and a {_kind(b)} are not compared")
     return Comparison(Agreement.INCOMPARABLE, f"values of type {type(a).__name__} are not compared")
 
 
 def _kind(value: Value) -> str:
+    """The type's name for messages; a Text says itself whether it is a quote or a statement."""
     if isinstance(value, Text):
         return value.kind
-    return {DateValue: "date", TimeOfDay: "time"}.get(type(value), type(value).__name__.lower())
+    value_type = _BY_CLASS.get(type(value))
+    return value_type.name if value_type is not None else type(value).__name__.lower()

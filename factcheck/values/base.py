@@ -11,7 +11,8 @@ import datetime as dt
 import enum
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,13 @@ class ParseContext:
 def as_date(value: dt.date) -> dt.date:
     """A datetime is a date too, but comparisons must work on whole days."""
     return value.date() if isinstance(value, dt.datetime) else value
+
+
+# The facts of a ParseContext a parse may read, in the order a parse memo's key lists them. The
+# action vocabulary is left out: there is one per run, so it never tells two parses apart.
+PARSE_FACTS: tuple[str, ...] = ("published", "as_of", "anchor", "body_members", "tolerance")
+_FACT_INDEX = {name: index for index, name in enumerate(PARSE_FACTS)}
+Facts = tuple[object, ...]  # one value per name of PARSE_FACTS, in its order
 
 
 class ValueParseError(Exception):
@@ -198,3 +206,63 @@ def check_keys(raw: dict, allowed: tuple[str, ...], what: str, expected: str) ->
         raise ValueParseError(
             f"unknown {keys} {listing} in {what} mapping (allowed: {', '.join(allowed)})", expected
         )
+
+
+# ---------------------------------------------------------------------------------------------
+# What a value type is: one declaration per type, in the type's own module, listed once in
+# values/__init__.py. Everything else that depends on the set of types reads that list.
+
+@dataclass(frozen=True, eq=False)
+class ValueType:
+    """One value type, as the rest of factcheck needs it (docs/design.md §4, "Adding a value type").
+
+    The predicate registry's `type:` names it; the normalizer parses a claim's value with `parse`
+    and memoizes the result under the facts in `reads`; compare() dispatches on `value_class`;
+    `fmt` orders a value mapping's keys by `keys` (and a nested part's by `parts`); the claim file's
+    JSON Schema offers `schema` as one form of `value:`.
+    """
+
+    name: str
+    value_class: type[Value]
+    parse: Callable[[Raw, ParseContext], Value]
+    compare: Callable[[Any, Any], Comparison]
+    # The PARSE_FACTS a parse reads, or a function of the raw value giving them. A fact left out
+    # must not change the parse: the memo shares one parse between claims that differ in it.
+    reads: tuple[str, ...] | Callable[[Raw], tuple[str, ...]] = ()
+    # JSON Schema of the mapping form (mapping_schema); None: the type is written as text only.
+    schema: Mapping[str, Any] | None = None
+    parts: Mapping[str, str] = field(default_factory=dict)  # a key whose value is itself typed -> that type's name
+    compares_with: tuple[type[Value], ...] = ()  # other value classes `compare` also takes
+
+    def __post_init__(self) -> None:
+        if not callable(self.reads):
+            _check_facts(self.name, self.reads)
+
+    @functools.cached_property
+    def keys(self) -> tuple[str, ...]:
+        """The keys of the mapping form in their canonical order (the schema's); () for text only."""
+        return tuple(self.schema["properties"]) if self.schema is not None else ()
+
+    def facts_read(self, raw: Raw) -> tuple[str, ...]:
+        """The PARSE_FACTS a parse of `raw` reads."""
+        return self.reads(raw) if callable(self.reads) else self.reads
+
+    def context_key(self, raw: Raw, facts: Facts) -> Facts:
+        """The part of a parse memo key after the raw value: the facts this parse reads."""
+        return tuple([facts[_FACT_INDEX[name]] for name in self.facts_read(raw)])
+
+
+TEXT_SCHEMA: Mapping[str, Any] = {"type": "string"}  # `factcheck schema` widens text to every scalar, as factcheck reads them
+
+
+def mapping_schema(description: str, keys: Mapping[str, tuple[Mapping[str, Any], str]], **constraints: Any) -> dict[str, Any]:
+    """The JSON Schema of a value's mapping form: these keys (schema, description), in their
+    canonical order, and no other key."""
+    properties = {key: {**schema, "description": about} for key, (schema, about) in keys.items()}
+    return {"type": "object", "description": description, "properties": properties, **constraints, "additionalProperties": False}
+
+
+def _check_facts(type_name: str, names: tuple[str, ...]) -> None:
+    unknown = [name for name in names if name not in _FACT_INDEX]
+    if unknown:
+        raise ValueError(f"value type '{type_name}' reads {unknown}, which are not among {PARSE_FACTS}")

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .base import Agreement, Comparison, ParseContext, Value, ValueParseError, fold, scalar_text, type_name_of
+from .base import Agreement, Comparison, ParseContext, Value, ValueParseError, ValueType, fold, scalar_text, type_name_of
 from .interval import Interval
 
 EXPECTED = (
@@ -328,3 +328,6 @@ def _clock(seconds: int, half: float, hedge: str | None) -> Clock:
     if hedge == "before":
         return Clock(Interval(seconds - NEAR_WIDTH, seconds + min(half, _MINUTE_HALF)), False)
     return Clock(Interval(seconds - half, seconds + half), True)
+
+
+VALUE_TYPE = ValueType("time", TimeOfDay, parse_time, compare_times)

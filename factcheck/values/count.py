@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .base import Agreement, Comparison, ParseContext, Value, ValueParseError, fold, scalar_text
+from .base import Agreement, Comparison, ParseContext, Value, ValueParseError, ValueType, fold, scalar_text
 from .interval import Interval
 from .numbers import read_number, read_ordinal
 
@@ -112,3 +112,6 @@ def compare_counts(a: Count, b: Count) -> Comparison:
     if a.interval.overlaps(b.interval):
         return Comparison(Agreement.AGREE)
     return Comparison(Agreement.DISAGREE, lambda: f"counts differ: {a.describe()} vs {b.describe()}")
+
+
+VALUE_TYPE = ValueType("count", Count, parse_count, compare_counts)

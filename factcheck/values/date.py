@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .base import (
-    Agreement, Comparison, ParseContext, Value, ValueParseError, as_date, fold, scalar_text,
+    Agreement, Comparison, ParseContext, Value, ValueParseError, ValueType, as_date, fold, scalar_text,
 )
 from .interval import Interval
 
@@ -310,3 +310,7 @@ def _hint(s: str) -> str:
             return f": '{word}' is not a month or weekday; did you mean '{best}'?"
         return f": '{word}' is not a month, weekday or date word"
     return ""
+
+
+# Relative dates ("yesterday", "Dec. 22") count from the publication day, and only from it.
+VALUE_TYPE = ValueType("date", DateValue, parse_date, compare_dates, reads=("published",))

@@ -15,9 +15,10 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from .base import Comparison, ParseContext, Value, ValueParseError, fold, scalar_text
+from .base import Comparison, ParseContext, Value, ValueParseError, ValueType, fold, scalar_text
 from .date import DateValue, compare_days, day_interval, format_days, read_days
 from .interval import Interval, format_number
+from .quantity import MAPPING_SCHEMA as QUANTITY_SCHEMA
 from .quantity import Quantity, parse_quantity
 
 EXPECTED = (
@@ -151,3 +152,13 @@ def add_duration(anchor: dt.date, amount: float, unit: str) -> dt.date:
         return dt.date(year, month, day)
     days = {"day": 1.0, "week": 7.0, "month": 365.2425 / 12, "year": 365.2425}[unit] * amount
     return anchor + dt.timedelta(days=round(days))
+
+
+# A duration counts from the anchor (adoption, else as_of, else publication) and is read as a
+# quantity (its tolerance); a date form counts from the publication day. A deadline written as a
+# mapping is its duration, so it has a quantity's keys; and a deadline compares with a date.
+READS = ("published", "as_of", "anchor", "tolerance")
+VALUE_TYPE = ValueType(
+    "deadline", Deadline, parse_deadline, compare_deadlines, reads=READS, schema=QUANTITY_SCHEMA,
+    compares_with=(DateValue,),
+)

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 from .actions import ActionVocabulary, normalize_action_word
 from .base import (
-    Agreement, Comparison, ParseContext, Value, ValueParseError, check_keys, clean_text, render_raw,
-    scalar_text, type_name_of,
+    TEXT_SCHEMA, Agreement, Comparison, ParseContext, Raw, Value, ValueParseError, ValueType, check_keys, clean_text,
+    mapping_schema, render_raw, scalar_text, type_name_of,
 )
+from .deadline import READS as DEADLINE_READS
 from .deadline import Deadline, compare_deadlines, parse_deadline
+from .quantity import MAPPING_SCHEMA as QUANTITY_SCHEMA
 from .quantity import Quantity, compare_quantities, parse_quantity
 
 EXPECTED = (
@@ -24,7 +26,21 @@ EXPECTED = (
     "and target, e.g. {action: ban, target: coal, direction: export} or "
     "{action: cap, target: refined petroleum products, direction: import, amount: '500,000 barrels a year'}"
 )
-KEYS = ("action", "target", "direction", "amount", "deadline", "force", "condition")
+_TEXT_OR_QUANTITY = {"anyOf": [TEXT_SCHEMA, QUANTITY_SCHEMA]}
+MAPPING_SCHEMA = mapping_schema(
+    "A measure of a resolution: what it does to what.",
+    {
+        "action": (TEXT_SCHEMA, "An action of the action vocabulary or one of its synonyms (ban, cap, ...)."),
+        "target": (TEXT_SCHEMA, "What the measure acts on: an entity name or alias (coal, seafood, ...)."),
+        "direction": (TEXT_SCHEMA, "export or import; absent when the measure has no direction."),
+        "amount": (_TEXT_OR_QUANTITY, "How much, for a cap: text or a quantity mapping."),
+        "deadline": (_TEXT_OR_QUANTITY, "By when: a duration from adoption or a date."),
+        "force": (TEXT_SCHEMA, "binding (the default) or non-binding."),
+        "condition": (TEXT_SCHEMA, "A condition the measure holds under, as written."),
+    },
+    required=["action", "target"],
+)
+KEYS = tuple(MAPPING_SCHEMA["properties"])  # action, target, direction, amount, deadline, force, condition
 DIRECTIONS = {"export": "export", "exports": "export", "import": "import", "imports": "import"}
 FORCES = {"binding": "binding", "non-binding": "non-binding", "nonbinding": "non-binding",
           "non binding": "non-binding"}
@@ -158,3 +174,14 @@ def compare_measures(a: Measure, b: Measure) -> Comparison:
     if a.action != b.action:
         return Comparison(Agreement.INCOMPARABLE, f"different actions: {a.action} and {b.action}")
     return Comparison(Agreement.AGREE)
+
+
+def _reads(raw: Raw) -> tuple[str, ...]:
+    """A measure reads what its deadline reads, and its amount's tolerance."""
+    return DEADLINE_READS if isinstance(raw, dict) and "deadline" in raw else ("tolerance",)
+
+
+VALUE_TYPE = ValueType(
+    "measure", Measure, parse_measure, compare_measures, reads=_reads,
+    parts={"amount": "quantity", "deadline": "deadline"}, schema=MAPPING_SCHEMA,
+)

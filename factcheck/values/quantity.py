@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .base import (
-    Agreement, Comparison, ParseContext, Value, ValueParseError, check_keys, fold, render_raw,
-    scalar_text,
+    TEXT_SCHEMA, Agreement, Comparison, ParseContext, Value, ValueParseError, ValueType, check_keys, fold, mapping_schema,
+    render_raw, scalar_text,
 )
 from .interval import Interval
 from .numbers import ParsedNumber, implied_half_width, read_number
@@ -432,7 +432,19 @@ def _hedged(v: Fraction, d: Fraction, hedge: str | None) -> Interval:
 # ---------------------------------------------------------------------------------------------
 # Mappings.
 
-_MAPPING_KEYS = ("value", "min", "max", "unit")
+# A duration (a deadline's mapping form) is a quantity too, so the deadline type shares this.
+MAPPING_SCHEMA = mapping_schema(
+    "A quantity as a mapping: a value or bounds, and a unit. A deadline written as a mapping is its duration.",
+    {
+        "value": (TEXT_SCHEMA, "The number, in the unit (e.g. 400870018)."),
+        "min": (TEXT_SCHEMA, "The lower bound, in the unit; with max, a range."),
+        "max": (TEXT_SCHEMA, "The upper bound, in the unit."),
+        "unit": (TEXT_SCHEMA, "The unit: USD, $, GBP, percent, metric tons, barrels per year, months, ..."),
+    },
+    required=["unit"],
+    anyOf=[{"required": ["value"]}, {"required": ["min"]}, {"required": ["max"]}],
+)
+KEYS = tuple(MAPPING_SCHEMA["properties"])
 
 
 def parse_unit(text: str) -> Unit:
@@ -489,7 +501,7 @@ def _mapping_number(raw: object, key: str) -> ParsedNumber:
 
 
 def _parse_mapping(raw: dict, ctx: ParseContext) -> Quantity:
-    check_keys(raw, _MAPPING_KEYS, "a quantity", EXPECTED)
+    check_keys(raw, KEYS, "a quantity", EXPECTED)
     text = render_raw(raw)
     if "unit" not in raw or raw["unit"] is None or str(raw["unit"]).strip() == "":
         raise ValueParseError(f"{text} has no unit", EXPECTED)
@@ -520,3 +532,6 @@ def _parse_mapping(raw: dict, ctx: ParseContext) -> Quantity:
     return Quantity(text, interval, unit.name, None, 0.0, qualifier, None, None, unit.singular)
 
 
+VALUE_TYPE = ValueType(
+    "quantity", Quantity, parse_quantity, compare_quantities, reads=("tolerance",), schema=MAPPING_SCHEMA,
+)

@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 
 from rapidfuzz import fuzz
 
-from .base import Agreement, Comparison, ParseContext, Value, ValueParseError, clean_text, scalar_text
+from .base import Agreement, Comparison, ParseContext, Value, ValueParseError, ValueType, clean_text, scalar_text
 from .numbers import _MAGNITUDE_AFTER_DIGITS, _ORDINAL_VOCABULARY, read_number, read_ordinal
 from .numbers import _WORD as _NUMBER_WORD
 
@@ -401,3 +401,9 @@ def compare_texts(a: Text, b: Text) -> Comparison:
     if statements_agree(a.normalized, b.normalized):
         return Comparison(Agreement.AGREE)
     return Comparison(Agreement.INCOMPARABLE, "the statements do not match")
+
+
+# One value class for two types: a quote compares by its exact words, a statement by its meaning
+# (the `kind` a Text carries decides); neither reads anything from the parse context.
+QUOTE_TYPE = ValueType("quote", Text, functools.partial(parse_text, kind="quote"), compare_texts)
+TEXT_TYPE = ValueType("text", Text, functools.partial(parse_text, kind="text"), compare_texts)

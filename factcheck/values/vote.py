@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .base import (
-    Agreement, Comparison, ParseContext, Value, ValueParseError, check_keys, fold, render_raw,
+    Agreement, Comparison, ParseContext, Value, ValueParseError, ValueType, check_keys, fold, mapping_schema, render_raw,
     scalar_text, type_name_of,
 )
 from .numbers import read_number
@@ -22,7 +22,13 @@ EXPECTED = (
     "'with 15 votes in favor', '13 in favour, 2 against', '12-0 with 3 abstentions' "
     "or {for, against, abstain}"
 )
-PARTS = ("for", "against", "abstain")
+_VOTES = {"type": ["integer", "string"], "minimum": 0}
+MAPPING_SCHEMA = mapping_schema(
+    "A vote as a mapping of the parts the source states.",
+    {"for": (_VOTES, "Votes in favour."), "against": (_VOTES, "Votes against."), "abstain": (_VOTES, "Abstentions.")},
+    minProperties=1,
+)
+PARTS = tuple(MAPPING_SCHEMA["properties"])  # for, against, abstain
 
 # Words around a tally that add nothing: "a 15-to-nothing vote", "adopted by a vote of 13 to 2".
 _PRE = (
@@ -183,3 +189,9 @@ def _parse_mapping(raw: dict, ctx: ParseContext) -> Vote:
     if all(v is None for v in parts.values()):
         raise ValueParseError(f"{text} states no part of the vote", EXPECTED)
     return Vote(text, parts["for"], parts["against"], parts["abstain"])
+
+
+# "Unanimous" fixes `for` at the size of the voting body.
+VALUE_TYPE = ValueType(
+    "vote", Vote, parse_vote, compare_votes, reads=("body_members",), schema=MAPPING_SCHEMA,
+)

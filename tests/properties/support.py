@@ -22,11 +22,11 @@ from hypothesis import strategies as st
 
 from factcheck.corpus import load_corpus
 from factcheck.filestage import process
-from factcheck.fmt import CLAIM_ORDER, ENTITY_ORDER, MEASURE_ORDER, QUANTITY_ORDER, SOURCE_ORDER, VOTE_ORDER
+from factcheck.fmt import CLAIM_ORDER, ENTITY_ORDER, SOURCE_ORDER
 from factcheck.loader import LoadedFile
 from factcheck.normalize import Normalizer
 from factcheck.ruleset import RuleSet, default_rules_dir, load_ruleset
-from factcheck.values import ParseContext
+from factcheck.values import TYPES, ParseContext, type_named
 from factcheck.checks import LOAD_CHECKS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -130,7 +130,7 @@ phrase = st.lists(st.one_of(st.sampled_from(WORDS), NUMBER), min_size=1, max_siz
 
 # -- raw values, as the loader hands them to the value parsers (and as the API allows) ------------
 
-VALUE_KEYS = tuple(dict.fromkeys((*MEASURE_ORDER, *VOTE_ORDER, *QUANTITY_ORDER)))
+VALUE_KEYS = tuple(dict.fromkeys(key for value_type in TYPES for key in value_type.keys))
 leaf = st.one_of(
     phrase, any_text, NUMBER, st.integers(), st.floats(), st.booleans(), st.none(),
 )
@@ -176,7 +176,7 @@ _vote = st.one_of(
     st.builds(lambda a, b: f"{a}-{b}", st.integers(0, 20), st.integers(0, 20)),
     st.builds(lambda a, b, c: f"{a}-{b}-{c}", st.integers(0, 20), st.integers(0, 20), st.integers(0, 20)),
     st.sampled_from(["unanimous", "unanimously", "15 to 0", "15-to-nothing", "with 15 votes in favor", "14-0-1"]),
-    st.dictionaries(st.sampled_from(VOTE_ORDER), st.integers(0, 20).map(str), min_size=1),
+    st.dictionaries(st.sampled_from(type_named("vote").keys), st.integers(0, 20).map(str), min_size=1),
 )
 _measure = st.fixed_dictionaries(
     {"action": st.sampled_from(["ban", "cap", "freeze", "prohibit", "limit", "repatriate", "inspect", "designate", "report"]),

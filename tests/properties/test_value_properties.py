@@ -8,7 +8,7 @@ import datetime as dt
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from factcheck.values import VALUE_TYPES, ParseContext, Value, ValueParseError, compare, parse_value
+from factcheck.values import PARSE_FACTS, VALUE_TYPES, ParseContext, Value, ValueParseError, compare, parse_value, type_named
 
 from .support import LIKELY, budget, contexts, counted, raw_value, ruleset
 
@@ -72,3 +72,28 @@ def test_same_type_pairs_are_symmetric(item: tuple[str, object, object], a_ctx: 
     forward.detail, backward.detail
     event(f"{type_name}: {forward.outcome.value}")
     assert forward.outcome == backward.outcome, (a, b, forward.detail, backward.detail)
+
+
+_FACTS_READ: set[str] = set()
+
+
+class _RecordingContext(ParseContext):
+    """A parse context that notes which of its facts a parse reads."""
+
+    def __getattribute__(self, name: str) -> object:
+        if name in PARSE_FACTS:
+            _FACTS_READ.add(name)
+        return super().__getattribute__(name)
+
+
+@budget(400)
+@given(typed, contexts())
+@counted
+def test_a_parse_reads_only_the_facts_its_type_declares(item: tuple[str, object], ctx: ParseContext) -> None:
+    """The normalizer's parse memo keys a parse by the facts its type declares (ValueType.reads):
+    a fact read but not declared would let two claims share a parse that differs."""
+    type_name, raw = item
+    recording = _RecordingContext(**{name: getattr(ctx, name) for name in (*PARSE_FACTS, "actions")})
+    _FACTS_READ.clear()
+    parse(type_name, raw, recording)
+    assert _FACTS_READ <= set(type_named(type_name).facts_read(raw)), (type_name, raw)
