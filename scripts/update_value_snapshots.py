@@ -29,7 +29,8 @@ import factcheck.values as values  # noqa: E402
 from factcheck.values import PARSE_FACTS, TYPES, ActionVocabulary, Comparison, ParseContext, Value, ValueParseError  # noqa: E402
 
 SNAPSHOTS = ROOT / "tests" / "values" / "snapshots"
-TESTS = ["tests/values", "tests/test_rule_cases.py"]
+NEIGHBOURS = 6  # each value is also compared with this many next to it in canonical order
+TESTS = ["tests/values", "tests/test_rule_cases.py", "tests/extract", "tests/test_example_corpus.py", "tests/test_catalogue.py", "tests/test_dev_set_figures.py"]
 
 
 def encode(raw: Any) -> Any:
@@ -109,6 +110,19 @@ class Recorder:
             return result
         return recording
 
+    def _add_neighbours(self, by_type: dict[str, list[dict[str, Any]]]) -> None:
+        """Beyond the pairs the tests compare, each parsed value against its NEIGHBOURS next ones in
+        canonical order: values alike enough to be compared (the same unit, target or kind), so
+        that every comparison path the recorded values can reach is pinned too."""
+        parsed = {key: value for key, value in self.made.values()}
+        for name in by_type:
+            keys = [key for key in parsed if self.parses[key]["type"] == name]
+            keys.sort(key=lambda key: (parsed[key].canonical(), key))
+            for i, first in enumerate(keys):
+                for second in keys[i + 1:i + 1 + NEIGHBOURS]:
+                    if (first, second) not in self.pairs:
+                        self.pairs[(first, second)] = values.compare(parsed[first], parsed[second])
+
     def write(self) -> int:
         by_type: dict[str, list[dict[str, Any]]] = {value_type.name: [] for value_type in TYPES}
         index: dict[str, tuple[str, int]] = {}
@@ -117,6 +131,7 @@ class Recorder:
             index[key] = (record["type"], len(by_type[record["type"]]))
             by_type[record["type"]].append(record)
         pairs: dict[str, list[dict[str, Any]]] = {name: [] for name in by_type}
+        self._add_neighbours(by_type)
         for (a, b), result in sorted(self.pairs.items(), key=lambda item: (index[item[0][0]], index[item[0][1]])):
             (type_a, i), (type_b, j) = index[a], index[b]
             pairs[type_a].append({"a": i, "b_type": type_b, "b": j, **comparison(result)})
