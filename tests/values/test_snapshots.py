@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from factcheck.values import VALUE_TYPES, ActionVocabulary, ParseContext, Value, ValueParseError, compare, parse_value
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+INPUTS = Path(__file__).resolve().parent / "inputs"
 UPDATE = "if the change is meant, run `python scripts/update_value_snapshots.py` and review `git diff tests/values/snapshots`"
 
 
@@ -47,18 +49,19 @@ class Snapshot:
         self.parses: list[dict[str, Any]] = data["parses"]
         self.pairs: list[dict[str, Any]] = data["pairs"]
         self.vocabularies = [_vocabulary(spec) for spec in data["vocabularies"]]
-        self._parsed: dict[int, Value | ValueParseError] = {}
+        self.by_name = {record["name"]: record for record in self.parses}
+        self._parsed: dict[str, Value | ValueParseError] = {}
 
-    def parse(self, index: int) -> Value | ValueParseError:
-        if index not in self._parsed:
-            record = self.parses[index]
+    def parse(self, name: str) -> Value | ValueParseError:
+        if name not in self._parsed:
+            record = self.by_name[name]
             context = ParseContext(**{fact: decode(value) for fact, value in record["context"].items()},
                                    actions=None if record["actions"] is None else self.vocabularies[record["actions"]])
             try:
-                self._parsed[index] = parse_value(self.type_name, decode(record["raw"]), context)
+                self._parsed[name] = parse_value(self.type_name, decode(record["raw"]), context)
             except ValueParseError as err:
-                self._parsed[index] = err
-        return self._parsed[index]
+                self._parsed[name] = err
+        return self._parsed[name]
 
 
 _LOADED: dict[str, Snapshot] = {}
@@ -81,9 +84,9 @@ def test_parsed_values_match_the_snapshot(type_name: str) -> None:
     recorded = snapshot(type_name)
     assert recorded.parses, f"no {type_name} value was recorded"
     changed = []
-    for index, record in enumerate(recorded.parses):
+    for record in recorded.parses:
         expected = {key: record[key] for key in ("error", "repr", "describe", "canonical") if key in record}
-        seen = _seen(recorded.parse(index))
+        seen = _seen(recorded.parse(record["name"]))
         if seen != expected:
             changed.append(f"{type_name} {record['raw']!r}:\n  was {expected}\n  now {seen}")
     assert not changed, f"{len(changed)} of {len(recorded.parses)} {type_name} values changed; {UPDATE}\n" + "\n".join(changed[:10])
@@ -94,10 +97,21 @@ def test_compared_pairs_match_the_snapshot(type_name: str) -> None:
     recorded = snapshot(type_name)
     changed = []
     for pair in recorded.pairs:
-        a, b = recorded.parse(pair["a"]), snapshot(pair["b_type"]).parse(pair["b"])
+        a, b = recorded.parse(pair["a"]), snapshot(pair.get("b_type", type_name)).parse(pair["b"])
         assert isinstance(a, Value) and isinstance(b, Value), pair
         result = compare(a, b)
         seen, expected = (result.outcome.value, result.detail), (pair["outcome"], pair["detail"])
         if seen != expected:
             changed.append(f"{a.text!r} vs {b.text!r}:\n  was {expected}\n  now {seen}")
     assert not changed, f"{len(changed)} of {len(recorded.pairs)} {type_name} pairs changed; {UPDATE}\n" + "\n".join(changed[:10])
+
+
+@pytest.mark.parametrize("type_name", VALUE_TYPES)
+def test_every_catalogue_input_is_in_the_snapshot(type_name: str) -> None:
+    """An input added to tests/values/inputs/ is recorded only when the snapshot is updated."""
+    path = INPUTS / f"{type_name}.yaml"
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or [] if path.exists() else []
+    recorded = {json.dumps(record["raw"], sort_keys=True) for record in snapshot(type_name).parses}
+    missing = [raw for entry in entries for raw in (entry["pair"] if "pair" in entry else [entry["raw"]])
+               if json.dumps(raw, sort_keys=True) not in recorded]
+    assert not missing, f"not in the {type_name} snapshot: {missing}; {UPDATE}"
