@@ -110,7 +110,7 @@ def test_compared_pairs_match_the_snapshot(type_name: str) -> None:
 def test_every_catalogue_input_is_in_the_snapshot(type_name: str) -> None:
     """An input added to tests/values/inputs/ is recorded only when the snapshot is updated."""
     path = INPUTS / f"{type_name}.yaml"
-    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or [] if path.exists() else []
+    entries = (yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or []) if path.exists() else []
     recorded = {json.dumps(record["raw"], sort_keys=True) for record in snapshot(type_name).parses}
     missing = [raw for entry in entries for raw in (entry["pair"] if "pair" in entry else [entry["raw"]])
                if json.dumps(raw, sort_keys=True) not in recorded]
