@@ -63,16 +63,28 @@ def test_file_order_does_not_change_the_findings(tmp_path: Path, monkeypatch: py
     assert [f.to_json() for f in forward] == [f.to_json() for f in backward]
 
 
-def test_ignoring_contradicts_primary_hands_the_outlets_disagreement_to_value_conflict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+_SETTLED = {
+    # rule that reports the outlets' disagreement -> (subject, predicate, primary's value, [(outlet, value, said_by)])
+    "FC101": ("Resolution 2397", "vote", "{for: 15, against: 0, abstain: 0}", [("npr", "14-1", None), ("afp", "13-2", None)]),
+    "FC102": ("Resolution 2397", "reduction", "89 percent", [("npr", "75 percent", "Nikki Haley"), ("afp", "30 percent", "Liu Jieyi")]),
+    "FC103": ("Resolution 2321", "measure", "{action: cap, target: coal, direction: export}",
+              [("npr", "{action: cap, target: coal, direction: export, force: non-binding}", None), ("afp", "{action: ban, target: coal, direction: export}", None)]),
+}
+
+
+@pytest.mark.parametrize("code", sorted(_SETTLED))
+def test_ignoring_contradicts_primary_hands_the_outlets_disagreement_to_their_own_rule(code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A primary source settles the facts it states while contradicts-primary runs: each outlet is
     judged against it, not against the others. Ignore that rule and the outlets' disagreement is
-    reported by value-conflict, rather than nobody saying a word."""
+    reported by value-conflict, claimant-disagreement or scope-mismatch, rather than nobody saying
+    a word; with it, they say nothing of it."""
+    subject, predicate, stated, outlets = _SETTLED[code]
     shutil.copy(Path(__file__).parent / "rules" / "entities.yaml", tmp_path / "entities.yaml")
-    for name, published, kind, value in [("primary", "2017-12-22", "primary", "{for: 15, against: 0, abstain: 0}"),
-                                         ("npr", "2017-12-23", "news", "14-1"), ("afp", "2017-12-24", "news", "13-2")]:
+    for day, (name, kind, value, said_by) in enumerate([("primary", "primary", stated, None), *((o, "news", v, by) for o, v, by in outlets)]):
+        speaker = f"\n    said_by: {said_by}" if said_by else ""
         (tmp_path / f"{name}.yaml").write_text(
-            f"source: {{id: {name}, outlet: {name.upper()}, published: {published}, kind: {kind}}}\n"
-            f"claims:\n  - id: vote\n    subject: Resolution 2397\n    predicate: vote\n    value: {value}\n", encoding="utf-8")
+            f"source: {{id: {name}, outlet: {name.upper()}, published: 2017-12-2{2 + day}, kind: {kind}}}\n"
+            f"claims:\n  - id: fact\n    subject: {subject}\n    predicate: {predicate}\n    value: {value}{speaker}\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
 
     def codes(*ignore: str) -> list[tuple[str, str, str | None]]:
@@ -80,4 +92,4 @@ def test_ignoring_contradicts_primary_hands_the_outlets_disagreement_to_value_co
         return sorted((f.code, f.location.path, f.related[0].path if f.related else None) for f in found if f.code.startswith("FC1"))
 
     assert codes() == [("FC106", "afp.yaml", "primary.yaml"), ("FC106", "npr.yaml", "primary.yaml")]
-    assert codes("FC106") == [("FC101", "afp.yaml", "npr.yaml")]
+    assert codes("FC106") == [(code, "afp.yaml", "npr.yaml")]

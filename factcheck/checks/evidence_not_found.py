@@ -18,7 +18,7 @@ from typing import Any
 from ..assertions import Assertion
 from ..context import RuleContext, claim_finding
 from ..documents import TOO_LONG
-from ..findings import Finding, Location
+from ..findings import Finding
 from .base import CheckType
 
 _SHOWN = 80
@@ -41,7 +41,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
         if a.evidence is not None:
             what, wanted = "evidence", a.evidence
         elif a.value_type == "quote":
-            what, wanted = "quote", str(getattr(a.value, "text", ""))
+            what, wanted = "quote", a.value.text
         else:
             continue
         match = document.find(wanted, threshold)
@@ -57,8 +57,8 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
             elif match.rejected == "negation":
                 closest += ", other negation"
             message = f'{what} "{_clip(wanted)}" not found in {_shown_path(a, path)}; {closest}): "{match.excerpt}"'
-        location = a.evidence_location if what == "evidence" and a.evidence_location else a.location
-        yield claim_finding(a, message, what, " ".join(wanted.split()), location=location)
+        # at the evidence when there is some, else (a quote's own words) at the claim's value
+        yield claim_finding(a, message, what, " ".join(wanted.split()), location=a.evidence_location)
 
 
 def _clip(text: str) -> str:
@@ -75,8 +75,8 @@ def _shown_path(a: Assertion, document: str) -> str:
 
 
 def _unreadable(a: Assertion, document: str) -> Finding:
-    """At the source's `document:` value."""
-    location = a.source.document_location or Location(a.source.path, 1, 1, a.source.id, None)
+    """At the source's `document:` value (normalize.py records where it is whenever there is one)."""
+    location = a.source.document_location or a.location
     message = f"document {_shown_path(a, document)} cannot be read; no evidence of {a.source.id} is checked"
     return Finding("", message, location, (), identity=(a.source.id, "source.document"))
 
