@@ -64,13 +64,15 @@ class Snapshot:
         return self._parsed[name]
 
 
-_LOADED: dict[str, Snapshot] = {}
-
-
-def snapshot(type_name: str) -> Snapshot:
-    if type_name not in _LOADED:
-        _LOADED[type_name] = Snapshot(type_name)
-    return _LOADED[type_name]
+def snapshot(type_name: str, loaded: dict[str, Snapshot] | None = None) -> Snapshot:
+    """A type's snapshot, read afresh for each test (within it, `loaded` shares one per type).
+    Nothing parsed is kept between tests: mutmut forks each mutant's run from a process that has
+    run the tests on the unchanged code, and a value kept from then would hide the mutant."""
+    if loaded is None:
+        return Snapshot(type_name)
+    if type_name not in loaded:
+        loaded[type_name] = Snapshot(type_name)
+    return loaded[type_name]
 
 
 def _seen(value: Value | ValueParseError) -> dict[str, str]:
@@ -94,10 +96,11 @@ def test_parsed_values_match_the_snapshot(type_name: str) -> None:
 
 @pytest.mark.parametrize("type_name", VALUE_TYPES)
 def test_compared_pairs_match_the_snapshot(type_name: str) -> None:
-    recorded = snapshot(type_name)
+    loaded: dict[str, Snapshot] = {}
+    recorded = snapshot(type_name, loaded)
     changed = []
     for pair in recorded.pairs:
-        a, b = recorded.parse(pair["a"]), snapshot(pair.get("b_type", type_name)).parse(pair["b"])
+        a, b = recorded.parse(pair["a"]), snapshot(pair.get("b_type", type_name), loaded).parse(pair["b"])
         assert isinstance(a, Value) and isinstance(b, Value), pair
         result = compare(a, b)
         seen, expected = (result.outcome.value, result.detail), (pair["outcome"], pair["detail"])
