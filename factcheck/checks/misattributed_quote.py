@@ -41,8 +41,8 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
         words = index.wordings[w]
         if words and len(words) >= min_words and len(speakers[w]) > 1:
             for i, earlier, total in earlier_partners(index.in_report_order([holders]), across=False, same_key=False):
-                found.setdefault(i, []).extend((j, "same") for j in earlier)
-                counts[i] = counts.get(i, 0) + total
+                found[i] = [(j, "same") for j in earlier]  # a quote has one wording: met once here
+                counts[i] = total
 
     def related() -> Iterator[tuple[int, int, str]]:
         for u, v in index.pairs:
@@ -69,8 +69,8 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
         more, also = more_claims(rest, RELATED_LIMIT - 1, "also quoted by other speakers in", counts[i] - 1)
         message = _message(at, other, relation) + also
         speakers_ab = sorted((str(at.said_by), str(other.said_by)))
-        yield pair_finding(at, other, message, *speakers_ab, *sorted((at.value.canonical_form(), other.value.canonical_form())), at=at,
-                           more=more)
+        # reported at `at`: its partners all come before it in report order, and pair_finding places at the later
+        yield pair_finding(at, other, message, *speakers_ab, *sorted((at.value.canonical_form(), other.value.canonical_form())), more=more)
 
 
 def _message(at: Assertion, other: Assertion, relation: str) -> str:

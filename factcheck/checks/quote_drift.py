@@ -46,7 +46,8 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
         diff = word_diff(quote_tokens(other), quote_tokens(at))
         more, also = more_claims([quotes[j] for j in rest], RELATED_LIMIT - 1, "it also differs from", counts[i] - 1)
         message = f"quote by {at.said_by} differs from {short(other)}: {diff}{also}"
-        yield pair_finding(at, other, message, *sorted((at.value.canonical_form(), other.value.canonical_form())), at=at, more=more)
+        # reported at `at`: its partners all come before it in report order, and pair_finding places at the later
+        yield pair_finding(at, other, message, *sorted((at.value.canonical_form(), other.value.canonical_form())), more=more)
 
 
 CHECK = CheckType(
