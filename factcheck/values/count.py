@@ -91,8 +91,6 @@ def parse_count(raw: str | int | float | dict | list, ctx: ParseContext) -> Coun
 
 
 def _read_integer(text: str, s: str, pos: int) -> tuple[int, bool]:
-    if pos >= len(s):
-        raise ValueParseError(f"'{text}' has no number", EXPECTED)
     ordinal = read_ordinal(s, pos)
     if ordinal is not None and ordinal[1] == len(s):
         return ordinal[0], True

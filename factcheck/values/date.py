@@ -22,10 +22,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .base import (
-    Agreement, Comparison, ParseContext, Value, ValueParseError, ValueType, as_date, fold, scalar_text,
-)
-from .interval import Interval
+from .base import Agreement, Comparison, ParseContext, Value, ValueParseError, ValueType, fold, scalar_text
 
 EXPECTED = (
     "a date such as '2017-12-22', '2017-12-22T18:30:00-05:00', 'Nov. 30, 2016', '30 November 2016', "
@@ -80,10 +77,6 @@ class DateValue(Value):
     first: dt.date
     last: dt.date
 
-    @property
-    def interval(self) -> Interval:
-        return day_interval(self.first, self.last)
-
     def describe(self) -> str:
         return self.written_and_canonical()
 
@@ -91,19 +84,11 @@ class DateValue(Value):
         return f"date {format_days(self.first, self.last)}"
 
 
-def day_interval(first: dt.date, last: dt.date) -> Interval:
-    """Days as an interval of ordinals, unbounded ends (date.min/max) as infinities."""
-    lo = float("-inf") if first == dt.date.min else float(first.toordinal())
-    hi = float("inf") if last == dt.date.max else float(last.toordinal())
-    return Interval(lo, hi)
-
-
-def format_days(first: dt.date, last: dt.date) -> str:
+def format_days(first: dt.date, last: dt.date, open_end: bool = False) -> str:
+    """The days first..last; open_end: a deadline with no last day (its `last` is date.max)."""
     if first == last:
         return first.isoformat()
-    lo = "(-inf" if first == dt.date.min else f"[{first.isoformat()}"
-    hi = "inf)" if last == dt.date.max else f"{last.isoformat()}]"
-    return f"{lo}, {hi}"
+    return f"[{first.isoformat()}, {'inf)' if open_end else last.isoformat() + ']'}"
 
 
 def compare_days(
@@ -131,10 +116,7 @@ def compare_dates(a: DateValue, b: DateValue) -> Comparison:
 
 
 def parse_date(raw: str | int | float | dict | list, ctx: ParseContext) -> DateValue:
-    """Text (or a date object) to the days it names; ValueParseError when it names none."""
-    if isinstance(raw, dt.date):
-        day = as_date(raw)
-        return DateValue(day.isoformat(), day, day)
+    """Text to the days it names; ValueParseError when it names none."""
     text = scalar_text(raw, "a date", EXPECTED)
     first, last = read_days(text, ctx)
     return DateValue(text, first, last)
@@ -151,8 +133,6 @@ def read_days(text: str, ctx: ParseContext, *, future: bool = False) -> tuple[dt
         if s.startswith(filler):
             s = s[len(filler):]
             break
-    if not s:
-        raise ValueParseError(f"'{text}' is not a date: it is empty", EXPECTED)
     published = ctx.reference_day
     try:
         result = _read(s, published, future)
@@ -163,12 +143,12 @@ def read_days(text: str, ctx: ParseContext, *, future: bool = False) -> tuple[dt
     return result
 
 
-def _read(s: str, published: dt.date, future: bool = False) -> tuple[dt.date, dt.date] | None:
+def _read(s: str, published: dt.date, future: bool) -> tuple[dt.date, dt.date] | None:
     if _ISO_DATE.fullmatch(s):
         day = dt.date.fromisoformat(s)
         return day, day
     if _ISO_DATETIME.fullmatch(s):
-        day = dt.datetime.fromisoformat(s.upper().replace(" ", "T")).date()  # the date as written
+        day = dt.datetime.fromisoformat(s.upper()).date()  # the date as written; "T" or a space before the time
         return day, day
     for form in _FULL_FORMS:
         match = form.fullmatch(s)
@@ -204,11 +184,11 @@ def _read(s: str, published: dt.date, future: bool = False) -> tuple[dt.date, dt
     match = _PART_OF.fullmatch(s) or _EARLY_LATE.fullmatch(s)
     if match:
         period = _period(match["what"], published, future)
-        return _part(match["part"], period, match["what"]) if period else None
+        return _part(match["part"], period) if period else None
     return _period(s, published, future)
 
 
-def _period(s: str, published: dt.date, future: bool = False) -> tuple[dt.date, dt.date] | None:
+def _period(s: str, published: dt.date, future: bool) -> tuple[dt.date, dt.date] | None:
     """A whole year, month or week: '2019', 'December 2019', 'this year', 'last month', 'next week'."""
     match = _MONTH_YEAR.fullmatch(s)
     if match:
@@ -237,7 +217,7 @@ def _period(s: str, published: dt.date, future: bool = False) -> tuple[dt.date, 
     return monday, monday + dt.timedelta(days=6)
 
 
-def _part(part: str, period: tuple[dt.date, dt.date], what: str) -> tuple[dt.date, dt.date] | None:
+def _part(part: str, period: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date] | None:
     first, last = period
     if first.month == 1 and last.month == 12 and first.year == last.year:  # a year
         months = {"end": (12, 12), "close": (12, 12), "start": (1, 1), "beginning": (1, 1),
@@ -262,10 +242,10 @@ def _month(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _nearest_day(month: int, day: int, published: dt.date, future: bool = False) -> dt.date:
+def _nearest_day(month: int, day: int, published: dt.date, future: bool) -> dt.date:
     """The latest month/day on or before publication ("Dec. 22" in a 2017-12-22 story), or for
     deadlines the earliest on or after it."""
-    if not 1 <= day <= 31 or day > max(calendar.monthrange(y, month)[1] for y in (2000, 2001)):
+    if not 1 <= day <= calendar.monthrange(2000, month)[1]:  # 2000 is a leap year: February 29 exists
         raise ValueError(f"{calendar.month_name[month]} has no day {day}")
     year, step = published.year, 1 if future else -1
     for _ in range(9):  # February 29 may be a few years away

@@ -16,8 +16,8 @@ import math
 from dataclasses import dataclass
 
 from .base import Comparison, ParseContext, Value, ValueParseError, ValueType, fold, scalar_text
-from .date import DateValue, compare_days, day_interval, format_days, read_days
-from .interval import Interval, format_number
+from .date import DateValue, compare_days, format_days, read_days
+from .interval import format_number
 from .quantity import MAPPING_SCHEMA as QUANTITY_SCHEMA
 from .quantity import Quantity, parse_quantity
 
@@ -43,18 +43,18 @@ class Deadline(Value):
     anchor: dt.date | None = None  # the day a duration counts from (None for date forms)
     duration: Quantity | None = None  # the duration, for "within 24 months"
 
-    @property
-    def interval(self) -> Interval:
-        return day_interval(self.first, self.last)
-
     def describe(self) -> str:
         how = ""
         if self.duration is not None and self.anchor is not None:
             how = f" ({_duration_text(self.duration)} from {self.anchor.isoformat()})"
-        return f"'{self.text}' {format_days(self.first, self.last)}{how}"
+        return f"'{self.text}' {self.days()}{how}"
 
     def canonical(self) -> str:
-        return f"deadline {format_days(self.first, self.last)}"
+        return f"deadline {self.days()}"
+
+    def days(self) -> str:
+        """The day range; a duration with no upper bound ("more than 2 years") has no last day."""
+        return format_days(self.first, self.last, self.duration is not None and math.isinf(self.duration.interval.hi))
 
 
 def _duration_text(q: Quantity) -> str:
@@ -73,9 +73,6 @@ def compare_deadlines(a: Deadline | DateValue, b: Deadline | DateValue) -> Compa
 def parse_deadline(raw: str | int | float | dict | list, ctx: ParseContext) -> Deadline:
     """A duration from the anchor, or a date form ("by the end of 2019"); ValueParseError otherwise."""
     anchor = ctx.deadline_anchor
-    if isinstance(raw, dt.date):  # a loader that already turned the text into a date
-        day = raw.date() if isinstance(raw, dt.datetime) else raw
-        return Deadline(day.isoformat(), day, day)
     if isinstance(raw, dict):
         try:
             duration = parse_quantity(raw, ctx)

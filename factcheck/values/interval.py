@@ -21,10 +21,8 @@ def format_number(x: float) -> str:
         whole_digits = len(str(abs(whole))) if whole else 0
         x = round(x, max(1, 6 - whole_digits))
     text = f"{x:.12g}"  # already plain, without trailing zeros, unless it has an exponent
-    if "e" in text:
+    if "e" in text:  # the mantissa has no trailing zeros, so neither has its plain form
         text = format(Decimal(text), "f")
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
@@ -57,9 +55,6 @@ class Interval:
     def overlaps(self, other: Interval) -> bool:
         """Closed intervals share a point: the agreement test for every numeric value."""
         return self.lo <= other.hi and other.lo <= self.hi
-
-    def contains(self, x: float) -> bool:
-        return self.lo <= x <= self.hi
 
     def pad(self, amount: float) -> Interval:
         """Widen both finite ends by an absolute amount."""

@@ -108,14 +108,12 @@ def implied_half_width(digits: str, multiplier: int | Fraction = 1) -> Fraction:
     >>> float(implied_half_width("400.9", 10**6))  # "$400.9 million": min(0.1M / 2, 1% of 400.9M)
     50000.0
     """
-    digits = digits.replace(",", "").replace(" ", "").lstrip("-")
+    digits = digits.replace(",", "").replace(" ", "")
     value = abs(Fraction(Decimal(digits))) * multiplier
     if "." in digits:
         unit = Fraction(1, 10 ** len(digits.split(".", 1)[1]))
-    else:
-        stripped = digits.lstrip("0")
-        zeros = len(stripped) - len(stripped.rstrip("0")) if stripped else 0
-        unit = Fraction(10**zeros)
+    else:  # trailing zeros are not significant (a zero's unit does not matter: 1% of 0 is 0)
+        unit = Fraction(10 ** (len(digits) - len(digits.rstrip("0"))))
     return min(unit / 2 * multiplier, value / 100)
 
 
@@ -202,7 +200,7 @@ def cardinal_from_words(words: list[str]) -> int:
 
 def _fraction_from_words(words: list[str]) -> Fraction:
     """'half', 'a half', 'a third', 'one-third', 'two-thirds', 'three quarters'."""
-    if words in (["half"], ["a", "half"], ["one", "half"]):
+    if words == ["half"]:  # "a half" and "one half" are read below
         return Fraction(1, 2)
     if len(words) != 2 or words[1] not in DENOMINATORS:
         raise _NotANumber
@@ -210,7 +208,7 @@ def _fraction_from_words(words: list[str]) -> Fraction:
     denominator = DENOMINATORS[words[1]]
     if numerator is None or numerator == 0:
         raise _NotANumber
-    plural = words[1].endswith("s") or words[1] == "halves"
+    plural = words[1].endswith("s")
     if (numerator == 1) == plural:  # "one thirds" and "two third" are not English
         raise _NotANumber
     if numerator >= denominator:
@@ -228,10 +226,9 @@ def _word_tokens(s: str, pos: int, vocabulary: set[str]) -> list[tuple[str, int]
             break
         tokens.append((match.group(), match.end()))
         i = match.end()
-        if i < len(s) and s[i] in " -" and i + 1 < len(s) and s[i + 1].isalpha():
-            i += 1
-        else:
+        if s[i : i + 1] not in (" ", "-"):
             break
+        i += 1  # past one space or hyphen; the run ends there unless a word follows
     return tokens
 
 

@@ -256,9 +256,7 @@ class _QuantityParser:
         match = _HEDGE.match(self.s, self.pos)
         if not match:
             return None
-        self.pos = match.end()
-        if self.s.startswith(" ", self.pos):  # "~ 5%"
-            self.pos += 1
+        self.pos = match.end()  # past the space after it ("~ 5%" too); folded text has no second space
         return HEDGES[match["h"]]
 
     def _currency(self) -> str | None:
@@ -476,8 +474,7 @@ def parse_unit(text: str) -> Unit:
                 )
             period *= count.value if count else 1
         rate = period / YEAR
-    if word is None and rate is None:
-        raise ValueParseError(f"'{text}' is not a unit factcheck knows", f"a unit such as {_UNIT_EXAMPLES}")
+    # Without a unit word, rest is all of s (or "/..." after "1"), so it was a rate or raised above.
     word = word or UnitWord("")
     return Unit(word.base, word.factor, rate, word.singular)
 

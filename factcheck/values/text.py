@@ -285,10 +285,11 @@ def _alone(word: str) -> str | None:
     return None
 
 
-def _with_numbers_normalized(joined: str, spans: list[tuple[int, int, str]] | None = None) -> str:
-    """Numbers in one normal form, so fuzzy matching weighs words ('7.5 million' = '7,500,000')."""
+def _with_numbers_normalized(joined: str, spans: list[tuple[int, int, str]]) -> str:
+    """Numbers in one normal form, so fuzzy matching weighs words ('7.5 million' = '7,500,000');
+    `spans` are _number_spans(joined)."""
     out, last = [], 0
-    for start, end, key in _number_spans(joined) if spans is None else spans:
+    for start, end, key in spans:
         out.append(joined[last:start] + key)
         last = end
     return "".join(out) + joined[last:]

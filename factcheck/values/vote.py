@@ -98,7 +98,7 @@ def compare_votes(a: Vote, b: Vote) -> Comparison:
 
 def parse_vote(raw: str | int | float | dict | list, ctx: ParseContext) -> Vote:
     if isinstance(raw, dict):
-        return _parse_mapping(raw, ctx)
+        return _parse_mapping(raw)
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         raise ValueParseError(f"'{render_raw(raw)}' is a single number, not a vote tally", EXPECTED)
     text = scalar_text(raw, "a vote", EXPECTED)
@@ -169,7 +169,7 @@ def _digits(s: str) -> str:
     return "".join(out)
 
 
-def _parse_mapping(raw: dict, ctx: ParseContext) -> Vote:
+def _parse_mapping(raw: dict) -> Vote:
     check_keys(raw, PARTS, "a vote", EXPECTED)
     text = render_raw(raw)
     parts: dict[str, int | None] = {}

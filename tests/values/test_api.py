@@ -151,3 +151,33 @@ def test_comparison_reason_is_written_when_read() -> None:
     assert lazy.detail == "dates differ; they are one day apart" and calls == [1]
     assert Comparison(Agreement.DISAGREE, "", "a note").detail == "a note"
     assert Comparison(Agreement.DISAGREE, "x") == Comparison(Agreement.DISAGREE, reason)  # the reason is not compared
+
+
+def test_canonical_form_is_worked_out_once_per_value() -> None:
+    value = parse_value("quantity", "$400 million", ctx())
+    first = value.canonical_form()
+    assert first == value.canonical()
+    value.__dict__["canonical"] = lambda: "worked out again"  # what a second call of canonical() would give
+    assert value.canonical_form() == first
+    assert value == parse_value("quantity", "$400 million", ctx())  # the kept form is no field
+
+
+def test_a_number_too_large_for_a_float_is_an_error_without_expected() -> None:
+    with pytest.raises(ValueParseError) as info:
+        parse_value("quantity", "9" * 400, ctx())
+    assert str(info.value) == f"'{'9' * 40}…' holds a number too large to compare (400 characters)"
+    assert info.value.expected == ""
+
+
+def test_render_raw() -> None:
+    from factcheck.values.base import render_raw
+
+    assert render_raw({"for": None, "yes": True, "no": False, "parts": [7.0, 2.5, " x "]}) == "{for: null, yes: true, no: false, parts: [7, 2.5, x]}"
+    assert (render_raw(1e15), render_raw(-1e15), render_raw(1e16)) == ("1000000000000000", "-1000000000000000", "1e+16")
+
+
+def test_a_raw_value_of_another_python_type_is_named_by_its_class() -> None:
+    with pytest.raises(ValueParseError) as info:
+        parse_value("vote", dt.date(2017, 12, 22), ctx())  # type: ignore[arg-type]
+    assert info.value.message == "date is not a vote"
+    assert info.value.expected.startswith("a vote such as '15-0'")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.values import Agreement, TimeOfDay, ValueParseError, compare
+from factcheck.values import Agreement, Interval, TimeOfDay, ValueParseError, compare
+from factcheck.values.clock import Clock
 
 from .support import parse
 
@@ -61,10 +62,36 @@ def outcome(a: str, b: str) -> Agreement:
         ("2211 GMT (11:11 pm local time)", "time local 23:11 UTC 22:11"),
         # the hedge holds for the time in brackets too
         ("about 11:11pm (22:11 GMT)", "time local [22:55:30, 23:26:30] UTC [21:55:30, 22:26:30]"),
+        # ... or its own hedge; "at" before a hedge
+        ("04:17 local time (about 01:17 GMT)", "time local 04:17 UTC [01:01:30, 01:32:30]"),
+        ("at about 11am", "time local [10:15, 11:45]"),
+        # seconds under a hedge end on half seconds
+        ("about 01:17:35", "time local [01:02:34.5, 01:32:35.5]"),
+        # the time in brackets is read from its first digit
+        ("04:17 local time (23:17 GMT)", "time local 04:17 UTC 23:17"),
+        # "(local)" names the zone, alone, before a bracket (with or without a space) or inside one
+        ("04:17 (local)", "time local 04:17"),
+        ("04:17 (local) (01:17 GMT)", "time local 04:17 UTC 01:17"),
+        ("04:17 (local)(01:17 GMT)", "time local 04:17 UTC 01:17"),
+        ("01:17 GMT (04:17 (local))", "time local 04:17 UTC 01:17"),
+        # the last minute and second; afternoon and evening
+        ("23:59", "time local 23:59"),
+        ("01:17:59", "time local 01:17:59"),
+        ("4:17 in the afternoon", "time local 16:17"),
+        ("7:30 in the evening", "time local 19:30"),
     ],
 )
 def test_parse(text: str, canonical: str) -> None:
     assert time(text).canonical() == canonical
+
+
+def test_intervals_and_plainness() -> None:
+    """The seconds each writing covers, and whether it is plain (only plain times that touch disagree)."""
+    assert time("11:11 pm").local == Clock(Interval(83430, 83490), True)
+    assert time("01:17:35").local == Clock(Interval(4654.5, 4655.5), True)
+    assert time("about 11pm").local == Clock(Interval(82800 - 2700, 82800 + 2700), False)
+    assert time("shortly after 11pm").local == Clock(Interval(82800 - 30, 82800 + 1800), False)
+    assert time("just before 11pm").local == Clock(Interval(82800 - 1800, 82800 + 30), False)
 
 
 def test_same_time_same_canonical() -> None:
@@ -141,6 +168,11 @@ def test_messages_name_the_zone_and_a_likely_cause() -> None:
     three_hours = compare(time("04:17"), time("01:17"))
     assert three_hours.note == "the times are exactly 3 hours apart; one may be in another time zone"
     assert compare(time("11am"), time("noon")).note == ""  # round hours: nothing to suggest
+    across_midnight = compare(time("23:30"), time("00:30"))
+    assert across_midnight.note == "the times are exactly 1 hour apart; one may be in another time zone"
+    both = compare(time("04:17 local time (01:17 GMT)"), time("05:17 local time (02:17 GMT)"))
+    assert both.detail.startswith("times differ (local, UTC): '04:17 local time (01:17 GMT)'")
+    assert outcome("01:17:35", "01:17:50") is Agreement.DISAGREE  # to the second: half a second either side
 
 
 @pytest.mark.parametrize(
@@ -178,3 +210,38 @@ def test_what_is_not_a_time(raw: object, message: str) -> None:
         time(raw)
     assert message in info.value.message
     assert info.value.expected.startswith("a time of day such as '4:17am'")
+
+
+E = "' is not a time of day: "
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("", "the value is empty; it is not a time of day"),
+        (None, "an empty value is not a time of day"),
+        ("about", "'about" + E + "it has no clock time"),
+        ("2211", "'2211" + E + "four digits alone are not a time of day; write '22:11' or '2211 GMT'"),
+        ("04:17 (01:17)", "'04:17 (01:17)" + E + "the time in brackets names no zone (GMT, UTC or local time)"),
+        ("01:17 GMT (04:17 hrs)", "'01:17 GMT (04:17 hrs)" + E + "the time in brackets names no zone (GMT, UTC or local time)"),
+        ("01:17 GMT (04:17 hours)", "'01:17 GMT (04:17 hours)" + E + "the time in brackets names no zone (GMT, UTC or local time)"),
+        ("11am on Saturday", "'11am on Saturday" + E + "'on saturday' names a day; a time value is the time of day only "
+                             "(state the day as a date claim, such as occurred_on)"),
+        ("after 11pm", "'after 11pm" + E + "'after' makes a bound or a span, not a time; a time of day takes 'about', "
+                       "'shortly after' or 'just before'"),
+        ("23:11 local time (after 20:00 GMT)", "'23:11 local time (after 20:00 GMT)" + E + "'after' makes a bound or a span, "
+                                               "not a time; a time of day takes 'about', 'shortly after' or 'just before'"),
+        ("01:17:60", "'01:17:60" + E + "'01:17:60' has more than 59 minutes or seconds"),
+        ("24:00", "'24:00" + E + "'24:00' has no hour 24 (a day has hours 0 to 23)"),
+        ("23:00 pm", "'23:00 pm" + E + "'23:00 pm' mixes the 24-hour clock with am/pm"),
+        ("04:17 local time (01:17 GMT),", "'04:17 local time (01:17 GMT)," + E + "unexpected ','"),  # right after the bracket
+        # "(local)" in brackets is read from where it stands, not from an earlier "(local)"
+        ("04:17 (local) (01:17 (local))", "'04:17 (local) (01:17 (local))" + E + "it states two times in local time; "
+                                          "the one in brackets should be in another zone"),
+    ],
+    ids=repr,
+)
+def test_whole_messages(raw: object, message: str) -> None:
+    with pytest.raises(ValueParseError) as info:
+        time(raw)
+    assert info.value.message == message

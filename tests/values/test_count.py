@@ -100,3 +100,47 @@ def test_parse_errors(raw: object) -> None:
     with pytest.raises(ValueParseError) as info:
         parse("count", raw)
     assert info.value.message and info.value.expected
+
+
+# (raw, interval, ordinal, qualifier): an article after a bound, "an" before an ordinal.
+ARTICLES_AND_BOUNDS = [
+    ("at least a dozen", (12, INF), False, "at least"),
+    ("more than a hundred", (101, INF), False, "at least"),
+    ("an eighth", (8, 8), True, None),  # "an eighth" is the eighth, as "a fifth" is the fifth
+    ("an eleventh", (11, 11), True, None),
+    ("at most 10", (-INF, 10), False, "at most"),
+    ("about 40", (38, 42), False, "about"),
+    ("nearly 40", (38, 40), False, "nearly"),
+]
+
+
+@pytest.mark.parametrize(("raw", "interval", "ordinal", "qualifier"), ARTICLES_AND_BOUNDS)
+def test_articles_and_bounds(raw: str, interval: tuple[float, float], ordinal: bool, qualifier: str | None) -> None:
+    value = parse("count", raw)
+    assert isinstance(value, Count)
+    assert (value.interval.lo, value.interval.hi, value.ordinal, value.qualifier) == (*interval, ordinal, qualifier)
+    assert value.text == raw
+
+
+def test_describe_a_bound() -> None:
+    assert parse("count", "more than 10").describe() == "'more than 10' [11, inf)"
+
+
+# (raw, error message) for the messages a claim author reads.
+ERROR_MESSAGES = [
+    ([9], "a list is not a count"),
+    ("4/2", "'4/2' is not a whole number"),
+    ("two-thirds", "'two-thirds' is not a whole number"),
+    ("-3", "'-3' is negative; a count cannot be"),
+    ("nine countries", "'nine countries' is not a count: unexpected 'countries'"),
+    ("a maximum of many", "'a maximum of many' is not a count: expected a number at 'many'"),
+    ("at least tenth", "'at least tenth': an ordinal cannot be bounded or hedged"),
+]
+
+
+@pytest.mark.parametrize(("raw", "message"), ERROR_MESSAGES, ids=repr)
+def test_error_messages(raw: object, message: str) -> None:
+    with pytest.raises(ValueParseError) as info:
+        parse("count", raw)
+    assert info.value.message == message
+    assert info.value.expected.startswith("a whole number such as '16'")

@@ -78,6 +78,23 @@ PARSES = [
     ("this week", NPR, D(2017, 12, 18), D(2017, 12, 24)),
     ("last week", NPR, D(2017, 12, 11), D(2017, 12, 17)),
     ("earlier this month", NPR, D(2017, 12, 1), NPR),
+    ("earlier this month", D(2017, 12, 1), D(2017, 12, 1), D(2017, 12, 1)),  # published on the first day
+    ("earlier this month", D(2017, 12, 31), D(2017, 12, 1), D(2017, 12, 31)),  # and on the last
+    # a weekday before a date without a year, checked like one before a full date
+    ("Friday, Dec. 22", NPR, NPR, NPR),
+    # a bare month later in the year than publication is last year's
+    ("December", BLOG, D(2016, 12, 1), D(2016, 12, 31)),
+    # every word for a part of a year and of a month
+    ("close of 2019", NPR, D(2019, 12, 1), D(2019, 12, 31)),
+    ("start of 2019", NPR, D(2019, 1, 1), D(2019, 1, 31)),
+    ("middle of 2019", NPR, D(2019, 5, 1), D(2019, 8, 31)),
+    ("close of December 2017", NPR, D(2017, 12, 21), D(2017, 12, 31)),
+    ("start of December 2017", NPR, D(2017, 12, 1), D(2017, 12, 10)),
+    ("beginning of December 2017", NPR, D(2017, 12, 1), D(2017, 12, 10)),
+    ("middle of December 2017", NPR, D(2017, 12, 11), D(2017, 12, 20)),
+    # the first and last day a month can have, without a year
+    ("Dec. 1", NPR, D(2017, 12, 1), D(2017, 12, 1)),
+    ("Dec. 31", NPR, D(2016, 12, 31), D(2016, 12, 31)),
 ]
 
 
@@ -134,6 +151,9 @@ def test_describe_and_canonical() -> None:
     assert parse("date", "Dec. 22").describe() == "'Dec. 22' 2017-12-22"
     assert parse("date", "December 2017").describe() == "'December 2017' [2017-12-01, 2017-12-31]"
     assert parse("date", "Dec. 22").canonical() == parse("date", "2017-12-22T10:00:00Z").canonical()
+    # year one begins on date.min and year 9999 ends on date.max: closed ranges like every other year
+    assert parse("date", "0001").canonical() == "date [0001-01-01, 0001-12-31]"
+    assert parse("date", "9999").canonical() == "date [9999-01-01, 9999-12-31]"
 
 
 ERRORS = [
@@ -155,3 +175,28 @@ def test_misspelt_month_gets_a_suggestion() -> None:
     with pytest.raises(ValueParseError) as info:
         parse("date", "Decembruary 2017")
     assert "did you mean 'December'" in info.value.message
+
+
+# (raw, published, the whole message)
+MESSAGES = [
+    ("Thursday, Dec. 22", NPR, "'Thursday, Dec. 22' is not a date: 2017-12-22 is a Friday, not a Thursday"),
+    ("Thursday, Dec. 22, 2017", NPR, "'Thursday, Dec. 22, 2017' is not a date: 2017-12-22 is a Friday, not a Thursday"),
+    ("February 30, 2017", NPR, "'February 30, 2017' is not a date: February 2017 has no day 30"),
+    ("December 32", NPR, "'December 32' is not a date: December has no day 32"),
+    ("earlier today", NPR, "'earlier today' is not a date"),  # "earlier" needs a year, month or week
+    ("end of this week", D(2018, 1, 3), "'end of this week' is not a date"),  # a week beginning on the 1st
+    ("12/22/2017", NPR, "'12/22/2017' is not a date"),  # no word to suggest a spelling for
+    ("early Decembruary", NPR, "'early Decembruary' is not a date: 'decembruary' is not a month or weekday; did you mean 'December'?"),
+    ("Ocr. 5, 2017", NPR, "'Ocr. 5, 2017' is not a date: 'ocr' is not a month or weekday; did you mean 'October'?"),  # score 60
+    ("Zzz 5, 2017", NPR, "'Zzz 5, 2017' is not a date: 'zzz' is not a month, weekday or date word"),
+    ({"value": "2017-12-22"}, NPR, "a mapping is not a date"),
+    (None, NPR, "an empty value is not a date"),
+]
+
+
+@pytest.mark.parametrize(("raw", "published", "message"), MESSAGES, ids=repr)
+def test_error_messages(raw: object, published: dt.date, message: str) -> None:
+    with pytest.raises(ValueParseError) as info:
+        parse("date", raw, ctx(published))
+    assert info.value.message == message
+    assert info.value.expected.startswith("a date such as '2017-12-22'")

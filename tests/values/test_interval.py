@@ -64,3 +64,24 @@ def test_format_number() -> None:
     assert format_number(2.5e-5) == "0.000025"
     assert format_number(71.25) == "71.25"
     assert format_number(1234.56789) == "1234.57"
+
+
+def test_format_number_edges() -> None:
+    assert (format_number(math.inf), format_number(math.nan)) == ("inf", "nan")
+    # Beyond 12 digits a whole number keeps 12 significant digits, on either side of zero.
+    assert format_number(1_234_567_890_123.0) == "1234567890120"
+    assert format_number(-1_234_567_890_123.0) == "-1234567890120"
+    assert format_number(1.5e20) == "150000000000000000000"
+
+
+def test_bad_intervals_say_why() -> None:
+    with pytest.raises(ValueError, match="^an interval end cannot be NaN$"):
+        Interval(math.nan, 1)
+    with pytest.raises(ValueError, match="^an interval end cannot be NaN$"):
+        Interval(1, math.nan)
+    with pytest.raises(ValueError, match="^interval lower end 2 is above its upper end 1$"):
+        Interval(2, 1)
+    with pytest.raises(ValueError, match="^cannot pad an interval by a negative amount$"):
+        Interval(1, 2).pad(-0.1)
+    assert Interval(1, 2).pad(0) == Interval(1, 2)
+    assert Interval(1, 2).pad(0.5) == Interval(0.5, 2.5)

@@ -43,16 +43,45 @@ def test_names_and_suggestions() -> None:
 
 
 @pytest.mark.parametrize(
-    "table",
-    [{"ban": {"synonyms": ["bar"]}, "cap": {"synonyms": ["bar"]}},
-     {"ban": {"incompatible": ["nothing"]}},
-     {"ban": {"synonyms": "bar"}},
-     {"ban": {"colour": "red"}},
-     {"ban": ["bar"]}],
+    ("table", "message"),
+    [({"ban": {"synonyms": ["bar"]}, "cap": {"synonyms": ["bar"]}}, "'bar' is a name or synonym of both 'ban' and 'cap'"),
+     ({"ban": {"incompatible": ["nothing"]}}, "action 'ban': incompatible action 'nothing' is not defined"),
+     ({"ban": {"synonyms": "bar"}}, "action 'ban': 'synonyms' must be a list of words"),
+     ({"ban": {"incompatible": "cap"}, "cap": None}, "action 'ban': 'incompatible' must be a list of words"),
+     ({"ban": {"synonyms": ["bar", " "]}}, "action 'ban': 'synonyms' must be a list of non-empty words"),
+     ({"ban": {"synonyms": [""]}}, "action 'ban': 'synonyms' must be a list of non-empty words"),
+     ({"ban": {"colour": "red"}}, "action 'ban': unknown keys colour"),
+     ({"ban": {"size": 1, "colour": "red"}}, "action 'ban': unknown keys colour, size"),
+     ({"ban": ["bar"]}, "action 'ban': expected a mapping with 'synonyms' and 'incompatible'")],
 )
-def test_broken_vocabulary(table: dict) -> None:
-    with pytest.raises(ValueError):
+def test_broken_vocabulary(table: dict, message: str) -> None:
+    with pytest.raises(ValueError) as info:
         ActionVocabulary.from_mapping(table)
+    assert str(info.value) == message
+
+
+def test_an_action_may_carry_a_description() -> None:
+    assert ActionVocabulary.from_mapping({"ban": {"description": "no trade at all"}}).names == ("ban",)
+
+
+def test_suggestions_are_distinct_names_scoring_at_least_70() -> None:
+    assert ACTIONS.suggest("bann") == ["ban"]  # 'ban' and 'full ban' both score 70 or more
+    assert ACTIONS.suggest("re") == ["cap", "freeze", "repatriate"]  # at most three by default
+    assert ActionVocabulary.from_mapping({"abcdefghij": None}).suggest("abcdefgxyz") == ["abcdefghij"]  # scores 70.0
+    assert ActionVocabulary.from_mapping({"abcdefghij": None}).suggest("abcdefxyzw") == []  # scores 60.0
+    assert ActionVocabulary().suggest("ban") == []
+
+
+def test_suggestions_look_at_three_times_the_limit_of_words() -> None:
+    """Nine words are scored for three names: five synonyms of one name (90), four of another
+    (80); a third name (70) is the tenth word and not seen."""
+    vocabulary = ActionVocabulary.from_mapping({
+        "abcdefghik": {"synonyms": ["abcdefghil", "abcdefghim", "abcdefghin", "abcdefghio"]},
+        "abcdefghkk": {"synonyms": ["abcdefghkl", "abcdefghkm", "abcdefghkn"]},
+        "abcdefgkkk": None,
+    })
+    assert vocabulary.suggest("abcdefghij") == ["abcdefghik", "abcdefghkk"]
+    assert vocabulary.suggest("abcdefghij", limit=4) == ["abcdefghik", "abcdefghkk", "abcdefgkkk"]
 
 
 # --- parsing -----------------------------------------------------------------------------------
@@ -171,5 +200,52 @@ def test_nested_errors_name_the_field() -> None:
 def test_measure_needs_a_vocabulary() -> None:
     from factcheck.values import ParseContext, parse_value
 
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^parsing a measure needs ParseContext\.actions \(the action vocabulary\)$"):
         parse_value("measure", {"action": "ban", "target": "coal"}, ParseContext(published=ADOPTED.published))
+
+
+def test_an_empty_vocabulary_knows_no_action() -> None:
+    with pytest.raises(ValueParseError) as info:
+        parse("measure", {"action": "ban", "target": "coal"}, ctx(actions=ActionVocabulary()))
+    assert info.value.message == "unknown action 'ban' (known actions: none are defined)"
+    assert info.value.expected == "an action from the action vocabulary (none are defined) or one of its synonyms"
+
+
+def test_one_vocabulary_is_enough_to_find_incompatible_actions() -> None:
+    ban = parse("measure", {"action": "ban", "target": "coal"})
+    cap = dataclasses.replace(parse("measure", {"action": "cap", "target": "coal"}), vocabulary=None)
+    assert compare(ban, cap).detail == "actions ban and cap are incompatible"
+    assert compare(cap, ban).detail == "actions cap and ban are incompatible"
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("ban coal", "'ban coal' is text; a measure is a mapping of its parts"),
+        (15, "'15' is text; a measure is a mapping of its parts"),
+        (["ban", "coal"], "a list is given; a measure is a mapping of its parts"),
+        ({"action": ["ban"], "target": "coal"}, "a list is not an action"),
+        ({"action": "ban", "target": ["coal"]}, "a list is not a target"),
+        ({"action": "ban", "target": {"name": "coal"}}, "a mapping is not a target"),
+        ({"action": "ban", "target": "coal", "direction": ["export"]}, "a list is not a direction"),
+        ({"action": "ban", "target": "coal", "force": ["binding"]}, "a list is not a force"),
+        ({"action": "ban", "target": "coal", "condition": ["if"]}, "a list is not a condition"),
+    ],
+    ids=repr,
+)
+def test_error_messages(raw: object, message: str) -> None:
+    with pytest.raises(ValueParseError) as info:
+        parse("measure", raw)
+    assert info.value.message == message
+    assert info.value.expected.startswith("a mapping {action, target, direction, amount, deadline, force, condition}")
+
+
+def test_force_may_be_written_with_an_underscore() -> None:
+    assert parse("measure", {"action": "ban", "target": "coal", "force": "Non_Binding"}).force == "non-binding"  # type: ignore[attr-defined]
+
+
+def test_a_missing_direction_is_named_unspecified() -> None:
+    a = parse("measure", {"action": "ban", "target": "coal", "direction": "export"})
+    b = parse("measure", {"action": "ban", "target": "coal"})
+    assert compare(a, b).detail == "different directions: export vs unspecified"
+    assert compare(b, a).detail == "different directions: unspecified vs export"

@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 from factcheck.values import ValueParseError
-from factcheck.values.numbers import implied_half_width, parse_integer, parse_number
+from factcheck.values.numbers import NUMBER_EXPECTED, implied_half_width, parse_integer, parse_number, read_number, read_ordinal
 
 # (text, value, half-width d)
 NUMBERS = [
@@ -92,3 +92,112 @@ def test_not_numbers(text: str) -> None:
 def test_not_a_number(text: str) -> None:
     with pytest.raises(ValueParseError):
         parse_number(text)
+
+
+@pytest.mark.parametrize(
+    ("digits", "half_width"),
+    [("400,870,018", Fraction(1, 2)), ("53 495 000", 500), ("-2.5", Fraction(1, 40)), ("-400", 4), ("0", 0)],
+)
+def test_implied_half_width_of_digits_as_written(digits: str, half_width: Fraction) -> None:
+    """Separators and a sign are not digits; a zero is exact (1% of 0)."""
+    assert implied_half_width(digits) == half_width
+
+
+# (text, value) of number words: tens with units, "and" after a magnitude, magnitudes in order.
+WORDS = [
+    ("twenty-nine", 29),
+    ("twenty-one thousand", 21_000),
+    ("one hundred twenty-one", 121),
+    ("a hundred and five", 105),
+    ("two thousand and five", 2005),
+    ("two thousand five", 2005),
+    ("a half million", 500_000),
+    ("half million", 500_000),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), WORDS)
+def test_number_words(text: str, value: int) -> None:
+    number = parse_number(text)
+    assert (number.value, number.kind, number.start, number.end) == (value, "words", 0, len(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["twenty ten", "one million two million", "two thousand three thousand", "two thousand three million",
+     "zero thirds", "twenty thirds", "two halves", "three thirds"],
+)
+def test_not_one_number(text: str) -> None:
+    """Tens take a unit below ten, magnitudes go down, a fraction's numerator is a small number below its denominator."""
+    with pytest.raises(ValueParseError) as info:
+        parse_number(text)
+    assert (info.value.message, info.value.expected) == (f"'{text}' is not a number", NUMBER_EXPECTED)
+
+
+# (folded text, position, value, end): read_number reads the longest number at the position and stops there.
+READS = [
+    ("twenty ten", 0, 20, 6),
+    ("two thousand and more", 0, 2000, 12),  # "and" joins only a number that follows
+    ("twenty,five", 0, 20, 6),  # words are separated by one space or hyphen
+    ("two-", 0, 2, 3),
+    ("two-thirds and more", 0, Fraction(2, 3), 10),
+    ("twenty ten million", 0, 20, 6),
+    ("of 1/3", 3, Fraction(1, 3), 6),
+    ("1/3 or 2", 7, 2, 8),
+    ("1.2.", 0, Fraction(6, 5), 3),  # a full stop after a number
+    ("1.2. then", 0, Fraction(6, 5), 3),
+    ("up 7.5 million", 3, 7_500_000, 14),
+    ("it was two million", 7, 2_000_000, 18),
+]
+
+
+@pytest.mark.parametrize(("s", "pos", "value", "end"), READS)
+def test_read_number_at_a_position(s: str, pos: int, value: Fraction, end: int) -> None:
+    number = read_number(s, pos)
+    assert number is not None
+    assert (number.value, number.start, number.end) == (value, pos, end)
+
+
+def test_read_number_kinds() -> None:
+    assert read_number("half a million").kind == "words"  # a fraction of a magnitude is an ordinary number
+    assert read_number("a third").kind == "fraction"
+    assert read_number("1/3").kind == "fraction"
+    assert read_number("7.5 million").kind == "digits"
+
+
+@pytest.mark.parametrize("s", ["1.2.3", "lots", ""])
+def test_read_number_none(s: str) -> None:
+    assert read_number(s) is None
+
+
+# (folded text, (n, end)) of ordinals at the start of a text.
+ORDINALS = [
+    ("111th", (111, 5)),
+    ("112th", (112, 5)),
+    ("twenty-first and more", (21, 12)),
+    ("first and second", (1, 5)),
+    ("the tenth", None),
+]
+
+
+@pytest.mark.parametrize(("s", "expected"), ORDINALS)
+def test_read_ordinal(s: str, expected: tuple[int, int] | None) -> None:
+    assert read_ordinal(s) == expected
+
+
+def test_wrong_ordinal_suffix() -> None:
+    with pytest.raises(ValueParseError) as info:
+        read_ordinal("111st")
+    assert info.value.message == "'111st' has the wrong ordinal suffix (should be '111th')"
+    assert info.value.expected == "an ordinal such as '1st', '2nd', '3rd', '10th' or 'tenth'"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("lots", "'lots' is not a whole number"), ("4/2", "'4/2' is not a whole number"),
+     ("a third", "'a third' is not a whole number"), ("-3", "'-3' is negative")],
+)
+def test_parse_integer_errors(text: str, message: str) -> None:
+    with pytest.raises(ValueParseError) as info:
+        parse_integer(text)
+    assert (info.value.message, info.value.expected) == (message, NUMBER_EXPECTED)

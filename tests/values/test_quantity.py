@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import math
+import re
+from fractions import Fraction
 
 import pytest
 
 from factcheck.values import Agreement, Quantity, ValueParseError, compare
+from factcheck.values.base import render_raw
+from factcheck.values.numbers import ParsedNumber, implied_half_width, read_number
+from factcheck.values.quantity import UnitWord, _table, _with_multiplier, parse_unit
 
 from .support import approx_interval, ctx, parse
 
@@ -274,3 +279,147 @@ def test_error_names_what_is_wrong() -> None:
     with pytest.raises(ValueParseError) as info:
         parse("quantity", {"value": "5", "unit": "USD", "currency": "USD"})
     assert "'currency'" in info.value.message
+
+
+def _case_id(raw: object) -> str:
+    """A plain ASCII test id: mutmut selects tests by id, and quotes or non-ASCII in one can fail to match."""
+    return re.sub(r"[^A-Za-z0-9 $%.,~/+-]", "_", render_raw(raw))
+
+
+# Every field but the text: (interval, unit, value, half_width, qualifier, stated_value, stated_unit).
+SHAPES = [
+    # an article before "between", "from" or a hedge; "a"/"an" before digits
+    ('the between 5 and 10 percent', 0, ('[4.95, 10.1]', 'percent', None, 0.0, 'range', None, 'percent')),
+    ('the from 5 to 10 percent', 0, ('[4.95, 10.1]', 'percent', None, 0.0, 'range', None, 'percent')),
+    ('the estimated 5 million barrels', 0, ('[4700000, 5300000]', 'barrel', 5000000.0, 50000.0, 'about', 5000000.0, 'barrel')),
+    ('a 15 percent', 0, ('[14.85, 15.15]', 'percent', 15.0, 0.15, None, 15.0, 'percent')),
+    ('an 80 percent', 0, ('[79.2, 80.8]', 'percent', 80.0, 0.8, None, 80.0, 'percent')),
+    ('US $950 million', 0, ('[945000000, 955000000]', 'USD', 950000000.0, 5000000.0, None, 950000000.0, '')),
+    ('$5 to $10 million', 0, ('[4950000, 10100000]', 'USD', None, 0.0, 'range', None, '')),
+    ('$5 to 10 million', 0, ('[4950000, 10100000]', 'USD', None, 0.0, 'range', None, '')),
+    ('4m barrels or more a year', 0, ('[3960000, inf)', 'barrel/year', 4000000.0, 40000.0, 'at least', 4000000.0, 'barrel')),
+    ('5 - 10 percent', 0, ('[4.95, 10.1]', 'percent', None, 0.0, 'range', None, 'percent')),
+    ('5-5 percent', 0, ('[4.95, 5.05]', 'percent', None, 0.0, 'range', None, 'percent')),
+    ('5 million to 10 million tons', 0, ('[4950000, 10100000]', 'metric ton', None, 0.0, 'range', None, 'metric ton')),
+    ('5-10 percent', 0.02, ('[4.748, 10.302]', 'percent', None, 0.0, 'range', None, 'percent')),
+    ('$1 million every 1 year', 0, ('[990000, 1010000]', 'USD/year', 1000000.0, 10000.0, None, 1000000.0, '')),
+    ('nearly -5 percent', 0, ('[-5.05, -4.75]', 'percent', -5.0, 0.05, 'nearly', -5.0, 'percent')),
+    ('nearly 0.5 percent', 0, ('[0.475, 0.505]', 'percent', 0.5, 0.005, 'nearly', 0.5, 'percent')),
+    ('just over 5 percent', 0, ('[4.95, 5.25]', 'percent', 5.0, 0.05, 'just over', 5.0, 'percent')),
+    ('just over -5 percent', 0, ('[-5.25, -4.95]', 'percent', -5.0, 0.05, 'just over', -5.0, 'percent')),
+    ('just over 0.5 percent', 0, ('[0.495, 0.525]', 'percent', 0.5, 0.005, 'just over', 0.5, 'percent')),
+    ('about 10-20 million tons', 0, ('[9400000, 21200000]', 'metric ton', None, 0.0, 'about (range)', None, 'metric ton')),
+    ('about $10-20 million', 0, ('[9400000, 21200000]', 'USD', None, 0.0, 'about (range)', None, '')),
+    ('two million', 0, ('[1980000, 2020000]', '', 2000000.0, 20000.0, None, 2000000.0, '')),
+    ({'value': '5', 'unit': '1/year'}, 0, ('[4.95, 5.05]', '1/year', 5.0, 0.05, None, 5.0, '')),
+    ({'value': '5', 'unit': '1 / year'}, 0, ('[4.95, 5.05]', '1/year', 5.0, 0.05, None, 5.0, '')),
+    ({'value': '5', 'unit': 'per year'}, 0, ('[4.95, 5.05]', '1/year', 5.0, 0.05, None, 5.0, '')),
+    ({'value': '500000', 'unit': 'barrels annually'}, 0, ('[495000, 505000]', 'barrel/year', 500000.0, 5000.0, None, 500000.0, 'barrel')),
+    ({'value': '5', 'unit': 'tons per 2 years'}, 0, ('[2.475, 2.525]', 'metric ton/year', 2.5, 0.025, None, 5.0, 'metric ton')),
+    ({'value': '5', 'unit': 'tons per 1 year'}, 0, ('[4.95, 5.05]', 'metric ton/year', 5.0, 0.05, None, 5.0, 'metric ton')),
+    ({'min': '5', 'max': '5', 'unit': 'USD'}, 0, ('[5, 5]', 'USD', None, 0.0, 'range', None, '')),
+    ({'value': '89', 'unit': 'percent'}, 0.02, ('[86.72, 91.28]', 'percent', 89.0, 0.5, None, 89.0, 'percent')),
+    ({'min': '5', 'max': '10', 'unit': 'USD'}, 0.02, ('[4.8, 10.2]', 'USD', None, 0.0, 'range', None, '')),
+    ({'min': '-10', 'unit': 'USD'}, 0.02, ('[-10.2, inf)', 'USD', None, 0.0, 'at least', None, '')),
+    ({'max': '-10', 'unit': 'USD'}, 0.02, ('(-inf, -9.8]', 'USD', None, 0.0, 'at most', None, '')),
+    ({'min': '0', 'max': '500000', 'unit': 'barrels per year'}, 0, ('[0, 500000]', 'barrel/year', None, 0.0, 'range', None, 'barrel')),
+    ({'max': '4000000', 'unit': 'barrels'}, 0, ('(-inf, 4000000]', 'barrel', None, 0.0, 'at most', None, 'barrel')),
+    ({'min': '7.5 million', 'unit': 'metric tons'}, 0, ('[7500000, inf)', 'metric ton', None, 0.0, 'at least', None, 'metric ton')),
+]
+
+
+@pytest.mark.parametrize(("raw", "tolerance", "shape"), SHAPES, ids=[_case_id(case[0]) for case in SHAPES])
+def test_parse_shape(raw: object, tolerance: float, shape: tuple[object, ...]) -> None:
+    value = parse("quantity", raw, ctx(tolerance=tolerance))
+    assert isinstance(value, Quantity)
+    seen = (str(value.interval), value.unit, value.value, value.half_width, value.qualifier, value.stated_value, value.stated_unit)
+    assert seen == shape
+
+
+MESSAGES = [
+    ('$5 million to €10 million', "'$5 million to €10 million' is not a quantity: the two ends of the range are in different currencies"),
+    ('about 5 percent or more', "'about 5 percent or more' is not a quantity: 'or more' cannot qualify a range or a hedged number"),
+    ('5-10 percent or more', "'5-10 percent or more' is not a quantity: 'or more' cannot qualify a range or a hedged number"),
+    ('5 and 10 percent', "'5 and 10 percent' is not a quantity: 'and 10 percent' is not a unit, rate or qualifier that factcheck knows"),
+    ('from 5 and 10 percent', "'from 5 and 10 percent' is not a quantity: 'from' needs 'to' between two numbers ('from 5 to 10 percent')"),
+    ('between 5 and more', "'between 5 and more' is not a quantity: expected a number after 'and'"),
+    ('5 to go', "'5 to go' is not a quantity: 'to go' is not a unit, rate or qualifier that factcheck knows"),
+    ('5- percent', "'5- percent' is not a quantity: expected a number after '-'"),
+    ('0 to a third', "'0 to a third' is not a quantity: a fraction cannot be the end of a range"),
+    ('at least 5-10 percent', "'at least 5-10 percent' is not a quantity: 'at least' cannot qualify a range"),
+    ('5 percent every few years', "'5 percent every few years' is not a quantity: 'few' in the rate 'every few years' is not a number of periods"),
+    ('5 percent every ten-odd years', "'5 percent every ten-odd years' is not a quantity: 'ten-odd' in the rate 'every ten-odd years' is not a number of periods"),
+    ('5 percent per 0 years', "'5 percent per 0 years' is not a quantity: '0' in the rate 'per 0 years' is not a number of periods"),
+    ('$', "'$' is not a quantity: there is no number"),
+    ('~', "'~' is not a quantity: there is no number"),
+    ('15 percent-ish', "'15 percent-ish' is not a quantity: '-ish' is not a unit, rate or qualifier that factcheck knows"),
+    ('between 5', "'between 5' is not a quantity: 'between' needs 'and' between two numbers ('between 5 and 10 million')"),
+    ('from 5', "'from 5' is not a quantity: 'from' needs 'to' between two numbers ('from 5 to 10 percent')"),
+    ('$5 tons', "'$5 tons' is not a quantity: two units: USD and metric ton"),
+    ('7.5 million of coal', "'7.5 million of coal' is not a quantity: 'of coal' needs a unit before it ('tons of coal', '$400 million of sales')"),
+    ('a third tons', "'a third tons' is not a quantity: a fraction ('a third') stands alone; write a unit with digits instead"),
+    ('15-0', "'15-0' is not a quantity: the range runs backwards (15 > 0)"),
+    (None, 'an empty value is not a quantity'),
+    ({'value': '5', 'unit': 'tonsannually'}, "'tonsannually' is not a unit factcheck knows"),
+    ({'value': '5', 'unit': '€bn'}, "'€bn' is not a unit factcheck knows"),
+    ({'value': '5', 'unit': 'tons every few years'}, "'tons every few years': 'few' is not a number of periods"),
+    ({'value': '5', 'unit': 'tons every ten-odd years'}, "'tons every ten-odd years': 'ten-odd' is not a number of periods"),
+    ({'value': '5', 'unit': 'tons per 0 years'}, "'tons per 0 years': '0' is not a number of periods"),
+    ({'value': '5', 'unit': ['USD']}, 'a list is not a unit'),
+    ({'value': 'a third', 'unit': 'percent'}, "'value: a third' is a fraction; write the number in the unit"),
+    ({'value': '5', 'max': '9', 'unit': 'USD'}, "{value: 5, max: 9, unit: USD} mixes 'value' with 'min'/'max'; use one or the other"),
+    ({'min': 'x', 'unit': 'USD'}, "'min: x' is not a number"),
+    ({'max': 'x', 'unit': 'USD'}, "'max: x' is not a number"),
+    ({'min': None, 'unit': 'USD'}, "{min: null, unit: USD} has neither a 'min' nor a 'max'"),
+    ({'value': ['5'], 'unit': 'USD'}, "a list is not a number for 'value'"),
+    ({'value': '5', 'unit': None}, '{value: 5, unit: null} has no unit'),
+    ({'value': '5', 'unit': ''}, '{value: 5, unit: } has no unit'),
+    ({'value': 'x', 'unit': 'USD'}, "'value: x' is not a number"),
+]
+
+
+@pytest.mark.parametrize(("raw", "message"), MESSAGES, ids=[_case_id(case[0]) for case in MESSAGES])
+def test_parse_error_message(raw: object, message: str) -> None:
+    with pytest.raises(ValueParseError) as info:
+        parse("quantity", raw)
+    assert info.value.message == message
+    assert info.value.expected
+
+
+# Plain numbers whose intervals only touch disagree; a bound, or a number without precision ("0"), agrees.
+TOUCHING = [
+    ("6.2", "at least 6.3", 0, Agreement.AGREE),  # [6.15, 6.25] and [6.25, inf)
+    ("0", "1", 0.99, Agreement.AGREE),  # [0, 0] (no precision) and [0, 2] (tolerance 0.99)
+    ("6.2", "6.3", 0, Agreement.DISAGREE),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "tolerance", "outcome"), TOUCHING)
+def test_touching_intervals(a: str, b: str, tolerance: float, outcome: Agreement) -> None:
+    qa, qb = parse("quantity", a, ctx(tolerance=tolerance)), parse("quantity", b, ctx(tolerance=tolerance))
+    assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+    assert max(qa.interval.lo, qb.interval.lo) == min(qa.interval.hi, qb.interval.hi)  # they touch
+    assert compare(qa, qb).outcome is outcome
+    assert compare(qb, qa).outcome is outcome
+
+
+def test_unit_table() -> None:
+    assert _table("km", "miles| mile", Fraction(8, 5), "mile") == {
+        "miles": UnitWord("km", Fraction(8, 5), "mile"), "mile": UnitWord("km", Fraction(8, 5), "mile"),
+    }
+    assert _table("day", "days|day") == {"days": UnitWord("day", Fraction(1), "day"), "day": UnitWord("day", Fraction(1), "day")}
+
+
+def test_range_start_takes_the_magnitude_of_its_end() -> None:
+    five = read_number("5 and 10 million")
+    assert five is not None
+    assert _with_multiplier(five, 10**6) == ParsedNumber(
+        Fraction(5_000_000), implied_half_width("5", 10**6), "digits", 0, 1, "5", 10**6,
+    )
+
+
+def test_empty_unit() -> None:
+    with pytest.raises(ValueParseError) as info:
+        parse_unit(" ")
+    assert info.value.message == "the unit is empty"
+    assert info.value.expected.startswith("a unit such as 'USD'")

@@ -16,7 +16,7 @@ import pytest
 
 from factcheck.models import PredicateModel
 from factcheck.values import (
-    PARSE_FACTS, TYPES, VALUE_TYPES, Agreement, Comparison, ParseContext, Text, ValueParseError, ValueType, compare,
+    PARSE_FACTS, TYPES, VALUE_TYPES, Agreement, Comparison, ParseContext, Text, Value, ValueParseError, ValueType, compare,
     parse_value,
     type_named,
 )
@@ -80,6 +80,48 @@ def test_compare_dispatches_through_the_table() -> None:
     assert compare(quantity, count).detail == "a quantity and a count are not compared"
     assert compare(parse_value("quote", "words", context), count).detail == "a quote and a count are not compared"
     assert compare(parse_value("time", "noon", context), other_day).detail == "a time and a date are not compared"
+
+
+def test_reads_may_be_a_function_of_the_raw_value() -> None:
+    odd = ValueType("odd", Text, lambda raw, context: None, lambda a, b: None,  # type: ignore[arg-type, return-value]
+                    reads=lambda raw: ("tolerance",) if raw else ())
+    assert (odd.facts_read("x"), odd.facts_read("")) == (("tolerance",), ())
+
+
+def test_mapping_schema() -> None:
+    from factcheck.values.base import mapping_schema
+
+    schema = mapping_schema("A pair.", {"b": ({"type": "string"}, "The second."), "a": ({"type": "integer"}, "The first.")},
+                            minProperties=1)
+    assert schema == {
+        "type": "object", "description": "A pair.",
+        "properties": {"b": {"type": "string", "description": "The second."}, "a": {"type": "integer", "description": "The first."}},
+        "minProperties": 1, "additionalProperties": False,
+    }
+    assert list(schema["properties"]) == ["b", "a"]  # the canonical order is the order given
+
+
+@dataclasses.dataclass(frozen=True)
+class _Unlisted(Value):
+    """A value class no entry of TYPES declares."""
+
+    text: str
+
+    def describe(self) -> str:
+        return self.text
+
+    def canonical(self) -> str:
+        return self.text
+
+
+def test_values_of_a_class_no_type_declares_are_not_compared() -> None:
+    one, two = _Unlisted("one"), _Unlisted("two")
+    assert compare(one, two).outcome is Agreement.INCOMPARABLE
+    assert compare(one, two).detail == "values of type _Unlisted are not compared"
+    count = parse_value("count", "16", ctx())
+    assert compare(one, count).outcome is Agreement.INCOMPARABLE
+    assert compare(one, count).detail == "a _unlisted and a count are not compared"
+    assert compare(count, one).detail == "a count and a _unlisted are not compared"
 
 
 def _worked_example() -> str:

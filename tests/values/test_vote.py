@@ -118,3 +118,39 @@ def test_parse_errors(raw: object) -> None:
     with pytest.raises(ValueParseError) as info:
         parse("vote", raw, UNSC)
     assert info.value.message and info.value.expected
+
+
+# Paths the parametrized tests above reach only for their outcome: exact values and messages.
+def test_more_forms() -> None:
+    assert parse("vote", "15-0", UNSC) == Vote("15-0", 15, 0, None, False)
+    assert parse("vote", "13 in favour, two against", UNSC) == Vote("13 in favour, two against", 13, 2, None, False)
+    assert parse("vote", "abstentions: 3", UNSC) == Vote("abstentions: 3", None, None, 3, False)
+    assert parse("vote", "unanimous", UNSC) == Vote("unanimous", 15, 0, 0, True)
+    # A stated `for` is kept: the body's size fills it only when the text does not state it.
+    assert parse("vote", "a unanimous 14-0 vote", UNSC) == Vote("a unanimous 14-0 vote", 14, 0, 0, True)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (15, "'15' is a single number, not a vote tally"),
+        (15.0, "'15' is a single number, not a vote tally"),
+        (",", "',' is not a vote"),
+        (["15", "0"], "a list is not a vote"),
+        (None, "an empty value is not a vote"),
+        (True, "a boolean is not a vote"),
+        ({"for": ["15", "0"]}, "{for: [15, 0]}: 'for' is a list, not a number of votes"),
+        ({"for": True}, "{for: true}: 'for' is a boolean, not a number of votes"),
+        ({"for": "x"}, "{for: x}: 'for: x' is not a number of votes"),
+        ({"for": "15k"}, "{for: 15k}: 'for: 15k' is not a number of votes"),  # no magnitudes in a tally
+        ({"for": "1/1"}, "{for: 1/1}: 'for: 1/1' is not a number of votes"),
+        ({"for": "15 votes"}, "{for: 15 votes}: 'for: 15 votes' is not a number of votes"),
+        ({"for": "15", "yes": "1", "no": "2"}, "unknown keys 'yes', 'no' in a vote mapping (allowed: for, against, abstain)"),
+    ],
+    ids=repr,
+)
+def test_error_messages(raw: object, message: str) -> None:
+    with pytest.raises(ValueParseError) as info:
+        parse("vote", raw, UNSC)
+    assert info.value.message == message
+    assert info.value.expected.startswith("a vote such as '15-0'")
