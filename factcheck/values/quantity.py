@@ -433,14 +433,9 @@ def _hedged(v: Fraction, d: Fraction, hedge: str | None) -> Interval:
 # A duration (a deadline's mapping form) is a quantity too, so the deadline type shares this.
 MAPPING_SCHEMA = mapping_schema(
     "A quantity as a mapping: a value or bounds, and a unit. A deadline written as a mapping is its duration.",
-    {
-        "value": (TEXT_SCHEMA, "The number, in the unit (e.g. 400870018)."),
-        "min": (TEXT_SCHEMA, "The lower bound, in the unit; with max, a range."),
-        "max": (TEXT_SCHEMA, "The upper bound, in the unit."),
-        "unit": (TEXT_SCHEMA, "The unit: USD, $, GBP, percent, metric tons, barrels per year, months, ..."),
-    },
-    required=["unit"],
-    anyOf=[{"required": ["value"]}, {"required": ["min"]}, {"required": ["max"]}],
+    {"value": (TEXT_SCHEMA, "The number, in the unit (e.g. 400870018)."), "min": (TEXT_SCHEMA, "The lower bound, in the unit; with max, a range."),
+     "max": (TEXT_SCHEMA, "The upper bound, in the unit."), "unit": (TEXT_SCHEMA, "The unit: USD, $, GBP, percent, metric tons, barrels per year, months, ...")},
+    required=["unit"], anyOf=[{"required": ["value"]}, {"required": ["min"]}, {"required": ["max"]}],
 )
 KEYS = tuple(MAPPING_SCHEMA["properties"])
 
