@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     cache_dir = workdir / "cache-mac" / spec.name
 
     from factcheck.cache import DIGEST, FORMAT, MAGIC, FileCache
-    from factcheck.lint import LintOptions, run_lint
+    from factcheck.pipeline import LintOptions, run_lint
 
     perf.log(f"cold lint of {corpus} into {cache_dir} ...")
     run_lint(LintOptions(cache_dir=cache_dir, jobs=1), cwd=corpus)

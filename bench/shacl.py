@@ -71,7 +71,7 @@ from factcheck.bucket_index import BucketIndex
 from factcheck.checks import CHECKS
 from factcheck.context import RuleContext
 from factcheck.findings import Finding
-from factcheck.lint import LintOptions, LintResult, run_lint
+from factcheck.pipeline import LintOptions, LintResult, run_lint
 from factcheck.values import compare
 
 HERE = Path(__file__).resolve().parent

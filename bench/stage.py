@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import pickle
 import subprocess
 import sys
 import time
@@ -51,7 +50,7 @@ def stage_phases(corpus: Path, files: int, repeat: int) -> dict[str, float]:
     from factcheck.cache import pickled
     from factcheck.config import find_settings
     from factcheck.corpus import load_corpus
-    from factcheck.lint import rule_dirs
+    from factcheck.pipeline import rule_dirs
     from factcheck.loader import load_file
     from factcheck.normalize import Normalizer
     from factcheck.ruleset import load_ruleset

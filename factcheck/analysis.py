@@ -248,7 +248,7 @@ class Analysis:
 
     @cached_property
     def index(self) -> BucketIndex:
-        """The bucket index lint.py built at load time, else one built here (a context made directly)."""
+        """The bucket index pipeline.py built at load time, else one built here (a context made directly)."""
         return self._index if self._index is not None else BucketIndex(self.assertions)
 
     @property

@@ -1,6 +1,6 @@
 """The corpus bucket index: comparable claims by bucket, then by normalized value.
 
-Built once from the checked assertions before any rule runs (lint.py), as a database builds its
+Built once from the checked assertions before any rule runs (pipeline.py), as a database builds its
 indexes when rows are added rather than when a query asks: the cross-source rules (FC101-FC106,
 FC201) then read value groups instead of regrouping the corpus, and the disagreement search visits
 only the buckets that hold two or more distinct values. Most buckets of a large corpus hold one

@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING, Callable, NoReturn, Sequence, TextIO
 
 from . import __version__
 from .config import ConfigError
-from .findings import SEVERITY_RANK
 
 if TYPE_CHECKING:
-    from .lint import LintResult
+    from .pipeline import LintResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -114,34 +113,22 @@ _last_result: list[object] = []
 
 def _lint_result(args: argparse.Namespace, baseline_applied: bool) -> LintResult:
     """The lint result for a command's corpus options, with the baseline applied when asked:
-    `lint` and `report` show the same findings."""
-    from . import baseline
-    from .lint import LintOptions, run_lint
+    `lint` and `report` show the same findings. A call of the Python API (api.py), as a script's."""
+    from . import api
+    from .config import find_settings
     from .progress import wanted
 
-    options = LintOptions(
-        paths=tuple(args.paths),
-        entities=tuple(args.entities),
-        predicates=tuple(args.predicates),
-        rules=tuple(args.rules),
-        select=_codes(args.select),
-        ignore=_codes(args.ignore),
-        cache=args.cache,
-        cache_dir=args.cache_dir,
-        jobs=args.jobs,
-        max_file_size=args.max_file_size,
-        progress=args.progress if args.progress is not None else wanted(),
+    baseline_file = None
+    if baseline_applied:
+        baseline_file = args.baseline or find_settings(Path.cwd().resolve()).path("baseline")
+    result = api.lint(
+        args.paths, select=_codes(args.select), ignore=_codes(args.ignore), entities=args.entities, predicates=args.predicates,
+        rules=args.rules, baseline=baseline_file, cache=args.cache, cache_dir=args.cache_dir, jobs=args.jobs,
+        max_file_size=args.max_file_size, progress=args.progress if args.progress is not None else wanted(),
     )
-    result = run_lint(options)
     _last_result[:] = [result]  # freed at exit, or by the next call in the same process (see run)
     for note in result.notes:
         print(f"factcheck: {note}", file=sys.stderr)
-    settings = result.settings
-    baseline_file = args.baseline or (settings.path("baseline") if settings else None)
-    if baseline_applied and baseline_file:
-        outcome = baseline.apply(result.findings, baseline.read(baseline_file))
-        result.findings = outcome.findings
-        print(f"factcheck: baseline {baseline_file}: {outcome.matched} known finding(s) hidden, {outcome.gone} entr{'y' if outcome.gone == 1 else 'ies'} no longer occur", file=sys.stderr)
     return result
 
 
@@ -150,7 +137,6 @@ def _lint(args: argparse.Namespace) -> int:
     from .reporters import REPORTERS, statistics
 
     result = _lint_result(args, baseline_applied=not args.write_baseline)
-    settings = result.settings
     _never_over_an_input(result, args.write_baseline or args.output)
     if args.write_baseline:
         count = baseline.write(args.write_baseline, result.findings)
@@ -163,10 +149,7 @@ def _lint(args: argparse.Namespace) -> int:
         reporter(result, sys.stdout)
     if args.exit_zero:
         return EXIT_OK
-    fail_on = args.fail_on or (settings.config.fail_on if settings else None) or "error"
-    threshold = SEVERITY_RANK[fail_on]
-    failing = any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in result.findings)
-    return EXIT_FINDINGS if failing else EXIT_OK
+    return EXIT_FINDINGS if result.failing(args.fail_on) else EXIT_OK
 
 
 def _never_over_an_input(result: LintResult, output: Path | None) -> None:
@@ -214,7 +197,7 @@ def _report(args: argparse.Namespace) -> int:
 
 def _ruleset(extra: list[Path]):  # type: ignore[no-untyped-def]
     from .config import find_settings
-    from .lint import apply_severity_overrides, rule_dirs
+    from .pipeline import apply_severity_overrides, rule_dirs
     from .ruleset import load_ruleset
 
     settings = find_settings(Path.cwd())

@@ -48,7 +48,7 @@ class RuleContext:
     # Every source of the corpus when `assertions` is only the part that matters (pre-commit path).
     sources: Mapping[str, SourceInfo] | None = None
     focus: Collection[str] | None = None  # display paths whose findings are wanted (None: all)
-    # The bucket index of `assertions`, built at load time (lint.py); None: the analysis builds it.
+    # The bucket index of `assertions`, built at load time (pipeline.py); None: the analysis builds it.
     index: BucketIndex | None = None
 
     def predicate(self, name: str) -> PredicateModel | None:

@@ -788,7 +788,7 @@ def _summary(counts: Counter[str], dry: bool) -> str:
 def fmt_command(paths: list[Path], *, check: bool = False, diff: bool = False) -> int:
     """`factcheck fmt [--check] [--diff] [PATH ...]`; the default PATH is the configured corpus, else claims/."""
     from .config import ConfigError, find_settings
-    from .lint import default_corpus
+    from .pipeline import default_corpus
 
     cwd = Path.cwd().resolve()
     settings = find_settings(cwd)
@@ -803,7 +803,7 @@ def _rule_codes(settings: Any) -> dict[str, str]:
     """Each check's rule code in the project's rule set; none when the rule set does not load (fmt
     still formats, and names a check by its own name)."""
     from .config import ConfigError
-    from .lint import rule_dirs
+    from .pipeline import rule_dirs
     from .ruleset import load_ruleset
 
     try:

@@ -113,7 +113,7 @@ def serve(jobs: list[dict[str, Any]]) -> list[int]:
     import factcheck.extract.claims
     import factcheck.extract.command
     import factcheck.fmt
-    import factcheck.lint
+    import factcheck.pipeline
 
     statuses = []
     for job in jobs:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 
 ROOT = Path(__file__).resolve().parent.parent
 LOAD_CODES = {"FC001", "FC002", "FC003", "FC004", "FC005", "FC006"}

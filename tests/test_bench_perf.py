@@ -123,7 +123,7 @@ def test_shacl_and_fc101_on_a_hand_made_corpus(tmp_path: Path, shacl) -> None:  
 
 
 def test_the_comparison_can_fail(tmp_path: Path, shacl) -> None:  # type: ignore[no-untyped-def]
-    from factcheck.lint import LintOptions, run_lint
+    from factcheck.pipeline import LintOptions, run_lint
 
     corpus = _hand_made(tmp_path / "c")
     result = run_lint(LintOptions(paths=(corpus,), select=("FC101",), cache=False), cwd=corpus)

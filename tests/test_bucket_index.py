@@ -1,6 +1,6 @@
 """The bucket index built at load time gives the analysis exactly what regrouping the corpus gives.
 
-lint.py indexes the checked assertions once, before any rule runs (factcheck/bucket_index.py), and
+pipeline.py indexes the checked assertions once, before any rule runs (factcheck/bucket_index.py), and
 an Analysis made without an index builds its own. Checked here against a reference written to be
 obviously right (plain grouping by bucket, by day for facts that change, then by canonical()), and
 with and without a prebuilt index: on the example corpus, on generated corpora (primary sources;
@@ -24,7 +24,7 @@ from factcheck.analysis import Analysis
 from factcheck.assertions import Assertion
 from factcheck.bucket_index import BucketIndex
 from factcheck.context import RuleContext
-from factcheck.lint import LintOptions, LintResult, run_lint
+from factcheck.pipeline import LintOptions, LintResult, run_lint
 from factcheck.relevance import relevant
 
 ROOT = Path(__file__).resolve().parent.parent

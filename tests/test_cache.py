@@ -16,7 +16,7 @@ import pytest
 
 from factcheck import filestage
 from factcheck.cache import DIGEST, FORMAT, MAGIC, FileCache
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 
 ROOT = Path(__file__).resolve().parent.parent
 

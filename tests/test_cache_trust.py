@@ -21,7 +21,7 @@ import pytest
 from factcheck import filestage
 from factcheck.cache import FORMAT, FileCache, inside_project
 from factcheck.secret import SECRET_NAME, UntrustedSecret, load_secret, user_secret_path
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 
 import test_cache  # tests/test_cache.py, next to this file
 

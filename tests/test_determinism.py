@@ -24,7 +24,7 @@ from typing import Any, Self
 import pytest
 
 from factcheck import filestage
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 from factcheck.reporters import REPORTERS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,7 +37,7 @@ SEEDS = ("0", "1", "4294967295", "random")
 _RENDER = """
 import os, sys
 from pathlib import Path
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 from factcheck.reporters import REPORTERS
 for project in sys.argv[1:]:
     os.chdir(project)

@@ -16,7 +16,7 @@ import pytest
 from factcheck.analysis import Disagreement
 from factcheck.disagreement_messages import RELATED_LIMIT
 from factcheck.findings import Finding
-from factcheck.lint import LintOptions, LintResult, run_lint
+from factcheck.pipeline import LintOptions, LintResult, run_lint
 from factcheck.html_report import build_report, render as render_html
 from factcheck.reporters import REPORTERS
 from factcheck.values import Agreement, Comparison

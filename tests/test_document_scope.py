@@ -12,7 +12,7 @@ import pytest
 
 from factcheck.cli import main
 from factcheck.findings import Finding
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 
 ROOT = Path(__file__).resolve().parent.parent
 NPR_DOCUMENT = Path("claims/sources/npr-2017-12-22-resolution-2397.txt")
@@ -157,7 +157,7 @@ def test_a_configuration_file_that_settings_come_from_above_the_working_director
 
 
 def test_the_corpus_is_loaded_once_for_a_document(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from factcheck import lint
+    from factcheck import pipeline as lint
 
     calls: list[int] = []
     real = lint.load_corpus

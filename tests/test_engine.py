@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 
 ENTITIES = Path(__file__).parent / "rules" / "entities.yaml"
 NPR = """\

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 
 REPO = Path(__file__).resolve().parent.parent
 # The three articles exactly as published: claims, evidence and the extraction gold are read against

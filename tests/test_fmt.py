@@ -286,7 +286,7 @@ def test_idempotent_on_the_example_corpus(path: Path) -> None:
 
 
 def test_formatting_the_corpus_changes_no_finding(tmp_path: Path) -> None:
-    from factcheck.lint import LintOptions, run_lint
+    from factcheck.pipeline import LintOptions, run_lint
 
     claims = _copy_corpus(tmp_path)
     before = run_lint(LintOptions(paths=(claims,)), cwd=tmp_path).findings

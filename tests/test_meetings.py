@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from factcheck import corpus as corpus_module
-from factcheck import lint as lint_module
+from factcheck import pipeline as lint_module
 from factcheck.cache import FORMAT
 from factcheck.config import find_settings
-from factcheck.lint import LintOptions, rule_dirs, run_lint
+from factcheck.pipeline import LintOptions, rule_dirs, run_lint
 from factcheck.ruleset import load_ruleset
 from factcheck.meetings import RACY_NS, WILDCARD, Head, _groups_meeting, key_hash, kept_manifest
 from generated_corpus import generate

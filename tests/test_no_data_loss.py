@@ -24,7 +24,7 @@ import pytest
 
 from factcheck.cli import main
 from factcheck.corpus import discover
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 
 REPO = Path(__file__).resolve().parent.parent
 KILLPOINTS = Path(__file__).resolve().parent / "killpoints.py"

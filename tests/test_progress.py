@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import progress as progress_module
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 from factcheck.progress import Progress, wanted
 
 ROOT = Path(__file__).resolve().parent.parent

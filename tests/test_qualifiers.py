@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from factcheck.corpus import load_corpus
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 from factcheck.qualifiers import Canonical, QualifierCanon
 from factcheck.registry.entities import EntityRegistry
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli import main
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 from factcheck.html_report import build_report, render
 
 REPO = Path(__file__).resolve().parent.parent

@@ -18,7 +18,7 @@ from factcheck.checks import CHECKS
 from factcheck.cli import main
 from factcheck.corpus import Corpus
 from factcheck.findings import Finding, Location
-from factcheck.lint import LintOptions, LintResult, run_lint
+from factcheck.pipeline import LintOptions, LintResult, run_lint
 from factcheck.loader import LoadedFile
 from factcheck.reporters import REPORTERS
 from factcheck.reporters.github_format import escape_data, escape_property

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from factcheck.checks import CHECKS
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 from factcheck.ruleset import default_rules_dir, load_ruleset
 
 CASES_DIR = Path(__file__).parent / "rules"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.cache import FORMAT
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 from factcheck.relevance import relevant
 from generated_corpus import generate as _generate
 

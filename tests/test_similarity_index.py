@@ -23,7 +23,7 @@ import pytest
 from factcheck.assertions import Assertion
 from factcheck.checks import misattributed_quote, quote_drift
 from factcheck.context import RELATED_LIMIT, RuleContext, pair_finding, placement_key, short
-from factcheck.lint import LintOptions, run_lint
+from factcheck.pipeline import LintOptions, run_lint
 from factcheck.quote_index import QuoteIndex, candidate_pairs
 from factcheck.values import ParseContext, ValueParseError
 from factcheck.values import text as text_module

@@ -182,7 +182,7 @@ def _count(n: int, word: str, plural: str | None = None) -> str:
 
 
 def _ruleset(settings: Any) -> RuleSet:
-    from ..lint import rule_dirs
+    from ..pipeline import rule_dirs
     from ..ruleset import load_ruleset
 
     return load_ruleset(rule_dirs(settings, ()), [])
@@ -191,7 +191,7 @@ def _ruleset(settings: Any) -> RuleSet:
 def _registry(settings: Any, extra: list[Path], cwd: Path) -> EntityRegistry:
     """The project's registries (files under the corpus whose top-level key is `entities`) and --entities."""
     from ..corpus import discover, head, load_corpus, may_be_registry
-    from ..lint import default_corpus
+    from ..pipeline import default_corpus
 
     files = [p for p in discover(default_corpus(settings, cwd)) if may_be_registry(head(p))]
     corpus = load_corpus(files, list(extra), cwd, settings.root)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..assertions import Assertion, SourceInfo
 from ..findings import Finding, Location
-from ..lint import LintResult
+from ..pipeline import LintResult
 from ..registry.entities import EntityRegistry
 
 # Most telling first: a cell shows the first status any of its claims has.

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Callable, TextIO
 
 if TYPE_CHECKING:
-    from ..lint import LintResult
+    from ..pipeline import LintResult
 
 Reporter = Callable[["LintResult", TextIO], None]
 

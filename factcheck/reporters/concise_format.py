@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..lint import LintResult
+from ..pipeline import LintResult
 from .text_format import summary
 
 

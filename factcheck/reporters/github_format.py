@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..findings import Finding
-from ..lint import LintResult
+from ..pipeline import LintResult
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 import orjson
 
-from ..lint import LintResult
+from ..pipeline import LintResult
 
 SLICE = 2_000  # findings encoded in one call
 

@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from ..findings import Finding
-from ..lint import LintResult
+from ..pipeline import LintResult
 
 # Characters outside XML 1.0's Char production: C0 controls except tab, LF and CR; surrogates; U+FFFE/U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -29,7 +29,7 @@ import orjson
 from .. import __version__
 from ..checks import CHECKS
 from ..findings import Finding, Location
-from ..lint import LintResult
+from ..pipeline import LintResult
 from ..ruleset import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

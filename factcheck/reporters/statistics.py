@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TextIO
 
-from ..lint import LintResult
+from ..pipeline import LintResult
 
 
 def render(result: LintResult, stream: TextIO) -> None:

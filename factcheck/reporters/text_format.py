@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..findings import SEVERITIES, Finding
-from ..lint import LintResult
+from ..pipeline import LintResult
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CONTEXT_LINES = 1

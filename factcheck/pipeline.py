@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Any
 
 from .assertions import Assertion
 from .progress import Progress
@@ -22,7 +23,7 @@ from . import engine, selector
 from .load_checks import ALWAYS_REPORTED
 from .context import RuleContext
 from .engine import Selection
-from .findings import Finding
+from .findings import SEVERITY_RANK, Finding
 from .relevance import relevant
 from .ruleset import RuleSet, default_rules_dir, load_ruleset
 from .scope import Given, Scope, citing, classify, scope
@@ -54,6 +55,16 @@ class LintResult:
     silenced: list[Finding] = field(default_factory=list)  # findings that suppressions hid
     notes: list[str] = field(default_factory=list)  # given paths with nothing to check, and why
     _lines: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+    def failing(self, fail_on: str | None = None) -> bool:
+        """Whether a finding is at least as severe as `fail_on` (error, warning or info; by default the
+        configuration's `fail-on`, else error): what makes `factcheck lint` exit 1."""
+        threshold = SEVERITY_RANK[fail_on or (self.settings.config.fail_on if self.settings else None) or "error"]
+        return any(SEVERITY_RANK.get(f.severity, 0) >= threshold for f in self.findings)
+
+    def to_json(self) -> list[dict[str, Any]]:
+        """The findings as the JSON contract's objects (docs/design.md §6), in report order."""
+        return [finding.to_json() for finding in self.findings]
 
     def lines(self, display_path: str) -> list[str]:
         """The lines of a linted file, for code frames: read again when asked, since a large
@@ -88,6 +99,33 @@ def default_corpus(settings: Settings, cwd: Path) -> list[Path]:
 
 def run_lint(options: LintOptions, cwd: Path | None = None) -> LintResult:
     cwd = (cwd or Path.cwd()).resolve()
+    settings, ruleset, given, stage = _prepare(options, cwd)
+    try:
+        with gc_paused():
+            where, corpus, notes = _scoped_corpus(options, settings, given, stage, cwd)
+            result = _run_rules(options, settings, ruleset, where, corpus, stage)
+    finally:
+        stage.progress.close()
+    result.notes = notes
+    return result
+
+
+def load_assertions(options: LintOptions, cwd: Path | None = None) -> list[Assertion]:
+    """The normalized assertions of the claim files the options name, as `run_lint` would give the
+    rules, without running them: the ones of the given files when some are given, else the corpus's."""
+    cwd = (cwd or Path.cwd()).resolve()
+    settings, _, given, stage = _prepare(options, cwd)
+    try:
+        with gc_paused():
+            where, corpus, _ = _scoped_corpus(options, settings, given, stage, cwd)
+    finally:
+        stage.progress.close()
+    wanted = where.report_only
+    return [a for loaded in corpus.files if wanted is None or loaded.path.resolve() in wanted for a in loaded.assertions]
+
+
+def _prepare(options: LintOptions, cwd: Path) -> tuple[Settings, RuleSet, Given, StageOptions]:
+    """Configuration, rule set and what the paths mean: any defect is a ConfigError before a file is read."""
     settings = find_settings(cwd)
     directories = rule_dirs(settings, options.rules)
     ruleset = load_ruleset(directories, [*settings.paths("predicates"), *options.predicates])
@@ -98,16 +136,8 @@ def run_lint(options: LintOptions, cwd: Path | None = None) -> LintResult:
     given = classify(options.paths, directories, cwd)
     cache_dir = cache_directory(options, settings) if options.cache else None
     limit = options.max_file_size or settings.config.max_file_size or DEFAULT_MAX_FILE_SIZE
-    progress = Progress(show=options.progress)
-    stage = StageOptions(ruleset, cache_dir, options.jobs or default_jobs(), limit, progress)
-    try:
-        with gc_paused():
-            where, corpus, notes = _scoped_corpus(options, settings, given, stage, cwd)
-            result = _run_rules(options, settings, ruleset, where, corpus, stage)
-    finally:
-        progress.close()
-    result.notes = notes
-    return result
+    stage = StageOptions(ruleset, cache_dir, options.jobs or default_jobs(), limit, Progress(show=options.progress))
+    return settings, ruleset, given, stage
 
 
 def _scoped_corpus(options: LintOptions, settings: Settings, given: Given, stage: StageOptions, cwd: Path) -> tuple[Scope, Corpus, list[str]]:
