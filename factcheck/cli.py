@@ -53,6 +53,17 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_options(report)
     report.set_defaults(handler=_report)
 
+    claims = commands.add_parser(
+        "claims", help="every normalized claim as a row (JSON Lines or CSV), for data teams",
+        description="Write every claim that normalized as one row: source, outlet, subject, predicate, qualifiers, the value "
+        "as written and normalized (low, high, unit, canonical form), speaker, evidence, place and the codes of the findings on it.",
+    )
+    claims.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="claim files or directories (default: the configured corpus, else claims/)")
+    claims.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="JSON Lines (default) or CSV with a header row")
+    _selection_options(claims)
+    _corpus_options(claims)
+    claims.set_defaults(handler=_claims)
+
     explain = commands.add_parser("explain", help="what a rule checks, its parameters and examples", description="Explain a rule.")
     explain.add_argument("rule", metavar="CODE|NAME", help="a rule code (FC101) or name (value-conflict)")
     explain.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="an extra rules directory (repeatable)")
@@ -192,6 +203,13 @@ def _report(args: argparse.Namespace) -> int:
     page = render(build_report(result), title=args.title)
     write_atomic(args.html, page.encode("utf-8"))
     print(f"factcheck: wrote {args.html} ({len(result.findings)} finding{'s' if len(result.findings) != 1 else ''})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _claims(args: argparse.Namespace) -> int:
+    from .claims_table import FORMATS
+
+    FORMATS[args.format](_lint_result(args, baseline_applied=True), sys.stdout)
     return EXIT_OK
 
 

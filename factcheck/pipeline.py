@@ -54,6 +54,7 @@ class LintResult:
     settings: Settings | None = None
     silenced: list[Finding] = field(default_factory=list)  # findings that suppressions hid
     notes: list[str] = field(default_factory=list)  # given paths with nothing to check, and why
+    focus: set[str] | None = None  # display paths of the files the findings are about when paths narrowed the run
     _lines: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def failing(self, fail_on: str | None = None) -> bool:
@@ -195,7 +196,7 @@ def _run_rules(options: LintOptions, settings: Settings, ruleset: RuleSet, where
     if narrowed:
         assert where.report_only is not None
         findings = _touching(findings, corpus, where.report_only)
-    return LintResult(findings, corpus, ruleset, assertions, settings, silenced=context.silenced)
+    return LintResult(findings, corpus, ruleset, assertions, settings, silenced=context.silenced, focus=focus)
 
 
 def apply_severity_overrides(ruleset: RuleSet, settings: Settings) -> None:
