@@ -27,10 +27,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="factcheck", description="Cross-check claims across sources.")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    color = argparse.ArgumentParser(add_help=False)  # every command takes --color
+    color.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                       help="color the output: auto (the default: on a terminal, unless NO_COLOR is set, or when FORCE_COLOR is), always or never")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
-    lint = commands.add_parser("lint", help="lint claim files or directories", description="Lint claim files or directories.")
+    lint = commands.add_parser("lint", parents=[color], help="lint claim files or directories", description="Lint claim files or directories.")
     lint.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="claim files or directories, or source documents: the claim files citing them (default: the configured corpus, else claims/)")
     lint.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
     lint.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of standard output (refused when FILE is one of the linted files)")
@@ -43,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     lint.set_defaults(handler=_lint)
 
     report = commands.add_parser(
-        "report", help="the corpus as one self-contained HTML page (claim matrix and findings)",
+        "report", parents=[color], help="the corpus as one self-contained HTML page (claim matrix and findings)",
         description="Write the claim matrix (facts by source for each subject, colored by status) and the findings lint reports as one HTML file that makes no network request.",
     )
     report.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="claim files or directories, or source documents: the claim files citing them (default: the configured corpus, else claims/)")
@@ -54,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(handler=_report)
 
     claims = commands.add_parser(
-        "claims", help="every normalized claim as a row (JSON Lines or CSV), for data teams",
+        "claims", parents=[color], help="every normalized claim as a row (JSON Lines or CSV), for data teams",
         description="Write every claim that normalized as one row: source, outlet, subject, predicate, qualifiers, the value "
         "as written and normalized (low, high, unit, canonical form), speaker, evidence, place and the codes of the findings on it.",
     )
@@ -64,18 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_options(claims)
     claims.set_defaults(handler=_claims)
 
-    explain = commands.add_parser("explain", help="what a rule checks, its parameters and examples", description="Explain a rule.")
+    explain = commands.add_parser("explain", parents=[color], help="what a rule checks, its parameters and examples", description="Explain a rule.")
     explain.add_argument("rule", metavar="CODE|NAME", help="a rule code (FC101) or name (value-conflict)")
     explain.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="an extra rules directory (repeatable)")
     explain.set_defaults(handler=_explain)
 
-    rules = commands.add_parser("rules", help="the rule catalog", description="List the rules of the rule set.")
+    rules = commands.add_parser("rules", parents=[color], help="the rule catalog", description="List the rules of the rule set.")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text", help="output format (default: text; markdown: the table the README shows)")
     rules.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="an extra rules directory (repeatable)")
     rules.set_defaults(handler=_rules)
 
     extract = commands.add_parser(
-        "extract", help="draft claim files from raw articles (text, Markdown, HTML)",
+        "extract", parents=[color], help="draft claim files from raw articles (text, Markdown, HTML)",
         description="Draft claim files from raw articles (plain text, Markdown or HTML). Quotes with their speakers, "
         "numbers, dates, votes and measures become claims with their evidence. Source fields the page does not state "
         "come from the flags.",
@@ -93,13 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="show a progress bar (default: on a terminal, for several articles)")
     extract.set_defaults(handler=_extract)
 
-    fmt = commands.add_parser("fmt", help="rewrite claim files canonically, keeping comments", description="Rewrite claim files and entity registries canonically (key order, indentation), keeping comments.")
+    fmt = commands.add_parser("fmt", parents=[color], help="rewrite claim files canonically, keeping comments", description="Rewrite claim files and entity registries canonically (key order, indentation), keeping comments.")
     fmt.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="claim files or directories (default: the configured corpus, else claims/)")
     fmt.add_argument("--check", action="store_true", help="write nothing; list the files that would change and exit 1 if any")
     fmt.add_argument("--diff", action="store_true", help="write nothing; print a unified diff of the changes and exit 1 if any")
     fmt.set_defaults(handler=_fmt)
 
-    schema = commands.add_parser("schema", help="JSON Schema of claim files (for editors)", description="Print the JSON Schema (draft 2020-12) of claim files or entity registries.")
+    schema = commands.add_parser("schema", parents=[color], help="JSON Schema of claim files (for editors)", description="Print the JSON Schema (draft 2020-12) of claim files or entity registries.")
     schema.add_argument("--kind", choices=["claims", "entities"], default="claims", help="claim files (default) or the entity registry")
     schema.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the schema to FILE instead of standard output")
     schema.set_defaults(handler=_schema)
@@ -296,6 +299,9 @@ def _write_report(path: Path, write: Callable[[TextIO], None]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from . import terminal
+
+    terminal.choose(args.color)
     try:
         return args.handler(args)
     except ConfigError as err:

@@ -65,11 +65,12 @@ class Progress:
     def _maybe_draw(self) -> None:
         if not self.show or self._bar is not None or self.clock() - self.started < self.delay:
             return
-        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeElapsedColumn
 
+        from . import terminal
+
         self._bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=Console(file=self.stream), transient=True)
+                        console=terminal.console(self.stream, live=True), transient=True)
         self._bar.start()
         self._task = self._bar.add_task(self.phase, total=self.total, completed=self.done)
 

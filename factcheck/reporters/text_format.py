@@ -1,17 +1,18 @@
 """Human output: a header per finding, a code frame with the value underlined, related places, a summary.
 
-Colored on a terminal, plain when piped or written to a file (rich decides from the stream), and
-never wrapped, so each header stays one greppable `path:line:col: CODE` line.
+Colored on a terminal, plain when piped or written to a file (terminal.py: `--color`, NO_COLOR and
+FORCE_COLOR decide with the stream), and never wrapped, so each header stays one greppable `path:line:col: CODE` line.
 """
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from typing import TextIO
 
 from rich.console import Console
 from rich.markup import escape
+
+from .. import terminal
 
 from ..findings import SEVERITIES, Finding
 from ..pipeline import LintResult
@@ -21,13 +22,7 @@ CONTEXT_LINES = 1
 
 
 def render(result: LintResult, stream: TextIO) -> None:
-    console = Console(
-        file=stream,
-        highlight=False,
-        soft_wrap=True,
-        no_color=bool(os.environ.get("NO_COLOR")),
-        force_terminal=True if os.environ.get("FORCE_COLOR") else None,
-    )
+    console = terminal.console(stream, highlight=False, soft_wrap=True)
     for finding in result.findings:
         _finding(console, finding, result.lines(finding.location.path))
     console.print(summary(result.findings))
