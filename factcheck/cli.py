@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         "numbers, dates, votes and measures become claims with their evidence. Source fields the page does not state "
         "come from the flags.",
     )
-    extract.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE", help="article files")
+    extract.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE", help="article files; - reads one article from standard input (its draft then names no document)")
     extract.add_argument("--output", "-o", metavar="PATH", help="write the draft to FILE (new claims are added to an existing file), or one file per article into DIR; default: standard output")
     extract.add_argument("--outlet", help="the outlet (default: from the page, when it names one)")
     extract.add_argument("--published", help="publication date YYYY-MM-DD (default: from the page)")

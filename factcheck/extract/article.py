@@ -364,8 +364,12 @@ def _inside_quotation(text: str, start: int, at: int) -> bool:
 def read_file(path: Path) -> Article:
     """Read an article file. Undecodable bytes become U+FFFD, as lint reads documents, so the
     evidence drafted from it is found again; `Article.encoding_problem` says it happened."""
-    data = path.read_bytes()
-    article = read_article(data.decode("utf-8-sig", errors="replace"), str(path))
+    return read_bytes(path.read_bytes(), str(path))
+
+
+def read_bytes(data: bytes, name: str) -> Article:
+    """An article from its bytes (a file's, or standard input's), decoded as read_file says."""
+    article = read_article(data.decode("utf-8-sig", errors="replace"), name)
     try:
         data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

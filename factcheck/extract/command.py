@@ -13,7 +13,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, BinaryIO, Callable, TextIO
 
 import yaml
 
@@ -23,10 +23,11 @@ from ..load_checks import BLOCKS_FORMATTING
 from ..registry.entities import EntityRegistry, normalize_mention
 from ..ruleset import RuleSet
 from ..yamlload import load_yaml
-from .article import read_file
+from .article import read_bytes, read_file
 from .claims import Draft, ExtractError, SourceOptions, draft_claims
 from .writer import MergeError, append_claims, new_claims, render_entities, render_new, verify_merge
 
+STDIN = Path("-")  # the article argument that means standard input
 DRAFT_ENTITIES = "entities.draft.yaml"
 @dataclass
 class ExtractRequest:
@@ -39,15 +40,19 @@ class ExtractRequest:
     output_is_dir: bool = False  # `-o DIR/`: a trailing slash says directory even before it exists
 
 
-def extract_command(request: ExtractRequest, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Exit code: 0 every article drafted, 2 an article or output could not be processed."""
+def extract_command(request: ExtractRequest, out: TextIO | None = None, err: TextIO | None = None, stdin: BinaryIO | None = None) -> int:
+    """Exit code: 0 every article drafted, 2 an article or output could not be processed. An
+    article named `-` is read from `stdin` (standard input): it has no file for `document:`."""
     out = out or sys.stdout
     err = err or sys.stderr
+    standard_input = stdin or sys.stdin.buffer
     cwd = Path.cwd().resolve()
     settings = find_settings(cwd)
-    missing = [str(p) for p in request.articles if not p.is_file()]
+    missing = [str(p) for p in request.articles if p != STDIN and not p.is_file()]
     if missing:
         raise ConfigError([f"{p}: no such file" for p in missing])
+    if request.articles.count(STDIN) > 1:
+        raise ConfigError(["standard input (-) can be read once; give it as one article"])
     several = len(request.articles) > 1
     if several and (request.source.source_id or request.source.url or request.source.title):
         raise ConfigError(["--id, --url and --title name one article; give one article with them"])
@@ -65,7 +70,7 @@ def extract_command(request: ExtractRequest, out: TextIO | None = None, err: Tex
     documents: list[str] = []
     for article_path in _with_progress(request.articles, request.progress, err):
         try:
-            draft = _draft(article_path, claim_dir, request.source, registry, ruleset, err)
+            draft = _draft(article_path, claim_dir, request.source, registry, ruleset, err, standard_input)
             if output is None:
                 if documents:
                     out.write("---\n")
@@ -90,13 +95,14 @@ def extract_command(request: ExtractRequest, out: TextIO | None = None, err: Tex
     return 2 if failed else 0
 
 
-def _draft(article_path: Path, claim_dir: Path, options: SourceOptions, registry: EntityRegistry, ruleset: RuleSet, err: TextIO) -> Draft:
-    article = read_file(article_path)
+def _draft(article_path: Path, claim_dir: Path, options: SourceOptions, registry: EntityRegistry, ruleset: RuleSet, err: TextIO,
+           stdin: BinaryIO) -> Draft:
+    article = read_bytes(stdin.read(), "<stdin>") if article_path == STDIN else read_file(article_path)
     if article.encoding_problem:
         print(f"factcheck extract: {article_path}: warning: {article.encoding_problem}", file=err)
     if not article.text.strip():
-        raise ExtractError("the file has no text")
-    document = Path(os.path.relpath(article_path.resolve(), claim_dir.resolve())).as_posix()
+        raise ExtractError("the file has no text" if article_path != STDIN else "standard input has no text")
+    document = None if article_path == STDIN else Path(os.path.relpath(article_path.resolve(), claim_dir.resolve())).as_posix()
     source = SourceOptions(**{**options.__dict__, "document": options.document or document})
     return draft_claims(article, source, registry, ruleset)
 
@@ -120,7 +126,7 @@ def _add_pending(pending: list[dict[str, Any]], entry: dict[str, Any]) -> None:
 
 def _header(article_path: Path, draft: Draft, inline_entities: bool) -> list[str]:
     lines = [
-        f"Draft claims extracted by factcheck extract from {article_path.as_posix()}.",
+        f"Draft claims extracted by factcheck extract from {'standard input' if article_path == STDIN else article_path.as_posix()}.",
         "Machine-drafted: check every subject, value, speaker and qualifier against the evidence before relying on it.",
     ]
     if inline_entities and draft.entities:

@@ -3,6 +3,7 @@ FC001-FC006, re-running never changes curated claims, and bad input is reported,
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -123,3 +124,23 @@ def test_a_trailing_slash_makes_a_new_directory_for_one_article(project: Path) -
     assert sorted(p.name for p in (project / "drafts").iterdir()) == ["entities.draft.yaml", "the-coastal-ledger-2026-05-20.yaml"]
     draft = yaml.safe_load((project / "drafts" / "the-coastal-ledger-2026-05-20.yaml").read_text(encoding="utf-8"))
     assert draft["source"]["document"] == "../claims/sources/a.html"
+
+
+def test_an_article_from_standard_input_is_drafted_like_its_file(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`extract -` reads the article from standard input; the draft is the file's, less `document:`."""
+    article = project / "claims" / "sources" / "npr.txt"
+    shutil.copy(SOURCES / "npr-2017-12-22-resolution-2397.txt", article)
+    assert main(["extract", "claims/sources/npr.txt", "--published", "2017-12-22"]) == 0
+    from_file = yaml.safe_load(capsys.readouterr().out)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(article.read_bytes())))
+    assert main(["extract", "-", "--published", "2017-12-22"]) == 0
+    out = capsys.readouterr().out
+    assert "from standard input" in out
+    from_stdin = yaml.safe_load(out)
+    assert from_file["source"].pop("document") == "claims/sources/npr.txt" and "document" not in from_stdin["source"]
+    assert from_stdin == from_file
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"  \n")))
+    assert main(["extract", "-", "--published", "2017-12-22"]) == 2
+    assert "factcheck extract: -: standard input has no text" in capsys.readouterr().err
+    assert main(["extract", "-", "-", "--published", "2017-12-22"]) == 2
+    assert "standard input (-) can be read once" in capsys.readouterr().err
