@@ -111,6 +111,7 @@ class Markup:
     # `meta`, `link` and `time` start tags with their attributes (names lowercased, values decoded).
     tags: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     title: str | None = None  # the first `title` element's text, spaces collapsed
+    json_ld: list[str] = field(default_factory=list)  # bodies of `<script type="application/ld+json">`, raw
 
 
 def read_markup(raw: str, page: bool = True) -> Markup:
@@ -120,7 +121,7 @@ def read_markup(raw: str, page: bool = True) -> Markup:
     reader.run()
     return Markup(
         reader.removed, reader.entities, Spans(reader.furniture), Spans(reader.headings), Spans(reader.links),
-        reader.tags, reader.title,
+        reader.tags, reader.title, reader.json_ld,
     )
 
 
@@ -147,6 +148,7 @@ class _Reader:
         self.links: list[tuple[int, int]] = []
         self.tags: list[tuple[str, dict[str, str]]] = []
         self.title: str | None = None
+        self.json_ld: list[str] = []
         self.stack: list[_Open] = []
         self.where: dict[str, list[int]] = {}  # element name -> its stack indices
         self.scopes: list[int] = []  # stack indices of _SCOPE elements
@@ -225,6 +227,8 @@ class _Reader:
         body_end = self._raw_text_end(name, close)
         if name == "title" and self.title is None:
             self.title = " ".join(html.unescape(raw[close:body_end]).split())
+        if name == "script" and attributes.get("type", "").strip().lower() == "application/ld+json":
+            self.json_ld.append(raw[close:body_end])  # a script's body is raw text: no character references
         if name in _RCDATA or name not in _INVISIBLE:
             self._text(close, body_end, decode=name in _RCDATA)
         return body_end

@@ -3,6 +3,7 @@ back to raw offsets and its block boundaries, and an Article's paragraphs and fu
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from datetime import date
@@ -252,3 +253,38 @@ def test_the_page_metadata_comes_from_the_reader() -> None:
     assert metadata.outlet == "The Ledger"
     assert metadata.url == "https://ledger.example/fish?a=1&b=2"
     assert metadata.published == date(2026, 5, 20)
+
+
+def test_the_pages_json_ld_article_comes_before_its_meta_tags() -> None:
+    """A NewsArticle in JSON-LD (here inside @graph, beside a WebSite) states headline, date,
+    authors, publisher and url; they win over the meta tags. Broken or deeply nested blocks, other
+    types and a commented-out block are left out."""
+    article = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Not the outlet", "url": "https://ledger.example/"},
+            {"@type": ["NewsArticle"], "headline": "  Senate Panel   Limits Quotas ", "datePublished": "2026-05-20T09:30:00+02:00",
+             "author": [{"@type": "Person", "name": "Ana Ruiz"}, "Ben Okafor", {"@type": "Person", "url": "https://x.example/c"}],
+             "publisher": {"@type": "NewsMediaOrganization", "name": "The Coastal Ledger"},
+             "mainEntityOfPage": {"@type": "WebPage", "@id": "https://ledger.example/quotas"}},
+        ],
+    }
+    raw = (
+        "<html><head><title>Quotas | Ledger</title>\n"
+        '<meta property="og:title" content="Meta title"><meta property=og:site_name content="Meta outlet">\n'
+        '<meta property="article:published_time" content="2026-05-19">\n'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": broken</script>\n'
+        '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>\n"
+        '<!-- <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Commented out"}</script> -->\n'
+        '<script type="application/ld+json">' + json.dumps(article) + "</script>\n"
+        '<script type="application/ld+json">{"@type": "Article", "headline": "A related story"}</script>\n'
+        "</head><body><p>Body.</p></body></html>\n"
+    )
+    metadata = detect_metadata(read_article(raw, "page.html"), None)
+    assert metadata.title == "Senate Panel Limits Quotas"  # the NewsArticle, not the related Article
+    assert metadata.published == date(2026, 5, 20)
+    assert metadata.authors == ["Ana Ruiz", "Ben Okafor"]
+    assert metadata.outlet == "The Coastal Ledger"
+    assert metadata.url == "https://ledger.example/quotas"
+    without = detect_metadata(read_article(raw.replace(json.dumps(article), "{}"), "page.html"), None)
+    assert (without.title, without.outlet, without.published) == ("A related story", "Meta outlet", date(2026, 5, 19))

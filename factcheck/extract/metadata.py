@@ -1,6 +1,6 @@
 """The source block of a draft claim file: what the page says about itself.
 
-Flags win; otherwise each field is read only where the page states it (a `<title>` or first
+Flags win; otherwise each field is read only where the page states it (its JSON-LD NewsArticle, then a `<title>` or first
 heading, a "Published:" line or a dateline, a "By ..." byline, a canonical URL, a copyright or
 sign-off line naming an outlet in the registry). A field the page does not state stays empty:
 the curator fills it in; nothing is guessed from the file name.
@@ -9,6 +9,7 @@ the curator fills it in; nothing is guessed from the file name.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -51,6 +52,7 @@ class Metadata:
 def detect_metadata(article: Article, registry: EntityRegistry | None) -> Metadata:
     found = Metadata()
     _from_head(article.document.markup, found)
+    _from_json_ld(article.document.markup, found)
     _from_paragraphs(article, found, registry)
     if found.title is None:
         found.title = _first_heading(article)
@@ -94,6 +96,77 @@ def _from_head(markup: Markup, found: Metadata) -> None:
     found.outlet = metas.get("og:site_name") or None
     if found.title is None and markup.title:
         found.title = markup.title
+
+
+# schema.org types of a news page's own description, the most specific first.
+_ARTICLE_TYPES = ("NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
+                  "LiveBlogPosting", "Article", "BlogPosting", "Report")
+
+
+def _from_json_ld(markup: Markup, found: Metadata) -> None:
+    """The page's JSON-LD article (schema.org NewsArticle and kin: headline, datePublished, author,
+    publisher, url): what it states wins over the meta tags, which publishers fill less carefully.
+    A block that is not JSON, or nests beyond what the JSON reader takes, is left out."""
+    articles = []
+    for block in markup.json_ld:
+        try:
+            data = json.loads(block)
+        except (ValueError, RecursionError):
+            continue
+        articles.extend(_typed_objects(data))
+    if not articles:
+        return
+    article = min(articles, key=lambda item: min((_ARTICLE_TYPES.index(t) for t in _types(item) if t in _ARTICLE_TYPES)))
+    headline = _text(article.get("headline"))
+    if headline:
+        found.title = headline
+    day = _iso_day(_text(article.get("datePublished")) or "")
+    if day:
+        found.published = day
+    authors = [name for author in _listed(article.get("author")) if (name := _name_of(author))]
+    if authors:
+        found.authors = authors
+    publisher = _name_of(article.get("publisher"))
+    if publisher:
+        found.outlet = publisher
+    page = article.get("mainEntityOfPage")
+    url = _text(article.get("url")) or _text(page) or (_text(page.get("@id")) if isinstance(page, dict) else None)
+    if url and _URL.match(url):
+        found.url = url
+
+
+def _typed_objects(data: object) -> list[dict]:
+    """The objects of a JSON-LD document with an article type: at the top, in a list, or in @graph."""
+    items = data if isinstance(data, list) else [data]
+    found = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        if any(t in _ARTICLE_TYPES for t in _types(item)):
+            found.append(item)
+        graph = item.get("@graph")
+        if isinstance(graph, list):
+            found.extend(g for g in graph if isinstance(g, dict) and any(t in _ARTICLE_TYPES for t in _types(g)))
+    return found
+
+
+def _types(item: dict) -> list[str]:
+    kind = item.get("@type")
+    return [t for t in _listed(kind) if isinstance(t, str)]
+
+
+def _listed(value: object) -> list[object]:
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
+def _text(value: object) -> str | None:
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def _name_of(value: object) -> str | None:
+    """A Person or Organization by its name, or a name given as text (not a URL)."""
+    name = _text(value.get("name")) if isinstance(value, dict) else _text(value)
+    return None if name is None or _URL.match(name) else name
 
 
 def _from_paragraphs(article: Article, found: Metadata, registry: EntityRegistry | None) -> None:
