@@ -23,12 +23,13 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import terminal
     from .reporters import REPORTERS
 
     parser = argparse.ArgumentParser(prog="factcheck", description="Cross-check claims across sources.")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     color = argparse.ArgumentParser(add_help=False)  # every command takes --color
-    color.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+    color.add_argument("--color", choices=terminal.CHOICES, default="auto",
                        help="color the output: auto (the default: on a terminal, unless NO_COLOR is set, or when FORCE_COLOR is), always or never")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
