@@ -103,6 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--diff", action="store_true", help="write nothing; print a unified diff of the changes and exit 1 if any")
     fmt.set_defaults(handler=_fmt)
 
+    completion = commands.add_parser(
+        "completion", parents=[color], help="a shell completion script (bash, zsh or fish)",
+        description="Print the completion script for a shell; it completes commands, options and their choices. "
+        "bash: `eval \"$(factcheck completion bash)\"` in ~/.bashrc; zsh: the same in ~/.zshrc; "
+        "fish: `factcheck completion fish > ~/.config/fish/completions/factcheck.fish`.",
+    )
+    completion.add_argument("shell", choices=["bash", "zsh", "fish"], help="the shell")
+    completion.set_defaults(handler=_completion)
+
     schema = commands.add_parser("schema", parents=[color], help="JSON Schema of claim files (for editors)", description="Print the JSON Schema (draft 2020-12) of claim files or entity registries.")
     schema.add_argument("--kind", choices=["claims", "entities"], default="claims", help="claim files (default) or the entity registry")
     schema.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the schema to FILE instead of standard output")
@@ -210,6 +219,15 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _completion(args: argparse.Namespace) -> int:
+    """argcomplete's script: at each TAB the shell asks `factcheck` itself (main() answers from the
+    parser), so completion never lags behind a new command or option."""
+    import argcomplete
+
+    print(argcomplete.shellcode(["factcheck"], shell=args.shell), end="")
+    return EXIT_OK
+
+
 def _claims(args: argparse.Namespace) -> int:
     from .claims_table import FORMATS
 
@@ -299,6 +317,10 @@ def _write_report(path: Path, write: Callable[[TextIO], None]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    if "_ARGCOMPLETE" in os.environ:  # the shell asking for completions (`factcheck completion`): answer and exit
+        import argcomplete
+
+        argcomplete.autocomplete(parser)
     args = parser.parse_args(argv)
     from . import terminal
 

@@ -23,6 +23,7 @@ REQUIRED: dict[str, str] = {
     "rich": "rich",
     "PyYAML": "yaml",
     "orjson": "orjson",
+    "argcomplete": "argcomplete",
 }
 RERUN_MARK = "FACTCHECK_RERUN"  # set on the second run, so a broken .venv cannot make a loop
 EXIT_ERROR = 2
