@@ -62,11 +62,16 @@ def lint(
     )
     result = run_lint(options, None if cwd is None else Path(cwd))
     if baseline is not None:
-        outcome = baselines.apply(result.findings, baselines.read(_paths(baseline, cwd)[0]))
-        result.findings = outcome.findings
-        result.notes.append(f"baseline {baseline}: {outcome.matched} known finding(s) hidden, "
-                            f"{outcome.gone} entr{'y' if outcome.gone == 1 else 'ies'} no longer occur")
+        apply_baseline(result, _paths(baseline, cwd)[0], shown=baseline)
     return result
+
+
+def apply_baseline(result: LintResult, path: Path, shown: PathLike | None = None) -> None:
+    """Hide the findings the baseline file at `path` lists, and say in `result.notes` how many."""
+    outcome = baselines.apply(result.findings, baselines.read(path))
+    result.findings = outcome.findings
+    result.notes.append(f"baseline {shown if shown is not None else path}: {outcome.matched} known finding(s) hidden, "
+                        f"{outcome.gone} entr{'y' if outcome.gone == 1 else 'ies'} no longer occur")
 
 
 def load(

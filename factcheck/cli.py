@@ -139,17 +139,16 @@ def _lint_result(args: argparse.Namespace, baseline_applied: bool) -> LintResult
     """The lint result for a command's corpus options, with the baseline applied when asked:
     `lint` and `report` show the same findings. A call of the Python API (api.py), as a script's."""
     from . import api
-    from .config import find_settings
     from .progress import wanted
 
-    baseline_file = None
-    if baseline_applied:
-        baseline_file = args.baseline or find_settings(Path.cwd().resolve()).path("baseline")
     result = api.lint(
         args.paths, select=_codes(args.select), ignore=_codes(args.ignore), entities=args.entities, predicates=args.predicates,
-        rules=args.rules, baseline=baseline_file, cache=args.cache, cache_dir=args.cache_dir, jobs=args.jobs,
-        max_file_size=args.max_file_size, progress=args.progress if args.progress is not None else wanted(),
+        rules=args.rules, baseline=args.baseline if baseline_applied else None, cache=args.cache, cache_dir=args.cache_dir,
+        jobs=args.jobs, max_file_size=args.max_file_size, progress=args.progress if args.progress is not None else wanted(),
     )
+    configured = result.settings.path("baseline") if result.settings else None
+    if baseline_applied and args.baseline is None and configured is not None:  # the configuration's, found by the run itself
+        api.apply_baseline(result, configured)
     _last_result[:] = [result]  # freed at exit, or by the next call in the same process (see run)
     for note in result.notes:
         print(f"factcheck: {note}", file=sys.stderr)

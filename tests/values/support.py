@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from factcheck.values import ActionVocabulary, ParseContext, Value, parse_value
+from factcheck.values import ActionVocabulary, ParseContext, Value, ValueParseError, parse_value
 
 # The story dates of the example corpus.
 NPR = dt.date(2017, 12, 22)  # a Friday
@@ -34,6 +34,13 @@ def ctx(published: dt.date = NPR, **kwargs: object) -> ParseContext:
 
 def parse(type_name: str, raw: object, context: ParseContext | None = None) -> Value:
     return parse_value(type_name, raw, context or ctx())  # type: ignore[arg-type]
+
+
+def parse_error(type_name: str, raw: object, context: ParseContext | None = None) -> ValueParseError:
+    """The error a raw value gives; the test fails when it parses."""
+    with pytest.raises(ValueParseError) as info:
+        parse(type_name, raw, context)
+    return info.value
 
 
 def approx_interval(lo: float, hi: float) -> tuple[object, object]:
