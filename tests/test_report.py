@@ -184,6 +184,37 @@ def test_markup_in_claim_files_is_shown_as_text(tmp_path: Path) -> None:
     assert "onerror=alert(1)&gt;" in page
 
 
+def test_each_matrix_scrolls_in_a_box_a_keyboard_can_reach(example) -> None:  # type: ignore[no-untyped-def]
+    """The matrix's sticky header and fact column stick inside this box; a box that scrolls must be
+    focusable, or a keyboard user cannot scroll it, and named, so a screen reader says which it is."""
+    _, report = example
+
+    class Boxes(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.headings: set[str] = set()
+            self.open_box: dict[str, str | None] | None = None
+            self.boxes: list[tuple[dict[str, str | None], str | None]] = []  # (the box, its table's subject)
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if tag == "h3" and found.get("id"):
+                self.headings.add(found["id"] or "")
+            if tag == "div" and "matrix-scroll" in (found.get("class") or "").split():
+                self.open_box = found
+            elif tag == "table" and "matrix" in (found.get("class") or "").split():
+                assert self.open_box is not None, "a matrix table outside its scroll box"
+                self.boxes.append((self.open_box, found.get("data-subject")))
+                self.open_box = None
+
+    parser = Boxes()
+    parser.feed(render(report))
+    assert [subject for _, subject in parser.boxes] == [m.subject for m in report.subjects]
+    for box, subject in parser.boxes:
+        assert box.get("tabindex") == "0" and box.get("role") == "region"
+        assert box.get("aria-labelledby") == f"subject-{subject}" in parser.headings
+
+
 def test_a_report_of_a_broken_corpus_still_lists_its_findings(tmp_path: Path) -> None:
     (tmp_path / "claims").mkdir()
     (tmp_path / "claims" / "broken.yaml").write_text("source: [unclosed\n", encoding="utf-8")
@@ -228,11 +259,11 @@ class _Watched:
     """A page with everything that went wrong on it: console errors, page errors, dialogs, and
     any request for something other than the report file itself."""
 
-    def __init__(self, browser, page_file: Path) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, browser, page_file: Path, width: int = 1400, height: int = 1000) -> None:  # type: ignore[no-untyped-def]
         self.errors: list[str] = []
         self.dialogs: list[str] = []
         self.requests: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        self.page = browser.new_page(viewport={"width": width, "height": height})
         self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
@@ -336,5 +367,94 @@ def test_browser_shows_hostile_claim_text_as_text(browser, tmp_path: Path) -> No
         page.locator(".claim").first.click()
         assert page.locator("#evidence-text").text_content() == HOSTILE["evidence"]
         assert watched.dialogs == []
+    finally:
+        watched.page.close()
+
+
+LONG_TOKEN = "Supercalifragilistic" * 6  # one word of 120 letters: only overflow-wrap can break it
+
+
+def _wide_project(root: Path, sources: int = 20, facts: int = 30) -> None:
+    """One subject reported by many sources, with many facts and one fact whose label is long."""
+    (root / "claims").mkdir()
+    (root / "claims" / "entities.yaml").write_text(RULE_ENTITIES.read_text(encoding="utf-8"), encoding="utf-8")
+    long_fact = (
+        "  - id: vote\n    subject: Resolution 2397\n    predicate: vote\n    value: '15-0'\n"
+        f"    qualifiers: {{scope: 'thermal coal exports from new terminals after 2026 {LONG_TOKEN}'}}\n"
+    )
+    amounts = "".join(
+        f"  - id: amount-{j}\n    subject: Resolution 2397\n    predicate: amount\n    value: '$400 million'\n    qualifiers: {{of: item {j}}}\n"
+        for j in range(facts)
+    )
+    for i in range(sources):
+        (root / "claims" / f"s{i:02d}.yaml").write_text(
+            _source(f"s{i:02d}", f"2017-12-{i + 1:02d}", "primary" if i == 0 else "news", long_fact + amounts), encoding="utf-8"
+        )
+
+
+def test_browser_keeps_a_wide_matrix_readable(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """20 sources and a long fact label at 1000x700: the label wraps inside its own cell, the header
+    row and the fact column stay in view while the matrix scrolls, the corner cell is on top of both,
+    and the page's filters bar stays on top of the matrix."""
+    _wide_project(tmp_path)
+    _write_report(tmp_path, tmp_path / "report.html")
+    watched = _Watched(browser, tmp_path / "report.html", width=1000, height=700)
+    try:
+        page = watched.page
+        assert watched.errors == []
+        box = page.locator(".matrix-scroll").first
+        assert box.locator("thead th.source").count() == 20
+
+        label = box.locator("tbody th.fact", has_text=LONG_TOKEN.lower())
+        fits = label.evaluate("""cell => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            const text = range.getBoundingClientRect(), own = cell.getBoundingClientRect();
+            return {scroll: cell.scrollWidth, client: cell.clientWidth, textRight: text.right, cellRight: own.right,
+                    lines: Math.round(text.height / parseFloat(getComputedStyle(cell).lineHeight))};
+        }""")
+        assert fits["scroll"] <= fits["client"], fits
+        assert fits["textRight"] <= fits["cellRight"] + 0.5, fits
+        assert fits["lines"] >= 3, fits  # wrapped, not clipped
+
+        box.evaluate("box => box.scrollIntoView({block: 'center'})")
+        scrolled = box.evaluate("""box => {
+            box.scrollTop = box.scrollHeight;
+            box.scrollLeft = box.scrollWidth;
+            const at = box.getBoundingClientRect();
+            const top = at.top + box.clientTop, left = at.left + box.clientLeft;
+            const heads = [...box.querySelectorAll("thead th")].filter(th => {
+                const r = th.getBoundingClientRect();
+                return r.right > left && r.left < left + box.clientWidth;  // the ones in view
+            });
+            const facts = [...box.querySelectorAll("tbody th.fact")].filter(th => {
+                const r = th.getBoundingClientRect();
+                return r.bottom > top && r.top < top + box.clientHeight;
+            });
+            const corner = box.querySelector("thead th.fact");
+            const hit = document.elementFromPoint(left + 3, top + 3);
+            const opaque = [corner, heads[heads.length - 1], facts[0]].map(e => getComputedStyle(e).backgroundColor);
+            return {scrollTop: box.scrollTop, scrollLeft: box.scrollLeft, top, left, heads: heads.length, facts: facts.length,
+                    headTops: heads.map(th => th.getBoundingClientRect().top),
+                    factLefts: facts.map(th => th.getBoundingClientRect().left),
+                    cornerOnTop: hit !== null && hit.closest("th") === corner, opaque};
+        }""")
+        assert scrolled["scrollTop"] > 0 and scrolled["scrollLeft"] > 0, "the matrix does not scroll in its own box"
+        assert scrolled["heads"] > 1 and scrolled["facts"] > 1, scrolled
+        assert all(abs(t - scrolled["top"]) <= 1 for t in scrolled["headTops"]), scrolled
+        assert all(abs(x - scrolled["left"]) <= 1 for x in scrolled["factLefts"]), scrolled
+        assert scrolled["cornerOnTop"], scrolled
+        assert all(color.startswith("rgb(") for color in scrolled["opaque"]), scrolled  # rgba(…, 0) would show through
+
+        # Scrolled so the matrix's stuck header passes under the page's sticky filters bar: the bar wins.
+        under = page.evaluate("""() => {
+            const bar = document.querySelector(".filters"), box = document.querySelector(".matrix-scroll");
+            window.scrollBy(0, box.getBoundingClientRect().top - bar.getBoundingClientRect().bottom + 20);
+            const barRect = bar.getBoundingClientRect(), boxRect = box.getBoundingClientRect();
+            const y = (Math.max(barRect.top, boxRect.top) + barRect.bottom) / 2;
+            return {overlap: boxRect.top < barRect.bottom, inBar: [boxRect.left + 3, barRect.right - 3].map(
+                x => Boolean(document.elementFromPoint(x, y)?.closest(".filters")))};
+        }""")
+        assert under["overlap"] and all(under["inBar"]), under
     finally:
         watched.page.close()

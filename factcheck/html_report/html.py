@@ -123,6 +123,8 @@ def _legend() -> str:
 
 
 def _subject(matrix: SubjectMatrix) -> str:
+    """A subject's heading and matrix. The matrix scrolls in its own box (its header row and fact
+    column stay in view); the box is focusable and named by the heading, so a keyboard can scroll it."""
     head = "".join(
         f'<th class="{"source primary" if c.primary else "source"}" data-outlet="{escape(c.outlet)}" title="{escape(c.path)}">'
         f'{escape(c.source)}<span class="kind">{escape(c.outlet)}, {c.published.isoformat()}'
@@ -132,7 +134,7 @@ def _subject(matrix: SubjectMatrix) -> str:
     body = "".join(_row(row, matrix) for row in matrix.rows)
     return (
         f'<h3 id="subject-{escape(matrix.subject)}">{escape(matrix.name)}</h3>'
-        f'<div class="matrix-scroll"><table class="matrix" data-subject="{escape(matrix.subject)}"><thead><tr><th class="fact">fact</th>{head}</tr></thead>'
+        f'<div class="matrix-scroll" tabindex="0" role="region" aria-labelledby="subject-{escape(matrix.subject)}"><table class="matrix" data-subject="{escape(matrix.subject)}"><thead><tr><th class="fact">fact</th>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>"
     )
 
