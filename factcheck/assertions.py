@@ -25,6 +25,10 @@ class SourceInfo:
     derived_from: tuple[str, ...]
     document_location: Location | None = None  # where the claim file names its document
     derived_outlets: tuple[str, ...] = ()  # derived_from resolved: entity id, else the normalized name
+    # Where the source can be read and what it is called: what a published review cites as the
+    # claim's appearance (reporters/claimreview_format.py).
+    url: str | None = None
+    title: str | None = None
 
 
 @dataclass(slots=True, eq=False)

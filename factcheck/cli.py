@@ -6,9 +6,11 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, configurati
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import traceback
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NoReturn, Sequence, TextIO
 
@@ -44,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of the findings")
     lint.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE and exit 0")
     _corpus_options(lint)
+    review = lint.add_argument_group("--format claimreview", "who publishes the reviews, where and when (default: [tool.factcheck] publisher, review-url, review-date; the day also from SOURCE_DATE_EPOCH)")
+    review.add_argument("--publisher", metavar="NAME", help="the reviewing organization")
+    review.add_argument("--review-url", type=_web_address, metavar="URL", help="the page the reviews are published on")
+    review.add_argument("--review-date", type=_day, metavar="YYYY-MM-DD", help="the day the reviews are published")
     lint.set_defaults(handler=_lint)
 
     report = commands.add_parser(
@@ -119,6 +125,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _web_address(text: str) -> str:
+    from .config import web_address
+
+    try:
+        return web_address(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"{err}, found '{text}'") from None
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, found '{text}'") from None
+
+
 def _positive(text: str) -> int:
     try:
         number = int(text)
@@ -161,6 +183,7 @@ def _lint(args: argparse.Namespace) -> int:
 
     result = _lint_result(args, baseline_applied=not args.write_baseline)
     _never_over_an_input(result, args.write_baseline or args.output)
+    _review_flags(result, args)
     if args.write_baseline:
         count = baseline.write(args.write_baseline, result.findings)
         print(f"factcheck: wrote {count} finding{'s' if count != 1 else ''} to baseline {args.write_baseline}", file=sys.stderr)
@@ -173,6 +196,14 @@ def _lint(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if result.failing(args.fail_on) else EXIT_OK
+
+
+def _review_flags(result: LintResult, args: argparse.Namespace) -> None:
+    """The claimreview flags win over the configuration, as every flag does."""
+    flags = {"publisher": args.publisher, "review_url": args.review_url, "review_date": args.review_date}
+    given = {key: value for key, value in flags.items() if value is not None}
+    if given and result.settings is not None:
+        result.settings = replace(result.settings, config=result.settings.config.model_copy(update=given))
 
 
 def _never_over_an_input(result: LintResult, output: Path | None) -> None:

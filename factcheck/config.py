@@ -6,12 +6,14 @@ anchors relative paths in the configuration. Command-line flags win over the fil
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from .fileread import UnreadableFile, read_bytes
 from .nesting import MAX_DEPTH
@@ -49,6 +51,24 @@ class ConfigModel(BaseModel):
     cache_dir: str | None = Field(default=None, alias="cache-dir")
     # bytes; a larger claim, registry or document file is one finding and is never read
     max_file_size: int | None = Field(default=None, alias="max-file-size", gt=0)
+    # Who publishes `lint --format claimreview`'s reviews, the page they appear on, and on which day
+    # (else SOURCE_DATE_EPOCH): output that depends only on its inputs, never on the clock.
+    publisher: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = None
+    review_url: str | None = Field(default=None, alias="review-url")
+    review_date: dt.date | None = Field(default=None, alias="review-date")
+
+    @field_validator("review_url")
+    @classmethod
+    def _absolute_web_address(cls, url: str | None) -> str | None:
+        return None if url is None else web_address(url)
+
+
+def web_address(url: str) -> str:
+    """An absolute http(s) URL, as a published review's `url` must be; ValueError names what is wrong."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
+        raise ValueError("expected an absolute http:// or https:// address")
+    return url
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,8 @@ class Normalizer:
             derived_from=tuple(source.derived_from),
             derived_outlets=tuple(self.entities.key_of(name) for name in source.derived_from),
             document_location=loaded.location(("source", "document")) if source.document else None,
+            url=source.url,
+            title=source.title,
         )
         loaded.source_info = info
         assertions = []

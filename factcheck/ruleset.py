@@ -28,6 +28,7 @@ class RuleModel(StrictModel):
     check: str
     severity: Literal["error", "warning", "info"]
     summary: Annotated[str, StringConstraints(min_length=1)] | None = None  # default: the rule type's own
+    verdict: Annotated[str, StringConstraints(min_length=1)] | None = None  # a published review's rating; default: the rule type's own
     params: dict[str, Any] = Field(default_factory=dict)
     description: str | None = None
     # Codes and names the rule had before a project renumbered or renamed it: they still select and
@@ -45,6 +46,7 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     path: str = ""
     aliases: tuple[str, ...] = ()
+    verdict: str = ""  # what a ClaimReview of a claim it fires on rates it; empty: no review
 
 
 @dataclass
@@ -213,7 +215,8 @@ def _load_rule(path: Path, data: dict[str, Any], doc: Any, ruleset: RuleSet, cod
         return
     codes_here[model.code] = path.name
     summary = model.summary or check.summary
-    ruleset.rules[model.code] = Rule(model.code, model.name, model.check, model.severity, summary, params, str(path), tuple(model.aliases))
+    verdict = model.verdict or check.verdict
+    ruleset.rules[model.code] = Rule(model.code, model.name, model.check, model.severity, summary, params, str(path), tuple(model.aliases), verdict)
 
 
 

@@ -25,3 +25,6 @@ class CheckType:
     # One line, "fires when ...": `factcheck rules`, the README's rule table, a rule file without
     # a summary of its own. The one place a rule type is summed up.
     summary: str = ""
+    # The short verdict a published review of the claim shows (ClaimReview's rating, e.g. "Outlets
+    # disagree"); empty for rule types about files rather than what a claim says, which get no review.
+    verdict: str = ""

@@ -23,6 +23,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 CHECK = CheckType(
     name="claimant_disagreement",
     summary="as value-conflict, but two different named claimants (`said_by`) disagree",
+    verdict="Claimants disagree",
     description=__doc__ or "",  # the module docstring: the one description of this rule type
     run=check,
 )

@@ -23,6 +23,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 CHECK = CheckType(
     name="contradicts_primary",
     summary="a claim disagrees with a `kind: primary` source (instead of value-conflict, claimant-disagreement or scope-mismatch), including a measure stated in the opposite direction",
+    verdict="Contradicts the primary source",
     description=__doc__ or "",  # the module docstring: the one description of this rule type
     run=check,
 )

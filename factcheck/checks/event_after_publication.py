@@ -37,6 +37,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 CHECK = CheckType(
     name="event_after_publication",
     summary="an event date wholly after the source's publication date",
+    verdict="Dated after publication",
     description=__doc__ or "",  # the module docstring: the one description of this rule type
     run=check,
 )

@@ -84,6 +84,7 @@ def _unreadable(a: Assertion, document: str) -> Finding:
 CHECK = CheckType(
     name="evidence_not_found",
     summary="`evidence` (or a quote's words) is not in the source document; the message names the closest line",
+    verdict="Not found in the source",
     description=__doc__ or "",  # the module docstring: the one description of this rule type
     params={"threshold": (float, 90.0)},
     run=check,

@@ -90,6 +90,7 @@ def _message(at: Assertion, other: Assertion, relation: str) -> str:
 CHECK = CheckType(
     name="misattributed_quote",
     summary="the same, near-identical or excerpted words attributed to different speakers",
+    verdict="Quote attributed to another speaker",
     description=__doc__ or "",  # the module docstring: the one description of this rule type
     params={"near": (float, 85.0), "min_words": (int, 4)},
     run=check,

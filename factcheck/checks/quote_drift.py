@@ -53,6 +53,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 CHECK = CheckType(
     name="quote_drift",
     summary="the same speaker, near-identical but different words across sources (the message shows the word diff)",
+    verdict="Quote worded differently elsewhere",
     description=__doc__ or "",  # the module docstring: the one description of this rule type
     params={"near": (float, 85.0)},
     run=check,

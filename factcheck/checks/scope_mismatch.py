@@ -22,6 +22,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 CHECK = CheckType(
     name="scope_mismatch",
     summary="two descriptions of the same measure (subject, target, direction) differ in action, force, amount or deadline",
+    verdict="Scope differs between outlets",
     description=__doc__ or "",  # the module docstring: the one description of this rule type
     run=check,
 )

@@ -24,6 +24,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 CHECK = CheckType(
     name="unattributed_quote",
     summary="a quote with no speaker",
+    verdict="Unattributed quote",
     description=__doc__ or "",  # the module docstring: the one description of this rule type
     run=check,
 )

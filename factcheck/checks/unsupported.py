@@ -26,6 +26,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 CHECK = CheckType(
     name="unsupported",
     summary="an own-voice claim that no independent source and no primary source agrees with (same outlet, `derived_from` and near-duplicate documents count as one source)",
+    verdict="Unsupported",
     description=__doc__ or "",  # the module docstring: the one description of this rule type
     params={"statement_similarity": (float, 90.0)},
     run=check,

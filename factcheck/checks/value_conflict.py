@@ -24,6 +24,7 @@ def check(ctx: RuleContext, params: Mapping[str, Any]) -> Iterator[Finding]:
 CHECK = CheckType(
     name="value_conflict",
     summary="same subject, predicate and qualifiers (same `as_of` day for facts that change), values whose intervals do not overlap",
+    verdict="Outlets disagree",
     description=__doc__ or "",  # the module docstring: the one description of this rule type
     run=check,
 )

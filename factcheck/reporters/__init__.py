@@ -23,6 +23,7 @@ _MODULES: dict[str, str] = {
     "sarif": "sarif_format",
     "github": "github_format",
     "junit": "junit_format",
+    "claimreview": "claimreview_format",
 }
 
 
