@@ -2,7 +2,10 @@
 
 The Python API (factcheck/api.py): `factcheck.lint(paths, ...)` returns a `LintResult` whose
 `findings` are what `factcheck lint` reports; `factcheck.load(paths, ...)` returns the normalized
-assertions. They are imported on first use, so `python -m factcheck` can check its dependencies first.
+assertions; `format_claims`, `draft`, `claim_schema`, `rule_set` and `explain_rule` do what `fmt`,
+`extract`, `schema`, `rules` and `explain` do. Every command is a call of these. (No name here is also
+a submodule's: importing the submodule would replace the function.) They are imported on first use, so `python -m factcheck`
+can check its dependencies first.
 """
 
 from __future__ import annotations
@@ -10,18 +13,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Assertion", "ConfigError", "Finding", "LintResult", "Location", "__version__", "lint", "load"]
+__all__ = [
+    "Assertion", "ConfigError", "Extractor", "Finding", "LintResult", "Location", "UnknownRule", "__version__",
+    "claim_schema", "draft", "explain_rule", "format_claims", "lint", "load", "rule_set",
+]
 
 if TYPE_CHECKING:
-    from .api import lint, load
+    from .api import Extractor, UnknownRule, claim_schema, draft, explain_rule, format_claims, lint, load, rule_set
     from .assertions import Assertion
     from .config import ConfigError
     from .findings import Finding, Location
     from .pipeline import LintResult
 
 _HOMES = {
-    "lint": "api", "load": "api", "LintResult": "lint", "Assertion": "assertions", "ConfigError": "config",
-    "Finding": "findings", "Location": "findings",
+    **{name: "api" for name in ("Extractor", "UnknownRule", "claim_schema", "draft", "explain_rule", "format_claims", "lint", "load", "rule_set")},
+    "LintResult": "pipeline", "Assertion": "assertions", "ConfigError": "config", "Finding": "findings", "Location": "findings",
 }
 
 

@@ -265,44 +265,31 @@ def _claims(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _ruleset(extra: list[Path]):  # type: ignore[no-untyped-def]
-    from .config import find_settings
-    from .pipeline import apply_severity_overrides, rule_dirs
-    from .ruleset import load_ruleset
-
-    settings = find_settings(Path.cwd())
-    ruleset = load_ruleset(rule_dirs(settings, tuple(extra)), settings.paths("predicates"))
-    apply_severity_overrides(ruleset, settings)
-    return ruleset
-
-
 def _explain(args: argparse.Namespace) -> int:
-    from .explain import explain, find_rule
-    from .validation import did_you_mean
+    from . import api
 
-    ruleset = _ruleset(args.rules)
-    rule = find_rule(ruleset, args.rule)
-    if rule is None:
-        known = [r.code for r in ruleset.rules.values()] + [r.name for r in ruleset.rules.values()]
-        guess = did_you_mean(args.rule, known, cutoff=70)
-        hint = f"; did you mean '{guess}'?" if guess else "; see `factcheck rules`"
-        print(f"factcheck: no rule '{args.rule}'{hint}", file=sys.stderr)
+    try:
+        sys.stdout.write(api.explain_rule(args.rule, rules=args.rules))
+    except api.UnknownRule as unknown:
+        print(f"factcheck: {unknown}", file=sys.stderr)
         return EXIT_ERROR
-    explain(ruleset, rule, sys.stdout)
     return EXIT_OK
 
 
 def _rules(args: argparse.Namespace) -> int:
+    from . import api
     from .explain import print_rules
 
-    print_rules(_ruleset(args.rules), sys.stdout, args.format)
+    print_rules(api.rule_set(args.rules), sys.stdout, args.format)
     return EXIT_OK
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from .fmt import fmt_command
+    from . import api
+    from .fmt import report
 
-    return fmt_command(args.paths, check=args.check, diff=args.diff)
+    dry = args.check or args.diff
+    return report(api.format_claims(args.paths, write=not dry), check=args.check, diff=args.diff)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -320,9 +307,10 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema import render
+    from . import api
+    from .schema import as_text
 
-    text = render(args.kind)
+    text = as_text(api.claim_schema(args.kind))
     if args.output:
         _write_report(args.output, lambda stream: stream.write(text))
     else:

@@ -79,6 +79,7 @@ def catalog(ruleset: RuleSet) -> list[dict[str, Any]]:
             "severity": r.severity,
             "check": r.check,
             "summary": r.summary,
+            "verdict": r.verdict or None,  # None: the rule's findings get no ClaimReview
             "params": r.params,
         }
         for r in sorted(ruleset.rules.values(), key=lambda r: r.code)

@@ -32,9 +32,9 @@ import io
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Iterable, TextIO
 
@@ -679,10 +679,17 @@ def _plain(node: yaml.Node | None, key: Any) -> Any:
 class FileResult:
     path: Path
     display: str
-    status: str  # unchanged | changed | skipped | error
+    status: str  # unchanged | changed | skipped | error | unwritable
     original: bytes = b""
     formatted: bytes = b""
     reason: str = ""
+
+    def diff(self) -> list[str]:
+        """The change as a unified diff (empty when nothing changes)."""
+        before = self.original.decode("utf-8", errors="replace").splitlines(keepends=True)
+        after = self.formatted.decode("utf-8", errors="replace").splitlines(keepends=True)
+        lines = list(difflib.unified_diff(before, after, fromfile=self.display, tofile=self.display))
+        return [line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines]
 
 
 def format_path(path: Path, cwd: Path, root: Path, codes: Mapping[str, str] = MappingProxyType({})) -> FileResult:
@@ -723,40 +730,48 @@ def run_fmt(
     err: TextIO | None = None,
     codes: Mapping[str, str] = MappingProxyType({}),
 ) -> int:
-    """Format the YAML files under `paths`. Exit code: 0 nothing to do (or all written), 1 files
-    would change (--check/--diff) or were skipped, 2 a file could not be written. `codes`: the
-    rule code of each load check, to name it when a file is skipped (else the check's name)."""
+    """Format the YAML files under `paths` and say what happened; see report() for the exit code.
+    `codes`: the rule code of each load check, to name it when a file is skipped."""
+    cwd = (cwd or Path.cwd()).resolve()
+    results = format_files(paths, cwd=cwd, root=root or cwd, codes=codes, write=not (check or diff))
+    return report(results, check=check, diff=diff, out=out, err=err)
+
+
+def format_files(paths: list[Path], *, cwd: Path, root: Path, codes: Mapping[str, str] = MappingProxyType({}),
+                 write: bool = False) -> Iterator[FileResult]:
+    """Each YAML file under `paths` formatted in memory, and with `write` a changed one replaced
+    atomically as it comes; a file that cannot be written comes back as "unwritable"."""
     from .corpus import discover
 
-    out = out or sys.stdout
-    err = err or sys.stderr
-    cwd = (cwd or Path.cwd()).resolve()
-    root = root or cwd
-    report = err if diff else out  # with --diff, standard output is the patch alone
-    counts: Counter[str] = Counter()
     for path in discover(paths):
         result = format_path(path, cwd, root, codes)
+        if write and result.status == "changed":
+            try:
+                write_atomic(path, result.formatted)
+            except OSError as error:
+                result = replace(result, status="unwritable", reason=f"cannot write: {error.strerror or error}")
+        yield result
+
+
+def report(results: Iterable[FileResult], *, check: bool = False, diff: bool = False, out: TextIO | None = None,
+           err: TextIO | None = None) -> int:
+    """What `factcheck fmt` prints about the results, as they come. Exit code: 0 nothing to do (or
+    all written), 1 files would change (--check/--diff) or were skipped, 2 a file could not be written."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    shown = err if diff else out  # with --diff, standard output is the patch alone
+    counts: Counter[str] = Counter()
+    for result in results:
         counts[result.status] += 1
-        if result.status in ("skipped", "error"):
-            print(f"factcheck fmt: {result.display}: not formatted: {result.reason}", file=err)
-            continue
-        if result.status == "unchanged":
-            continue
-        if diff:
-            out.writelines(_diff(result))
-        if check or diff:
+        if result.status in ("skipped", "error", "unwritable"):
+            verb = "not formatted: " if result.status != "unwritable" else ""
+            print(f"factcheck fmt: {result.display}: {verb}{result.reason}", file=err)
+        elif result.status == "changed":
+            if diff:
+                out.writelines(result.diff())
             if not diff:
-                print(f"would reformat {result.display}", file=report)
-            continue
-        try:
-            write_atomic(path, result.formatted)
-        except OSError as error:
-            counts["changed"] -= 1
-            counts["unwritable"] += 1
-            print(f"factcheck fmt: {result.display}: cannot write: {error.strerror or error}", file=err)
-            continue
-        print(f"reformatted {result.display}", file=report)
-    print(_summary(counts, check or diff), file=report)
+                print(f"{'would reformat' if check else 'reformatted'} {result.display}", file=shown)
+    print(_summary(counts, check or diff), file=shown)
     if counts["unwritable"]:
         return 2
     if counts["skipped"] or counts["error"]:
@@ -764,11 +779,18 @@ def run_fmt(
     return 1 if (check or diff) and counts["changed"] else 0
 
 
-def _diff(result: FileResult) -> list[str]:
-    before = result.original.decode("utf-8", errors="replace").splitlines(keepends=True)
-    after = result.formatted.decode("utf-8", errors="replace").splitlines(keepends=True)
-    lines = list(difflib.unified_diff(before, after, fromfile=result.display, tofile=result.display))
-    return [line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines]
+def rule_codes(settings: Any) -> dict[str, str]:
+    """Each check's rule code in the project's rule set; none when the rule set does not load (fmt
+    still formats, and names a check by its own name)."""
+    from .config import ConfigError
+    from .pipeline import rule_dirs
+    from .ruleset import load_ruleset
+
+    try:
+        ruleset = load_ruleset(rule_dirs(settings, ()))
+    except ConfigError:
+        return {}
+    return {check: rule.code for check in {rule.check for rule in ruleset.rules.values()} if (rule := ruleset.by_check(check)) is not None}
 
 
 def _summary(counts: Counter[str], dry: bool) -> str:
@@ -783,31 +805,3 @@ def _summary(counts: Counter[str], dry: bool) -> str:
     if counts["unwritable"]:
         parts.append(f"{_plural(counts['unwritable'])} could not be written")
     return ", ".join(parts)
-
-
-def fmt_command(paths: list[Path], *, check: bool = False, diff: bool = False) -> int:
-    """`factcheck fmt [--check] [--diff] [PATH ...]`; the default PATH is the configured corpus, else claims/."""
-    from .config import ConfigError, find_settings
-    from .pipeline import default_corpus
-
-    cwd = Path.cwd().resolve()
-    settings = find_settings(cwd)
-    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
-    if missing:
-        raise ConfigError([f"{p}: no such file or directory" for p in missing])
-    return run_fmt(list(paths) or default_corpus(settings, cwd), check=check, diff=diff, cwd=cwd, root=settings.root,
-                   codes=_rule_codes(settings))
-
-
-def _rule_codes(settings: Any) -> dict[str, str]:
-    """Each check's rule code in the project's rule set; none when the rule set does not load (fmt
-    still formats, and names a check by its own name)."""
-    from .config import ConfigError
-    from .pipeline import rule_dirs
-    from .ruleset import load_ruleset
-
-    try:
-        ruleset = load_ruleset(rule_dirs(settings, ()))
-    except ConfigError:
-        return {}
-    return {check: rule.code for check in {rule.check for rule in ruleset.rules.values()} if (rule := ruleset.by_check(check)) is not None}

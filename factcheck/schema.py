@@ -187,5 +187,6 @@ def _rename_refs(node: Any) -> Any:
     return node
 
 
-def render(kind: str = "claims") -> str:
-    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+def as_text(schema: dict[str, Any]) -> str:
+    """A schema as `factcheck schema` writes it: indented JSON, characters as they are."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

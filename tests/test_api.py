@@ -1,7 +1,8 @@
-"""The Python API (factcheck.lint, factcheck.load), used as a notebook would use it."""
+"""The Python API (factcheck.lint, load, format_claims, draft, claim_schema, rule_set, explain_rule), used as a notebook would use it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -77,3 +78,72 @@ def test_the_readme_example_prints_what_it_says(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.chdir(REPO)
     exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - the README's own example
     assert capsys.readouterr().out.splitlines() == expected
+
+
+def test_every_exported_name_resolves_and_none_is_a_submodule() -> None:
+    """`factcheck.LintResult` once pointed at a module that had been renamed; a name that is also a
+    submodule's would be replaced by the module on its first import."""
+    package = REPO / "factcheck"
+    submodules = {p.stem for p in package.glob("*.py")} | {p.name for p in package.iterdir() if (p / "__init__.py").is_file()}
+    for name in factcheck.__all__:
+        assert getattr(factcheck, name) is not None
+        assert name not in submodules, name
+    assert factcheck.LintResult.__name__ == "LintResult"
+
+
+def test_rule_set_and_explain_rule_are_the_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = tmp_path / "more-rules"
+    extra.mkdir()
+    (extra / "strict.yaml").write_text("code: FC101\nname: value-conflict\ncheck: value_conflict\nseverity: info\nverdict: Disputed\n", encoding="utf-8")
+    ruleset = factcheck.rule_set([extra], cwd=REPO)
+    assert (ruleset.rules["FC101"].severity, ruleset.rules["FC101"].verdict) == ("info", "Disputed")
+    assert factcheck.rule_set(cwd=REPO).rules["FC101"].severity == "error"
+    monkeypatch.chdir(REPO)
+    assert main(["explain", "FC106"]) == 0
+    assert factcheck.explain_rule("contradicts-primary", cwd=REPO) == capsys.readouterr().out
+    with pytest.raises(factcheck.UnknownRule) as unknown:
+        factcheck.explain_rule("value-conflcit", cwd=REPO)
+    assert unknown.value.suggestion == "value-conflict" and "did you mean 'value-conflict'?" in str(unknown.value)
+
+
+def test_claim_schema_is_what_the_command_writes(capsys: pytest.CaptureFixture[str]) -> None:
+    for kind in ("claims", "entities"):
+        assert main(["schema", "--kind", kind]) == 0
+        assert factcheck.claim_schema(kind) == json.loads(capsys.readouterr().out)
+
+
+def test_format_claims_reports_before_it_writes(tmp_path: Path) -> None:
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    messy = claims / "a.yaml"
+    original = "claims:\n- {predicate: vote, id: v, value: 15-0, subject: Resolution 2397}  # the vote\nsource: {id: a, outlet: NPR, published: 2017-12-22}\n"
+    messy.write_text(original, encoding="utf-8")
+    (claims / "broken.yaml").write_text("source: [\n", encoding="utf-8")
+    results = list(factcheck.format_claims(["claims"], cwd=tmp_path))
+    assert [(r.display, r.status) for r in results] == [("claims/a.yaml", "changed"), ("claims/broken.yaml", "skipped")]
+    assert messy.read_text(encoding="utf-8") == original  # nothing written unless asked
+    patch = "".join(results[0].diff())
+    assert patch.startswith("--- claims/a.yaml\n+++ claims/a.yaml\n") and "+source:" in patch and "# the vote" in patch
+    assert [r.status for r in factcheck.format_claims(["claims"], cwd=tmp_path, write=True)] == ["changed", "skipped"]
+    assert messy.read_bytes() == results[0].formatted and "# the vote" in messy.read_text(encoding="utf-8")
+    assert [r.status for r in factcheck.format_claims(["claims/a.yaml"], cwd=tmp_path)] == ["unchanged"]
+    with pytest.raises(factcheck.ConfigError, match="nowhere.yaml: no such file or directory"):
+        factcheck.format_claims(["nowhere.yaml"], cwd=tmp_path)
+
+
+def test_draft_reads_a_path_or_bytes(tmp_path: Path) -> None:
+    article = REPO / "claims" / "sources" / "npr-2017-12-22-resolution-2397.txt"
+    from_path = factcheck.draft(article, cwd=REPO, outlet="NPR", published=dt.date(2017, 12, 22))
+    assert from_path.source["document"] == "claims/sources/npr-2017-12-22-resolution-2397.txt"
+    assert from_path.claims and from_path.source["outlet"] == "NPR" and from_path.warnings == []
+    extractor = factcheck.Extractor(cwd=REPO)
+    beside = extractor.draft(article, claim_dir=REPO / "claims", outlet="NPR", published=from_path.source["published"])
+    assert beside.source["document"] == "sources/npr-2017-12-22-resolution-2397.txt"
+    from_bytes = extractor.draft(article.read_bytes(), outlet="NPR", published=from_path.source["published"])
+    assert "document" not in from_bytes.source and from_bytes.claims == from_path.claims
+    latin = extractor.draft("Le Conseil a voté à l'unanimité.".encode("latin-1"), outlet="AFP", published=from_path.source["published"])
+    assert latin.warnings  # not UTF-8: read, and said so
+    from factcheck.extract.claims import ExtractError
+
+    with pytest.raises(ExtractError, match="^the article has no text$"):
+        extractor.draft(b"  \n")

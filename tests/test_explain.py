@@ -35,7 +35,8 @@ def test_rules_catalog(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [row["code"] for row in rows] == sorted(RULES)
-    assert rows[0] == {"code": "FC001", "name": "invalid-yaml", "severity": "error", "check": "invalid_yaml", "summary": RULES["FC001"].summary, "params": {}}
+    assert rows[0] == {"code": "FC001", "name": "invalid-yaml", "severity": "error", "check": "invalid_yaml", "summary": RULES["FC001"].summary, "verdict": None, "params": {}}
+    assert next(row for row in rows if row["code"] == "FC101")["verdict"] == "Outlets disagree"
     assert main(["rules"]) == 0
     assert "FC201  unsupported" in capsys.readouterr().out
 

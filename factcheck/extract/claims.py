@@ -61,6 +61,7 @@ class Draft:
     claims: list[dict[str, Any]]
     entities: list[dict[str, Any]] = field(default_factory=list)  # draft registry entries
     metadata: Metadata | None = None
+    warnings: list[str] = field(default_factory=list)  # what was read with difficulty (a bad encoding)
 
 
 def draft_claims(article: Article, options: SourceOptions, registry: EntityRegistry | None, ruleset: RuleSet) -> Draft:

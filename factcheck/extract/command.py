@@ -9,7 +9,6 @@ lint loads like any registry, so the curator sees them and the draft lints witho
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,14 +16,14 @@ from typing import Any, BinaryIO, Callable, TextIO
 
 import yaml
 
-from ..config import ConfigError, find_settings
+from ..api import Extractor
+from ..config import ConfigError
 from ..atomic import write_atomic
 from ..load_checks import BLOCKS_FORMATTING
 from ..registry.entities import EntityRegistry, normalize_mention
 from ..ruleset import RuleSet
 from ..yamlload import load_yaml
-from .article import read_bytes, read_file
-from .claims import Draft, ExtractError, SourceOptions, draft_claims
+from .claims import Draft, ExtractError, SourceOptions
 from .writer import MergeError, append_claims, new_claims, render_entities, render_new, verify_merge
 
 STDIN = Path("-")  # the article argument that means standard input
@@ -47,7 +46,6 @@ def extract_command(request: ExtractRequest, out: TextIO | None = None, err: Tex
     err = err or sys.stderr
     standard_input = stdin or sys.stdin.buffer
     cwd = Path.cwd().resolve()
-    settings = find_settings(cwd)
     missing = [str(p) for p in request.articles if p != STDIN and not p.is_file()]
     if missing:
         raise ConfigError([f"{p}: no such file" for p in missing])
@@ -60,8 +58,7 @@ def extract_command(request: ExtractRequest, out: TextIO | None = None, err: Tex
     into_dir = output is not None and (request.output_is_dir or output.is_dir() or several)
     if output is not None and several and output.exists() and not output.is_dir():
         raise ConfigError([f"{output}: with several articles, -o must be a directory"])
-    ruleset = _ruleset(settings)
-    registry = _registry(settings, request.entity_files, cwd)
+    extractor = Extractor(entities=request.entity_files, cwd=cwd)
     if output is not None and into_dir:
         output.mkdir(parents=True, exist_ok=True)
     claim_dir = cwd if output is None else (output if into_dir else output.parent)  # where `document:` is relative to
@@ -70,7 +67,9 @@ def extract_command(request: ExtractRequest, out: TextIO | None = None, err: Tex
     documents: list[str] = []
     for article_path in _with_progress(request.articles, request.progress, err):
         try:
-            draft = _draft(article_path, claim_dir, request.source, registry, ruleset, err, standard_input)
+            draft = _draft(extractor, article_path, claim_dir, request.source, standard_input)
+            for warning in draft.warnings:
+                print(f"factcheck extract: {article_path}: warning: {warning}", file=err)
             if output is None:
                 if documents:
                     out.write("---\n")
@@ -95,16 +94,9 @@ def extract_command(request: ExtractRequest, out: TextIO | None = None, err: Tex
     return 2 if failed else 0
 
 
-def _draft(article_path: Path, claim_dir: Path, options: SourceOptions, registry: EntityRegistry, ruleset: RuleSet, err: TextIO,
-           stdin: BinaryIO) -> Draft:
-    article = read_bytes(stdin.read(), "<stdin>") if article_path == STDIN else read_file(article_path)
-    if article.encoding_problem:
-        print(f"factcheck extract: {article_path}: warning: {article.encoding_problem}", file=err)
-    if not article.text.strip():
-        raise ExtractError("the file has no text" if article_path != STDIN else "standard input has no text")
-    document = None if article_path == STDIN else Path(os.path.relpath(article_path.resolve(), claim_dir.resolve())).as_posix()
-    source = SourceOptions(**{**options.__dict__, "document": options.document or document})
-    return draft_claims(article, source, registry, ruleset)
+def _draft(extractor: Extractor, article_path: Path, claim_dir: Path, options: SourceOptions, stdin: BinaryIO) -> Draft:
+    article: Path | bytes = stdin.read() if article_path == STDIN else article_path
+    return extractor.draft(article, claim_dir=claim_dir, label="standard input", **vars(options))
 
 
 def _add_pending(pending: list[dict[str, Any]], entry: dict[str, Any]) -> None:
@@ -187,14 +179,14 @@ def _count(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
-def _ruleset(settings: Any) -> RuleSet:
+def project_ruleset(settings: Any) -> RuleSet:
     from ..pipeline import rule_dirs
     from ..ruleset import load_ruleset
 
     return load_ruleset(rule_dirs(settings, ()), [])
 
 
-def _registry(settings: Any, extra: list[Path], cwd: Path) -> EntityRegistry:
+def project_registry(settings: Any, extra: list[Path], cwd: Path) -> EntityRegistry:
     """The project's registries (files under the corpus whose top-level key is `entities`) and --entities."""
     from ..corpus import discover, head, load_corpus, may_be_registry
     from ..pipeline import default_corpus
