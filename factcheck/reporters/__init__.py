@@ -24,6 +24,7 @@ _MODULES: dict[str, str] = {
     "github": "github_format",
     "junit": "junit_format",
     "claimreview": "claimreview_format",
+    "markdown": "markdown_format",
 }
 
 
