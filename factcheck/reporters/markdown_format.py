@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from ..config import ConfigError
-from ..findings import SEVERITIES, SEVERITY_RANK, Finding
+from ..findings import SEVERITY_RANK, Finding, severity_counts
 from ..pipeline import LintResult
 
 LIMIT_VARIABLE = "FACTCHECK_SUMMARY_FINDINGS"
@@ -94,9 +94,7 @@ def _rule_table(findings: list[Finding]) -> str:
 def _total_line(findings: list[Finding]) -> str:
     total = len(findings)
     files = len({f.location.path for f in findings})
-    by_severity = Counter(f.severity for f in findings)
-    parts = ", ".join(f"{by_severity[s]} {s}{'s' if by_severity[s] != 1 and s != 'info' else ''}" for s in SEVERITIES)  # as the text format says it
-    return f"**Total: {total} finding{'s' if total != 1 else ''}** in {files} file{'s' if files != 1 else ''} ({parts})."
+    return f"**Total: {total} finding{'s' if total != 1 else ''}** in {files} file{'s' if files != 1 else ''} ({severity_counts(findings)})."
 
 
 def text_cell(text: str) -> str:

@@ -6,7 +6,6 @@ FORCE_COLOR decide with the stream), and never wrapped, so each header stays one
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TextIO
 
 from rich.console import Console
@@ -14,7 +13,7 @@ from rich.markup import escape
 
 from .. import terminal
 
-from ..findings import SEVERITIES, Finding
+from ..findings import Finding, severity_counts
 from ..pipeline import LintResult
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -77,8 +76,6 @@ def _token_length(text: str, start: int) -> int:
 def summary(findings: list[Finding]) -> str:
     if not findings:
         return "All checks passed: no findings."
-    counts = Counter(f.severity for f in findings)
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in SEVERITIES]
     total = len(findings)
     files = len({f.location.path for f in findings})
-    return f"Found {total} finding{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}: {', '.join(parts)}."
+    return f"Found {total} finding{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}: {severity_counts(findings)}."
