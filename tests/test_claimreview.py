@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,18 @@ def example(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch)
     code, reviews = _lint_reviews(capsys, monkeypatch, REPO, "claims", *REVIEW)
     assert code == 1  # the example corpus has errors: the exit code is lint's, whatever the format
     return reviews
+
+
+def test_the_readme_command_gives_these_reviews(example: list[dict[str, Any]], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines() if line.startswith("factcheck lint") and "--format claimreview" in line)
+    arguments = shlex.split(command)[1:]
+    assert arguments[arguments.index("--review-date") + 1] == "2026-12-01"
+    monkeypatch.chdir(REPO)
+    assert main([*arguments, "--no-cache"]) == 1
+    shown = json.loads(capsys.readouterr().out)
+    assert [r["claimReviewed"] for r in shown] == [r["claimReviewed"] for r in example]
+    assert {r["author"]["name"] for r in shown} == {"Example Desk"}
 
 
 def test_every_required_and_recommended_property_on_the_example_corpus(example: list[dict[str, Any]]) -> None:
