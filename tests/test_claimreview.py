@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import shlex
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,8 @@ import pytest
 
 import factcheck
 from factcheck.cli import main
-from factcheck.config import ConfigError
-from factcheck.reporters.claimreview_format import Reviewer, claim_reviews, reviewer_of
+from factcheck.config import ConfigError, ConfigModel, Settings
+from factcheck.reporters.claimreview_format import FirstAppearances, Reviewer, claim_reviews, reviewer_of
 
 REPO = Path(__file__).resolve().parent.parent
 CONTEXT_FILE = REPO / "tests" / "data" / "schemaorg-context.jsonld"
@@ -184,6 +185,7 @@ def test_the_same_corpus_gives_the_same_bytes_and_the_day_is_never_the_clock(tmp
         main(flags)
         outputs.append(capsys.readouterr().out)
     assert outputs[0] == outputs[1]
+    assert outputs[0].startswith('[\n  {\n    "@context": "https://schema.org",\n    "@type": "ClaimReview",\n')  # indented for a reader
     reviews = json.loads(outputs[0])
     assert {r["datePublished"] for r in reviews} == {"2017-11-30"}
     assert all(r["url"] == "https://d.example/r#top" and r["@id"].startswith("https://d.example/r#factcheck-") for r in reviews)
@@ -233,6 +235,53 @@ def test_a_review_url_that_is_not_a_web_address_is_refused(bad: str, tmp_path: P
     assert "review-url: value error, expected an absolute http:// or https:// address" in capsys.readouterr().err
 
 
+def test_reviewer_of_says_exactly_what_is_missing_and_an_empty_epoch_is_unset() -> None:
+    needs = [
+        "--format claimreview needs the reviewing organization: [tool.factcheck] publisher or --publisher NAME",
+        "--format claimreview needs the page the reviews are published on: [tool.factcheck] review-url or --review-url URL",
+        "--format claimreview needs the day they are published: [tool.factcheck] review-date, --review-date YYYY-MM-DD or SOURCE_DATE_EPOCH",
+    ]
+    for environ in ({}, {"SOURCE_DATE_EPOCH": ""}):
+        with pytest.raises(ConfigError) as error:
+            reviewer_of(None, environ)  # no settings: the defaults, which name no reviewer
+        assert error.value.messages == needs
+
+
+def test_the_epoch_day_is_the_utc_day_whatever_the_local_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset is POSIX only")
+    settings = Settings(REPO, None, ConfigModel.model_validate({"publisher": "Desk", "review-url": "https://desk.example/"}))
+    monkeypatch.setenv("TZ", "EST5")  # five hours west of UTC, no tz database needed
+    time.tzset()
+    try:
+        assert reviewer_of(settings, {"SOURCE_DATE_EPOCH": "1512000000"}) == Reviewer("Desk", "https://desk.example/", dt.date(2017, 11, 30))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_first_appearances_of_quotes_and_statements_and_names_as_written(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    code, reviews = _lint_reviews(capsys, monkeypatch, _unregistered_corpus(tmp_path), *REVIEW)
+    assert code == 1
+    shown = [(r["itemReviewed"]["appearance"]["name"], r["reviewRating"]["alternateName"], r["claimReviewed"],
+              r["itemReviewed"]["author"], r["itemReviewed"].get("firstAppearance", {}).get("name")) for r in reviews]
+    desk = {"@type": "Organization", "name": "Desk Weekly"}  # an outlet the registry lacks, as written
+    assert shown == [
+        ("a", "Unattributed quote", "\u201cWe will not back down from this fight.\u201d", desk, None),
+        ("a", "Unsupported", "North Korea, statement: North Korea rejected the resolution", desk, None),  # z's words are of another subject
+        ("a", "Dated after publication", "occurred_on: 2018-05-01", desk, None),  # an unresolved subject: no name to show
+        ("b", "Unattributed quote", "\u201cWe will not back down from this fight.\u201d", desk, "a"),
+        ("b", "Unsupported", "North Korea, statement: North Korea rejected the resolution", desk, "a"),
+        ("b", "Claimants disagree", "UN Security Council Resolution 2321, amount: $900 million", {"@type": "Person", "name": "Jane Roe"}, None),
+        ("z", "Unsupported", "United Nations, statement: North Korea rejected the resolution", desk, None),
+    ]  # in report order; FC005 (unresolved entities) at the same claims has no verdict, so no review
+    assert {r["itemReviewed"]["appearance"]["name"]: r["itemReviewed"]["appearance"]["@type"] for r in reviews} == {
+        "z": "CreativeWork", "a": "CreativeWork", "b": "NewsArticle",  # a factsheet is no news article
+    }
+    assert reviews[-1]["itemReviewed"]["appearance"]["publisher"] == desk
+
+
 def test_the_api_builds_reviews_for_a_notebook() -> None:
     result = factcheck.lint(["claims"], cwd=REPO, cache=False)
     reviews = claim_reviews(result, Reviewer("Desk", "https://desk.example/", dt.date(2026, 1, 2)))
@@ -274,6 +323,40 @@ def _small_corpus(tmp_path: Path) -> Path:
     return root
 
 
+def _unregistered_corpus(tmp_path: Path) -> Path:
+    """An outlet, a speaker and a subject the registry lacks; the same unattributed quote and the same
+    statement in two sources of one outlet (so neither is supported), and the statement's words
+    earlier still about another subject."""
+    root = tmp_path / "unregistered"
+    claims = root / "claims"
+    claims.mkdir(parents=True)
+    (claims / "entities.yaml").write_text(RULE_ENTITIES.read_text(encoding="utf-8"), encoding="utf-8")
+    (claims / "z.yaml").write_text(
+        "source: {id: z, outlet: Desk Weekly, published: 2017-12-19, kind: factsheet}\n"
+        "claims:\n"
+        '  - {id: s, subject: United Nations, predicate: statement, value: "North Korea rejected the resolution"}\n',
+        encoding="utf-8",
+    )
+    (claims / "a.yaml").write_text(
+        "source: {id: a, outlet: Desk Weekly, published: 2017-12-20, kind: factsheet}\n"
+        "claims:\n"
+        '  - {id: q, predicate: quote, value: "We will not back down from this fight."}\n'
+        '  - {id: s, subject: North Korea, predicate: statement, value: "North Korea rejected the resolution"}\n'
+        '  - {id: x, subject: Atlantis, predicate: occurred_on, value: "2018-05-01"}\n'
+        '  - {id: cap, subject: Resolution 2321, predicate: amount, said_by: Nikki Haley, value: "$400 million"}\n',
+        encoding="utf-8",
+    )
+    (claims / "b.yaml").write_text(
+        "source: {id: b, outlet: Desk Weekly, published: 2017-12-21}\n"
+        "claims:\n"
+        '  - {id: q, predicate: quote, value: "We will not back down from this fight."}\n'
+        '  - {id: s, subject: North Korea, predicate: statement, value: "North Korea rejected the resolution"}\n'
+        '  - {id: cap, subject: Resolution 2321, predicate: amount, said_by: Jane Roe, value: "$900 million"}\n',
+        encoding="utf-8",
+    )
+    return root
+
+
 def _graph(rdflib: Any, reviews: list[dict[str, Any]]) -> Any:
     """The reviews as RDF, their `https://schema.org` context read from the local copy of what that
     address serves (nothing is fetched): one graph with the context once, which expands the same."""
@@ -296,3 +379,33 @@ def _collect_terms(node: object, terms: set[str]) -> set[str]:
         for item in node:
             _collect_terms(item, terms)
     return terms
+
+
+def test_first_appearance_is_the_earliest_earlier_source_saying_the_same(tmp_path: Path) -> None:
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "entities.yaml").write_text(RULE_ENTITIES.read_text(encoding="utf-8"), encoding="utf-8")
+    words = "It sends the unambiguous message to Pyongyang that further defiance will invite further punishment."
+    for name, day, vote, speaker, quote in [
+        ("a", "2017-12-20", "15-0", "Nikki Haley", words),
+        ("b", "2017-12-21", "unanimously", "Haley", words),
+        ("c", "2017-12-22", "15-0", "Nikki Haley", words.replace("sends", "sent")),
+        ("d", "2017-12-23", "14-1", "Liu Jieyi", words),
+        ("e", "2017-12-20", "15-0", "Nikki Haley", words),  # the same day as a: not earlier than a
+    ]:
+        (claims / f"{name}.yaml").write_text(
+            f"source: {{id: {name}, outlet: NPR, published: {day}}}\nclaims:\n"
+            f"  - {{id: vote, subject: Resolution 2397, predicate: vote, value: '{vote}'}}\n"
+            f"  - {{id: quote, predicate: quote, said_by: {speaker}, value: '{quote}'}}\n",
+            encoding="utf-8",
+        )
+    assertions = factcheck.load(["claims"], cwd=tmp_path, cache=False)
+    first = FirstAppearances(assertions)
+    by_place = {(a.source.id, a.claim): a for a in assertions}
+
+    def source_of_first(source: str, claim: str) -> str | None:
+        found = first.of(by_place[(source, claim)])
+        return found.source.id if found is not None else None
+
+    assert [source_of_first(s, "vote") for s in "abcde"] == [None, "a", "a", None, None]  # b: another form of the same tally
+    assert [source_of_first(s, "quote") for s in "abcde"] == [None, "a", None, None, None]  # c: other words; d: another speaker

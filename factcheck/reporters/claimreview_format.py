@@ -20,7 +20,8 @@ Why each choice:
 - Each review's `@id` is the review page plus the finding's fingerprint, which ignores line
   numbers: a review keeps its identity when claims move around a file.
 - `firstAppearance` is the earliest source in the corpus, published before the claim's own, that
-  states the same thing: an agreeing value for the same fact, or the same words of the same speaker.
+  states the same thing: an agreeing value for the same fact, the same words of the same speaker,
+  or the same statement (its normalized words) about the same subject.
 """
 
 from __future__ import annotations
@@ -180,31 +181,33 @@ def _name(entity_id: str, entities: EntityRegistry) -> str:
 
 
 class FirstAppearances:
-    """The earliest earlier source stating the same thing as a claim, from one grouping of the corpus."""
+    """The earliest source stating the same thing as a claim before it did, from one pass over the
+    corpus: for each fact (or quote, or statement) the earliest claim of each distinct value. Values
+    with one canonical form mean the same, so comparing a claim with those earliest claims only
+    costs one comparison per distinct value, however many sources repeat it."""
 
     def __init__(self, assertions: Iterable[Assertion]) -> None:
-        self._groups: dict[tuple[object, ...], list[Assertion]] = {}
-        for a in assertions:
+        self._earliest: dict[tuple[object, ...], dict[str, Assertion]] = {}
+        for a in sorted(assertions, key=lambda a: a.placement):
             key = _same_fact(a)
             if key is not None:
-                self._groups.setdefault(key, []).append(a)
-        for group in self._groups.values():
-            group.sort(key=lambda a: a.placement)
+                self._earliest.setdefault(key, {}).setdefault(a.value.canonical_form(), a)
 
     def of(self, claim: Assertion) -> Assertion | None:
         key = _same_fact(claim)
-        for other in self._groups.get(key, ()) if key is not None else ():
-            if other.source.published >= claim.source.published:
-                return None  # sorted by day: nothing after this is earlier
-            if compare(other.value, claim.value).agree:
-                return other
-        return None
+        values = self._earliest.get(key, {}) if key is not None else {}
+        own = claim.value.canonical_form()
+        earlier = [
+            first for form, first in values.items()
+            if first.source.published < claim.source.published and (form == own or (key is not None and key[0] == "fact" and compare(first.value, claim.value).agree))
+        ]
+        return min(earlier, key=lambda a: a.placement, default=None)
 
 
 def _same_fact(a: Assertion) -> tuple[object, ...] | None:
-    """What two claims share when they can state the same thing: a fact's comparison bucket; for a
-    quote the speaker (the words are compared); for a statement its subject, predicate and
-    qualifiers. None when nothing can be matched: a statement about an unresolved subject."""
+    """What two claims share when they can state the same thing: a fact's comparison bucket (its
+    values are compared); a quote's speaker and a statement's subject, predicate and qualifiers (the
+    same words, normalized). None for a statement about an unresolved subject: nothing to match."""
     if a.bucket is not None:
         return ("fact", a.bucket)
     if a.value_type == "quote":
