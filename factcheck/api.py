@@ -66,7 +66,7 @@ def lint(
     """
     options = LintOptions(
         paths=_paths(paths, cwd), entities=_paths(entities, cwd), predicates=_paths(predicates, cwd), rules=_paths(rules, cwd),
-        select=tuple(select), ignore=tuple(ignore), cache=cache, cache_dir=None if cache_dir is None else Path(cache_dir),
+        select=tuple(select), ignore=tuple(ignore), cache=cache, cache_dir=None if cache_dir is None else _paths(cache_dir, cwd)[0],
         jobs=jobs, max_file_size=max_file_size, progress=progress,
     )
     result = run_lint(options, None if cwd is None else Path(cwd))
@@ -100,7 +100,7 @@ def load(
     said_by, evidence and place; claims that did not normalize are left out (lint reports them)."""
     options = LintOptions(
         paths=_paths(paths, cwd), entities=_paths(entities, cwd), predicates=_paths(predicates, cwd), rules=_paths(rules, cwd),
-        cache=cache, cache_dir=None if cache_dir is None else Path(cache_dir), jobs=jobs, max_file_size=max_file_size,
+        cache=cache, cache_dir=None if cache_dir is None else _paths(cache_dir, cwd)[0], jobs=jobs, max_file_size=max_file_size,
     )
     return load_assertions(options, None if cwd is None else Path(cwd))
 
@@ -141,7 +141,7 @@ def explain_rule(rule: str, *, rules: Iterable[PathLike] = (), cwd: PathLike | N
         known = [r.code for r in ruleset.rules.values()] + [r.name for r in ruleset.rules.values()]
         raise UnknownRule(rule, did_you_mean(rule, known, cutoff=70))
     text = io.StringIO()
-    write_explanation(ruleset, found, text)
+    write_explanation(found, text)
     return text.getvalue()
 
 
@@ -200,7 +200,7 @@ class Extractor:
         if isinstance(article, bytes):
             text, name = read_bytes(article, "<bytes>"), None
         else:
-            name = Path(article) if Path(article).is_absolute() else self.cwd / article
+            name = self.cwd / article  # an absolute path stays itself
             text = read_file(name)
         if not text.text.strip():
             raise ExtractError(f"{label if name is None else 'the file'} has no text")

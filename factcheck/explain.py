@@ -41,7 +41,7 @@ def examples(rule: Rule) -> dict[str, dict[str, Any]]:
     return found
 
 
-def explain(ruleset: RuleSet, rule: Rule, stream: TextIO) -> None:
+def explain(rule: Rule, stream: TextIO) -> None:
     check = CHECKS[rule.check]
     write = stream.write
     write(f"{rule.code} {rule.name} [{rule.severity}]\n\n{rule.summary}\n\n")

@@ -371,6 +371,8 @@ def test_code_cells() -> None:
     assert code_cell("odd`name") == "``odd`name``"
     assert code_cell("`x") == "`` `x ``"
     assert code_cell("new\nline\r") == "`new\\x0aline\\x0d`"
+    assert code_cell(" lead") == "`  lead `" and code_cell("trail ") == "` trail  `"  # a space at either end is padded
+    assert code_cell("odd`") == "`` odd` ``"  # a backtick at the end, not only at the start
 
 
 def test_order_and_total() -> None:
@@ -387,6 +389,39 @@ def test_order_and_total() -> None:
     assert "**Total: 3 findings** in 2 files (1 error, 2 warnings, 0 info)." in text
     assert "All findings:" in text and "not listed" not in text
     assert text == summary_of(findings)
+
+
+def test_rules_by_severity_then_code_whatever_their_counts() -> None:
+    findings = [
+        finding("claims/a.yaml", 1, "FC201", "m1"),
+        finding("claims/a.yaml", 2, "FC005", "m2", name="unresolved-entity"),
+        finding("claims/a.yaml", 3, "FC005", "m3", name="unresolved-entity"),
+        finding("claims/a.yaml", 4, "FC204", "m4", "error", "event-after-publication"),
+    ]
+    table = [cells(line) for line in summary_of(findings).splitlines() if line.startswith("| FC")]
+    assert table == [
+        ["FC204", "event-after-publication", "error", "1"],  # an error heads the table, though its code sorts last
+        ["FC005", "unresolved-entity", "warning", "2"],  # then by code, not by count
+        ["FC201", "unsupported", "warning", "1"],
+    ]
+
+
+def test_the_whole_summary_of_one_finding_and_of_one_hidden() -> None:
+    one = [finding("claims/a.yaml", 3, "FC201", "m3")]
+    assert summary_of(one) == (
+        "## factcheck\n\n"
+        "| code | name | severity | count |\n|---|---|---|---:|\n| FC201 | unsupported | warning | 1 |\n"
+        "\n**Total: 1 finding** in 1 file (0 errors, 1 warning, 0 info).\n"
+        "\nAll findings:\n\n| place | code | message |\n|---|---|---|\n| `claims/a.yaml:3` | FC201 | m3 |\n"
+    )
+    two = [*one, finding("claims/b.yaml", 5, "FC201", "m5")]
+    assert summary_of(two, limit=1) == (
+        "## factcheck\n\n"
+        "| code | name | severity | count |\n|---|---|---|---:|\n| FC201 | unsupported | warning | 2 |\n"
+        "\n**Total: 2 findings** in 2 files (0 errors, 2 warnings, 0 info).\n"
+        "\nFirst 1 of 2 findings:\n\n| place | code | message |\n|---|---|---|\n| `claims/a.yaml:3` | FC201 | m3 |\n"
+        "\n1 more finding not listed here.\n"
+    )
 
 
 def test_limit() -> None:

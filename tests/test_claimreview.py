@@ -409,3 +409,8 @@ def test_first_appearance_is_the_earliest_earlier_source_saying_the_same(tmp_pat
 
     assert [source_of_first(s, "vote") for s in "abcde"] == [None, "a", "a", None, None]  # b: another form of the same tally
     assert [source_of_first(s, "quote") for s in "abcde"] == [None, "a", None, None, None]  # c: other words; d: another speaker
+
+
+def test_a_claim_outside_the_corpus_the_index_was_built_from_has_no_first_appearance() -> None:
+    claim = factcheck.load(["claims/npr-2017-12-22.yaml"], cwd=REPO, cache=False)[0]
+    assert FirstAppearances([]).of(claim) is None

@@ -59,3 +59,41 @@ def test_given_files_give_their_claims_only(capsys: pytest.CaptureFixture[str], 
     rows = [json.loads(line) for line in _run(capsys, monkeypatch, "claims/npr-2017-12-22.yaml").splitlines()]
     assert rows and {r["path"] for r in rows} == {"claims/npr-2017-12-22.yaml"}
     assert [r["claim"] for r in rows] == [a.claim for a in factcheck.load(REPO / "claims" / "npr-2017-12-22.yaml", cache=False)]
+
+
+def test_rows_of_a_small_corpus_exactly(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Names of the outlet and speaker, an open-ended count and deadline, a date, qualifiers with an
+    accent, and a claim with two findings: as a spreadsheet and a script read them."""
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "entities.yaml").write_text((REPO / "tests" / "rules" / "entities.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (claims / "afp.yaml").write_text(
+        "source: {id: afp, outlet: AFP, published: 2017-12-23}\n"
+        "claims:\n"
+        '  - {id: toll, subject: North Korea, predicate: count, qualifiers: {of: réfugiés, as_of: 2017}, value: "more than 500"}\n'
+        '  - {id: due, subject: Resolution 2397, predicate: deadline, value: "within more than 2 years"}\n'
+        '  - {id: adopted, subject: Resolution 2397, predicate: adopted_on, value: "2018-01-05"}\n'
+        '  - {id: cap, subject: Resolution 2321, predicate: amount, said_by: Haley, value: "$400 million"}\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["claims", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert '"qualifiers": {"as of": "2017", "of": "réfugié"}' in out  # not \u00e9: the text as written
+    picked = ("claim", "outlet_name", "said_by_name", "low", "high", "unit", "findings")
+    assert [tuple(json.loads(line)[column] for column in picked) for line in out.splitlines()] == [
+        ("toll", "Agence France-Presse", None, 501, None, "", ["FC201"]),  # a count has no unit; an open end is null
+        ("due", "Agence France-Presse", None, "2019-12-14", None, "day", ["FC201"]),  # no last day
+        ("adopted", "Agence France-Presse", None, "2018-01-05", "2018-01-05", "day", ["FC201", "FC204"]),
+        ("cap", "Agence France-Presse", "Nikki Haley", 396000000.0, 404000000.0, "USD", []),
+    ]
+    assert main(["claims", "--no-cache", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "\r" not in out and len(out.splitlines()) == 5
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["qualifiers"], r["low"], r["high"], r["unit"], r["findings"]) for r in rows] == [
+        ('{"as of": "2017", "of": "réfugié"}', "501", "", "", "FC201"),
+        ("{}", "2019-12-14", "", "day", "FC201"),
+        ("{}", "2018-01-05", "2018-01-05", "day", "FC201 FC204"),
+        ("{}", "396000000.0", "404000000.0", "USD", ""),
+    ]

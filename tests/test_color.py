@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,24 @@ def test_every_command_takes_the_flag_and_refuses_other_values(capsys: pytest.Ca
     assert "invalid choice: 'sometimes'" in capsys.readouterr().err
     with pytest.raises(ValueError, match="--color takes auto, always, never"):
         terminal.choose("sometimes")
+
+
+@pytest.mark.parametrize(("choice", "live", "environment", "terminal_like", "colored"), [
+    ("always", False, {}, True, True),
+    ("never", False, {"FORCE_COLOR": "1"}, False, False),
+    ("never", True, {"FORCE_COLOR": "1"}, True, False),  # a progress bar keeps the control codes, not the color
+    ("auto", False, {"FORCE_COLOR": "1"}, True, True),
+    ("auto", False, {}, False, False),  # a StringIO is no terminal
+])
+def test_a_console_writes_to_its_own_stream_with_the_options_given(choice: str, live: bool, environment: dict[str, str], terminal_like: bool,
+                                                                   colored: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    terminal.choose(choice)
+    stream = io.StringIO()
+    shown = terminal.console(stream, live=live, width=33)
+    shown.print("[red]late[/red]")
+    assert (shown.width, shown.is_terminal) == (33, terminal_like)
+    assert stream.getvalue() == ("\x1b[31mlate\x1b[0m\n" if colored else "late\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import stat
@@ -434,3 +435,37 @@ def test_cli_missing_path_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.M
 def test_value_mappings_take_the_key_order_of_the_type_whose_keys_they_use(written: str, formatted: str) -> None:
     text = f"source: {{id: x, outlet: A, published: 2017-01-05}}\nclaims:\n  - id: m\n    subject: S\n    predicate: p\n    value: {written}\n"
     assert f"value: {formatted}\n" in format_text(text)
+
+
+def test_the_diff_of_a_file_without_a_final_newline_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"claims: []\nsource: {id: a, outlet: NPR, published: 2017-12-22}")
+    result = fmt.format_path(path, tmp_path, tmp_path)
+    assert (result.status, result.formatted) == ("changed", b"source: {id: a, outlet: NPR, published: 2017-12-22}\nclaims: []\n")
+    assert result.diff() == [
+        "--- a.yaml\n", "+++ a.yaml\n", "@@ -1,2 +1,2 @@\n",
+        "+source: {id: a, outlet: NPR, published: 2017-12-22}\n",
+        " claims: []\n",
+        "-source: {id: a, outlet: NPR, published: 2017-12-22}\n\\ No newline at end of file\n",  # as diff(1) marks it
+    ]
+
+
+def test_report_counts_each_status_and_writes_to_the_streams_it_is_given() -> None:
+    def result(name: str, status: str, reason: str = "") -> fmt.FileResult:
+        return fmt.FileResult(Path(name), name, status, reason=reason)
+
+    results = [result("a.yaml", "changed"), result("b.yaml", "changed"), result("c.yaml", "unchanged"), result("d.yaml", "error", "lost a comment")]
+    out, err = io.StringIO(), io.StringIO()
+    assert fmt.report(results, out=out, err=err) == 1  # by default neither --check nor --diff: written; an error fails
+    assert out.getvalue() == "reformatted a.yaml\nreformatted b.yaml\n2 files reformatted, 1 file left unchanged, 1 file skipped\n"
+    assert err.getvalue() == "factcheck fmt: d.yaml: not formatted: lost a comment\n"
+
+
+def test_format_files_writes_only_when_asked_and_reads_nothing_outside_the_root(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    messy = _write(root / "claims" / "messy.yaml", MESSY)
+    (root / "claims" / "link.yaml").symlink_to(_write(tmp_path / "outside.yaml", MESSY))
+    results = list(fmt.format_files([root / "claims"], cwd=root, root=root))
+    assert [(r.display, r.status) for r in results] == [("claims/link.yaml", "skipped"), ("claims/messy.yaml", "changed")]
+    assert results[0].reason.endswith("cannot read file: it is a symbolic link to a file outside the project root; not read")
+    assert messy.read_text(encoding="utf-8") == MESSY  # not written unless asked

@@ -13,7 +13,7 @@ import pytest
 
 from factcheck.documents import Document
 from factcheck.extract.article import read_article
-from factcheck.extract.metadata import detect_metadata
+from factcheck.extract.metadata import Metadata, detect_metadata
 from factcheck.html_text import BREAK, SPACE, VANISH, read_markup
 
 REPO = Path(__file__).resolve().parent.parent
@@ -288,3 +288,21 @@ def test_the_pages_json_ld_article_comes_before_its_meta_tags() -> None:
     assert metadata.url == "https://ledger.example/quotas"
     without = detect_metadata(read_article(raw.replace(json.dumps(article), "{}"), "page.html"), None)
     assert (without.title, without.outlet, without.published) == ("A related story", "Meta outlet", date(2026, 5, 19))
+
+
+def test_json_ld_at_the_top_of_a_list_with_its_own_url_and_names_that_are_addresses() -> None:
+    """A list of objects at the top (anything that is not an object skipped); the article's `url`
+    wins over its mainEntityOfPage, which may be an address itself; an author or publisher given
+    only as an address names no one, and the meta tags keep theirs."""
+    def read(*objects: object) -> Metadata:
+        raw = (
+            '<html><head><meta name="author" content="Meta Author"><meta property=og:site_name content="Meta outlet">\n'
+            '<script type="application/ld+json">' + json.dumps(list(objects)) + "</script>\n</head><body><p>Body.</p></body></html>\n"
+        )
+        return detect_metadata(read_article(raw, "page.html"), None)
+
+    story = {"@type": "ReportageNewsArticle", "headline": "Quotas", "author": "https://ledger.example/staff/ana", "publisher": "https://ledger.example/"}
+    metadata = read("not an object", {**story, "url": "https://ledger.example/a", "mainEntityOfPage": "https://ledger.example/b"})
+    assert (metadata.title, metadata.url, metadata.authors, metadata.outlet) == ("Quotas", "https://ledger.example/a", ["Meta Author"], "Meta outlet")
+    assert read({**story, "mainEntityOfPage": "https://ledger.example/b"}).url == "https://ledger.example/b"
+    assert read({**story, "url": "https://ledger.example/a", "mainEntityOfPage": {"@id": "https://ledger.example/b"}}).url == "https://ledger.example/a"
