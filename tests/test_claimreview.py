@@ -294,66 +294,64 @@ def _small_corpus(tmp_path: Path) -> Path:
     """Three outlets on one vote, one quote and one amount: AFP first gives 14-1, Reuters repeats it
     later (so AFP is its first appearance); both disagree with NPR's 15-0. AFP's quote of Haley
     drifted, and North Korea disagrees with Haley on the amount."""
-    root = tmp_path / "project"
-    claims = root / "claims"
-    claims.mkdir(parents=True)
-    (claims / "entities.yaml").write_text(RULE_ENTITIES.read_text(encoding="utf-8"), encoding="utf-8")
-    (claims / "npr.yaml").write_text(
-        'source: {id: npr, outlet: NPR, published: 2017-12-21, url: "https://npr.example/2017/12/21/sanctions", title: Council tightens sanctions}\n'
-        "claims:\n"
-        '  - {id: vote, subject: Resolution 2397, predicate: vote, value: "15-0"}\n'
-        '  - {id: haley, predicate: quote, said_by: Nikki Haley, value: "It sends the unambiguous message to Pyongyang that further defiance will invite further punishment and isolation."}\n'
-        '  - {id: cap, subject: Resolution 2321, predicate: amount, said_by: Nikki Haley, value: "$400 million"}\n',
-        encoding="utf-8",
-    )
-    (claims / "afp.yaml").write_text(
-        "source: {id: afp, outlet: AFP, published: 2017-12-23}\n"
-        "claims:\n"
-        '  - {id: vote, subject: Resolution 2397, predicate: vote, value: "14-1", evidence: "The council voted   14-1 on Friday"}\n'
-        '  - {id: haley, predicate: quote, said_by: Haley, value: "It sent the unambiguous message to Pyongyang that further defiance will invite further punishment and isolation."}\n'
-        '  - {id: cap, subject: Resolution 2321, predicate: amount, said_by: North Korea, value: "$900 million"}\n',
-        encoding="utf-8",
-    )
-    (claims / "reuters.yaml").write_text(
-        'source: {id: reuters, outlet: Reuters, published: 2017-12-24, kind: wire, url: "https://reuters.example/un", title: Wire copy of the vote}\n'
-        "claims:\n"
-        '  - {id: vote, subject: Resolution 2397, predicate: vote, value: "14 to 1"}\n',
-        encoding="utf-8",
-    )
-    return root
+    return _project(tmp_path / "project", {
+        "npr.yaml": (
+            'source: {id: npr, outlet: NPR, published: 2017-12-21, url: "https://npr.example/2017/12/21/sanctions", title: Council tightens sanctions}\n'
+            "claims:\n"
+            '  - {id: vote, subject: Resolution 2397, predicate: vote, value: "15-0"}\n'
+            '  - {id: haley, predicate: quote, said_by: Nikki Haley, value: "It sends the unambiguous message to Pyongyang that further defiance will invite further punishment and isolation."}\n'
+            '  - {id: cap, subject: Resolution 2321, predicate: amount, said_by: Nikki Haley, value: "$400 million"}\n'
+        ),
+        "afp.yaml": (
+            "source: {id: afp, outlet: AFP, published: 2017-12-23}\n"
+            "claims:\n"
+            '  - {id: vote, subject: Resolution 2397, predicate: vote, value: "14-1", evidence: "The council voted   14-1 on Friday"}\n'
+            '  - {id: haley, predicate: quote, said_by: Haley, value: "It sent the unambiguous message to Pyongyang that further defiance will invite further punishment and isolation."}\n'
+            '  - {id: cap, subject: Resolution 2321, predicate: amount, said_by: North Korea, value: "$900 million"}\n'
+        ),
+        "reuters.yaml": (
+            'source: {id: reuters, outlet: Reuters, published: 2017-12-24, kind: wire, url: "https://reuters.example/un", title: Wire copy of the vote}\n'
+            "claims:\n"
+            '  - {id: vote, subject: Resolution 2397, predicate: vote, value: "14 to 1"}\n'
+        ),
+    })
 
 
 def _unregistered_corpus(tmp_path: Path) -> Path:
     """An outlet, a speaker and a subject the registry lacks; the same unattributed quote and the same
     statement in two sources of one outlet (so neither is supported), and the statement's words
     earlier still about another subject."""
-    root = tmp_path / "unregistered"
+    return _project(tmp_path / "unregistered", {
+        "z.yaml": (
+            "source: {id: z, outlet: Desk Weekly, published: 2017-12-19, kind: factsheet}\n"
+            "claims:\n"
+            '  - {id: s, subject: United Nations, predicate: statement, value: "North Korea rejected the resolution"}\n'
+        ),
+        "a.yaml": (
+            "source: {id: a, outlet: Desk Weekly, published: 2017-12-20, kind: factsheet}\n"
+            "claims:\n"
+            '  - {id: q, predicate: quote, value: "We will not back down from this fight."}\n'
+            '  - {id: s, subject: North Korea, predicate: statement, value: "North Korea rejected the resolution"}\n'
+            '  - {id: x, subject: Atlantis, predicate: occurred_on, value: "2018-05-01"}\n'
+            '  - {id: cap, subject: Resolution 2321, predicate: amount, said_by: Nikki Haley, value: "$400 million"}\n'
+        ),
+        "b.yaml": (
+            "source: {id: b, outlet: Desk Weekly, published: 2017-12-21}\n"
+            "claims:\n"
+            '  - {id: q, predicate: quote, value: "We will not back down from this fight."}\n'
+            '  - {id: s, subject: North Korea, predicate: statement, value: "North Korea rejected the resolution"}\n'
+            '  - {id: cap, subject: Resolution 2321, predicate: amount, said_by: Jane Roe, value: "$900 million"}\n'
+        ),
+    })
+
+
+def _project(root: Path, claim_files: dict[str, str]) -> Path:
+    """A project whose claims/ holds the rule cases' registry and these claim files."""
     claims = root / "claims"
     claims.mkdir(parents=True)
     (claims / "entities.yaml").write_text(RULE_ENTITIES.read_text(encoding="utf-8"), encoding="utf-8")
-    (claims / "z.yaml").write_text(
-        "source: {id: z, outlet: Desk Weekly, published: 2017-12-19, kind: factsheet}\n"
-        "claims:\n"
-        '  - {id: s, subject: United Nations, predicate: statement, value: "North Korea rejected the resolution"}\n',
-        encoding="utf-8",
-    )
-    (claims / "a.yaml").write_text(
-        "source: {id: a, outlet: Desk Weekly, published: 2017-12-20, kind: factsheet}\n"
-        "claims:\n"
-        '  - {id: q, predicate: quote, value: "We will not back down from this fight."}\n'
-        '  - {id: s, subject: North Korea, predicate: statement, value: "North Korea rejected the resolution"}\n'
-        '  - {id: x, subject: Atlantis, predicate: occurred_on, value: "2018-05-01"}\n'
-        '  - {id: cap, subject: Resolution 2321, predicate: amount, said_by: Nikki Haley, value: "$400 million"}\n',
-        encoding="utf-8",
-    )
-    (claims / "b.yaml").write_text(
-        "source: {id: b, outlet: Desk Weekly, published: 2017-12-21}\n"
-        "claims:\n"
-        '  - {id: q, predicate: quote, value: "We will not back down from this fight."}\n'
-        '  - {id: s, subject: North Korea, predicate: statement, value: "North Korea rejected the resolution"}\n'
-        '  - {id: cap, subject: Resolution 2321, predicate: amount, said_by: Jane Roe, value: "$900 million"}\n',
-        encoding="utf-8",
-    )
+    for name, text in claim_files.items():
+        (claims / name).write_text(text, encoding="utf-8")
     return root
 
 
@@ -382,23 +380,21 @@ def _collect_terms(node: object, terms: set[str]) -> set[str]:
 
 
 def test_first_appearance_is_the_earliest_earlier_source_saying_the_same(tmp_path: Path) -> None:
-    claims = tmp_path / "claims"
-    claims.mkdir()
-    (claims / "entities.yaml").write_text(RULE_ENTITIES.read_text(encoding="utf-8"), encoding="utf-8")
     words = "It sends the unambiguous message to Pyongyang that further defiance will invite further punishment."
-    for name, day, vote, speaker, quote in [
-        ("a", "2017-12-20", "15-0", "Nikki Haley", words),
-        ("b", "2017-12-21", "unanimously", "Haley", words),
-        ("c", "2017-12-22", "15-0", "Nikki Haley", words.replace("sends", "sent")),
-        ("d", "2017-12-23", "14-1", "Liu Jieyi", words),
-        ("e", "2017-12-20", "15-0", "Nikki Haley", words),  # the same day as a: not earlier than a
-    ]:
-        (claims / f"{name}.yaml").write_text(
+    _project(tmp_path, {
+        f"{name}.yaml": (
             f"source: {{id: {name}, outlet: NPR, published: {day}}}\nclaims:\n"
             f"  - {{id: vote, subject: Resolution 2397, predicate: vote, value: '{vote}'}}\n"
-            f"  - {{id: quote, predicate: quote, said_by: {speaker}, value: '{quote}'}}\n",
-            encoding="utf-8",
+            f"  - {{id: quote, predicate: quote, said_by: {speaker}, value: '{quote}'}}\n"
         )
+        for name, day, vote, speaker, quote in [
+            ("a", "2017-12-20", "15-0", "Nikki Haley", words),
+            ("b", "2017-12-21", "unanimously", "Haley", words),
+            ("c", "2017-12-22", "15-0", "Nikki Haley", words.replace("sends", "sent")),
+            ("d", "2017-12-23", "14-1", "Liu Jieyi", words),
+            ("e", "2017-12-20", "15-0", "Nikki Haley", words),  # the same day as a: not earlier than a
+        ]
+    })
     assertions = factcheck.load(["claims"], cwd=tmp_path, cache=False)
     first = FirstAppearances(assertions)
     by_place = {(a.source.id, a.claim): a for a in assertions}
