@@ -546,8 +546,7 @@ class Analysis:
         return supported
 
     def subject_name(self, a: Assertion) -> str:
-        entity = self.entities.get(a.subject) if a.subject else None
-        return entity.name if entity else str(a.subject)
+        return self.entities.name_of(a.subject) if a.subject else str(a.subject)
 
 
 def _by_day(members: Iterable[Assertion]) -> list[list[Assertion]]:

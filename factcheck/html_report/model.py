@@ -152,10 +152,7 @@ def outlet_name(source: SourceInfo, entities: EntityRegistry) -> str:
 
 def _name(entity_id: str | None, entities: EntityRegistry) -> str | None:
     """An entity's name; a mention that resolved to no entity is shown as written."""
-    if entity_id is None:
-        return None
-    entity = entities.get(entity_id)
-    return entity.name if entity else entity_id
+    return None if entity_id is None else entities.name_of(entity_id)
 
 
 def _involved(finding: Finding) -> list[ClaimRef]:

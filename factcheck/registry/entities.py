@@ -101,6 +101,11 @@ class EntityRegistry:
     def get(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)
 
+    def name_of(self, entity_id: str) -> str:
+        """The entity's name; a mention that resolved to no entity (kept as written) is itself."""
+        entity = self._by_id.get(entity_id)
+        return entity.name if entity is not None else entity_id
+
     def exact(self, mention: str) -> Entity | None:
         """The one entity a mention names exactly (after normalization), without fuzzy matching:
         for scanning running text, where near misses are other words, not typos."""

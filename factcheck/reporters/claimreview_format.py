@@ -150,7 +150,7 @@ def _claim_text(claim: Assertion, entities: EntityRegistry) -> str:
     if claim.value_type == "quote":
         return f"\u201c{claim.value.text}\u201d"
     said = f"{claim.predicate}: {claim.value.text}"
-    return f"{_name(claim.subject, entities)}, {said}" if claim.subject else said
+    return f"{entities.name_of(claim.subject)}, {said}" if claim.subject else said
 
 
 def _claim_author(claim: Assertion, entities: EntityRegistry) -> dict[str, str]:
@@ -159,8 +159,8 @@ def _claim_author(claim: Assertion, entities: EntityRegistry) -> dict[str, str]:
     if claim.said_by:
         entity = entities.get(claim.said_by)
         kind = "Person" if entity is None or entity.type == "person" else "Organization"
-        return {"@type": kind, "name": entity.name if entity is not None else claim.said_by}
-    return {"@type": "Organization", "name": _name(claim.source.outlet, entities)}
+        return {"@type": kind, "name": entities.name_of(claim.said_by)}
+    return {"@type": "Organization", "name": entities.name_of(claim.source.outlet)}
 
 
 def _work(source: SourceInfo, entities: EntityRegistry) -> dict[str, Any]:
@@ -170,14 +170,8 @@ def _work(source: SourceInfo, entities: EntityRegistry) -> dict[str, Any]:
         work["url"] = source.url
     work["name"] = source.title or source.id
     work["datePublished"] = source.published.isoformat()
-    work["publisher"] = {"@type": "Organization", "name": _name(source.outlet, entities)}
+    work["publisher"] = {"@type": "Organization", "name": entities.name_of(source.outlet)}
     return work
-
-
-def _name(entity_id: str, entities: EntityRegistry) -> str:
-    """The registry's name for an entity id, else the mention as written (it did not resolve)."""
-    entity = entities.get(entity_id)
-    return entity.name if entity is not None else entity_id
 
 
 class FirstAppearances:
@@ -195,11 +189,13 @@ class FirstAppearances:
 
     def of(self, claim: Assertion) -> Assertion | None:
         key = _same_fact(claim)
-        values = self._earliest.get(key, {}) if key is not None else {}
+        if key is None:
+            return None
         own = claim.value.canonical_form()
+        compared = key[0] == "fact"  # a fact's other values may agree; quotes and statements match by their words
         earlier = [
-            first for form, first in values.items()
-            if first.source.published < claim.source.published and (form == own or (key is not None and key[0] == "fact" and compare(first.value, claim.value).agree))
+            first for form, first in self._earliest.get(key, {}).items()
+            if first.source.published < claim.source.published and (form == own or (compared and compare(first.value, claim.value).agree))
         ]
         return min(earlier, key=lambda a: a.placement, default=None)
 
